@@ -1,0 +1,169 @@
+package org.clearancemap;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every setting of the server, read once from the environment.
+ *
+ * <p>Defaults live in {@link #DEFAULTS} and nowhere else. {@link #fromEnv(Map)} checks every value
+ * and fails with one message naming each bad variable, so a misconfigured server never starts
+ * half-way.
+ *
+ * @param host                 address the HTTP server binds to
+ * @param port                 HTTP port
+ * @param databaseUrl          JDBC URL of the PostGIS database
+ * @param databaseUser         database role
+ * @param databasePassword     database password (never logged)
+ * @param dbPoolSize           maximum connections in the pool
+ * @param statementTimeoutMs   statement timeout set on every connection
+ * @param maxBodyBytes         largest request body accepted
+ * @param maxFeaturesPerPage   most features a GeoJSON list endpoint returns at once
+ */
+public record Config(
+        String host,
+        int port,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        int dbPoolSize,
+        int statementTimeoutMs,
+        long maxBodyBytes,
+        int maxFeaturesPerPage) {
+
+    /** The defaults: the private local cluster the README's first command creates. */
+    public static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        var d = new LinkedHashMap<String, String>();
+        d.put("HOST", "127.0.0.1");
+        d.put("PORT", "7070");
+        d.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:55432/clearance");
+        d.put("DATABASE_USER", "clearance");
+        d.put("DATABASE_PASSWORD", "clearance");
+        d.put("DB_POOL_SIZE", "10");
+        d.put("DB_STATEMENT_TIMEOUT_MS", "30000");
+        d.put("MAX_BODY_BYTES", String.valueOf(200L * 1024 * 1024));
+        d.put("MAX_FEATURES_PER_PAGE", "5000");
+        return Map.copyOf(d);
+    }
+
+    /** Reads the configuration from the process environment. */
+    public static Config fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /**
+     * Reads the configuration from the given variables, falling back to {@link #DEFAULTS}.
+     *
+     * @throws ConfigException naming every variable that is malformed or out of range
+     */
+    public static Config fromEnv(Map<String, String> env) {
+        var reader = new Reader(env);
+        var config = new Config(
+                reader.string("HOST", s -> s.isBlank() ? "must not be empty" : null),
+                reader.integer("PORT", 0, 65535),
+                reader.string("DATABASE_URL", Config::checkJdbcUrl),
+                reader.string("DATABASE_USER", s -> s.isBlank() ? "must not be empty" : null),
+                reader.string("DATABASE_PASSWORD", s -> null),
+                reader.integer("DB_POOL_SIZE", 1, 200),
+                reader.integer("DB_STATEMENT_TIMEOUT_MS", 100, 3_600_000),
+                reader.longInteger("MAX_BODY_BYTES", 1024, 4L * 1024 * 1024 * 1024),
+                reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000));
+        if (!reader.problems.isEmpty()) {
+            throw new ConfigException("Invalid configuration:\n  " + String.join("\n  ", reader.problems));
+        }
+        return config;
+    }
+
+    private static String checkJdbcUrl(String url) {
+        if (!url.startsWith("jdbc:postgresql://")) {
+            return "must be a JDBC PostgreSQL URL such as jdbc:postgresql://127.0.0.1:5432/clearance";
+        }
+        try {
+            URI.create(url.substring("jdbc:".length()));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "is not a valid URL: " + e.getMessage();
+        }
+    }
+
+    /** The effective settings for the start-up log line, with the password masked. */
+    public Map<String, Object> describe() {
+        var d = new LinkedHashMap<String, Object>();
+        d.put("HOST", host);
+        d.put("PORT", port);
+        d.put("DATABASE_URL", databaseUrl);
+        d.put("DATABASE_USER", databaseUser);
+        d.put("DATABASE_PASSWORD", databasePassword.isEmpty() ? "(empty)" : "****");
+        d.put("DB_POOL_SIZE", dbPoolSize);
+        d.put("DB_STATEMENT_TIMEOUT_MS", statementTimeoutMs);
+        d.put("MAX_BODY_BYTES", maxBodyBytes);
+        d.put("MAX_FEATURES_PER_PAGE", maxFeaturesPerPage);
+        return d;
+    }
+
+    /** A copy with another port (tests start servers on a free port). */
+    public Config withPort(int newPort) {
+        return new Config(host, newPort, databaseUrl, databaseUser, databasePassword, dbPoolSize,
+                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage);
+    }
+
+    /** A copy pointing at another database. */
+    public Config withDatabase(String url, String user, String password) {
+        return new Config(host, port, url, user, password, dbPoolSize, statementTimeoutMs, maxBodyBytes,
+                maxFeaturesPerPage);
+    }
+
+    /** Thrown when the environment holds a setting the server cannot run with. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        private String raw(String name) {
+            String value = env.get(name);
+            return value == null || value.isEmpty() ? DEFAULTS.get(name) : value.trim();
+        }
+
+        String string(String name, Function<String, String> check) {
+            String value = raw(name);
+            String problem = check.apply(value);
+            if (problem != null) {
+                problems.add(name + " " + problem + " (got '" + value + "')");
+            }
+            return value;
+        }
+
+        int integer(String name, int min, int max) {
+            return (int) longInteger(name, min, max);
+        }
+
+        long longInteger(String name, long min, long max) {
+            String value = raw(name);
+            try {
+                long n = Long.parseLong(value);
+                if (n < min || n > max) {
+                    problems.add(name + " must be between " + min + " and " + max + " (got " + value + ")");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problems.add(name + " must be a whole number (got '" + value + "')");
+                return min;
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.clearancemap;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import org.clearancemap.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar clearance-map.jar [serve | demo | migrate]}: reads the configuration from the
+ * environment, opens the database, applies the migrations, then serves, loads the demo dataset or
+ * stops.
+ */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final String USAGE = """
+            usage: java -jar clearance-map.jar [command]
+              serve     apply migrations and serve HTTP (default)
+              demo      apply migrations and load the synthetic demo dataset (loading twice changes nothing)
+              migrate   apply migrations and stop
+            settings come from the environment: see README.md, Configuration""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        if (!Arrays.asList("serve", "demo", "migrate").contains(command)) {
+            System.err.println("unknown command '" + command + "'\n" + USAGE);
+            System.exit(2);
+        }
+        Config config;
+        try {
+            config = Config.fromEnv();
+        } catch (Config.ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LOG.info("settings: {}", config.describe());
+        Database database = Database.open(config);
+        try {
+            database.awaitReachable(Duration.ofSeconds(30));
+            database.migrate();
+        } catch (RuntimeException e) {
+            LOG.error("{}", e.getMessage());
+            database.close();
+            System.exit(1);
+        }
+        switch (command) {
+            case "migrate" -> database.close();
+            case "demo" -> {
+                // DEMO-WIRING: enabled once org.clearancemap.demo.DemoLoader lands
+                LOG.info("demo dataset: not wired yet");
+                database.close();
+            }
+            default -> serve(config, database);
+        }
+    }
+
+    private static void serve(Config config, Database database) {
+        Javalin app = App.create(config, database, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("shutting down: finishing requests in flight");
+            app.stop();
+            database.close();
+            LOG.info("stopped");
+        }, "shutdown"));
+        app.start();
+        LOG.info("serving http://{}:{}/", config.host(), app.port());
+    }
+}

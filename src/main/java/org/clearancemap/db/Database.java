@@ -1,0 +1,120 @@
+package org.clearancemap.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.clearancemap.Config;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and the schema.
+ *
+ * <p>The pool is created without touching the database so that a server can start, answer
+ * {@code /health} with 503 and recover by itself when PostgreSQL comes back. Every connection has
+ * the configured statement timeout.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** A pool on the configured database; connects lazily. */
+    public static Database open(Config config) {
+        var hikari = new HikariConfig();
+        hikari.setPoolName("clearance-map");
+        hikari.setJdbcUrl(config.databaseUrl());
+        hikari.setUsername(config.databaseUser());
+        hikari.setPassword(config.databasePassword());
+        hikari.setMaximumPoolSize(config.dbPoolSize());
+        hikari.setMinimumIdle(Math.min(2, config.dbPoolSize()));
+        hikari.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
+        hikari.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+        hikari.setInitializationFailTimeout(-1);
+        var props = new Properties();
+        props.setProperty("options", "-c statement_timeout=" + config.statementTimeoutMs());
+        props.setProperty("connectTimeout", "3");
+        props.setProperty("socketTimeout", String.valueOf(config.statementTimeoutMs() / 1000 + 30));
+        props.setProperty("ApplicationName", "clearance-map");
+        props.setProperty("reWriteBatchedInserts", "true");
+        hikari.setDataSourceProperties(props);
+        return new Database(new HikariDataSource(hikari));
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /**
+     * Waits until the database answers, at most {@code maxWait}; fails with a message that says
+     * where it looked and what to do.
+     */
+    public void awaitReachable(Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        SQLException last = null;
+        int attempt = 0;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = pool.getConnection()) {
+                if (c.isValid(2)) {
+                    return;
+                }
+            } catch (SQLException e) {
+                last = e;
+                if (attempt++ % 5 == 0) {
+                    LOG.warn("database not reachable yet at {}: {}", pool.getJdbcUrl(), e.getMessage());
+                }
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("Cannot reach the database at " + pool.getJdbcUrl() + " as "
+                + pool.getUsername() + " after " + maxWait.toSeconds() + " s"
+                + (last == null ? "" : " (" + last.getMessage() + ")")
+                + ". Start it with scripts/db.sh, or set DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD.", last);
+    }
+
+    /** Applies the migrations of {@code sql/} (packaged as {@code db/migration}). */
+    public MigrateResult migrate() {
+        MigrateResult result = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        LOG.info("schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+                result.migrationsExecuted);
+        return result;
+    }
+
+    /** True when a connection can be had and answers within two seconds. */
+    public boolean isUp() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.clearancemap.http;
+
+import java.util.Map;
+
+/**
+ * An error a client caused or must be told about. Each subtype carries its HTTP status, a stable
+ * problem type and a title; the detail is written for the person who sent the request and never
+ * holds SQL, stack traces or other internals. {@link ProblemMapper} turns these into RFC 9457
+ * {@code application/problem+json}.
+ */
+public abstract class ApiException extends RuntimeException {
+    private final int status;
+    private final String type;
+    private final String title;
+    private final Map<String, Object> extensions;
+
+    protected ApiException(int status, String type, String title, String detail, Map<String, Object> extensions) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Short problem-type name, e.g. {@code bad-parameter}; see {@link Problem#typeUri(String)}. */
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    /** Extra members of the problem document (e.g. {@code errors}, {@code parameter}). */
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+
+    /** 400: a query parameter, path parameter or body field is malformed. */
+    public static final class BadRequest extends ApiException {
+        public BadRequest(String detail) {
+            super(400, "bad-request", "Bad request", detail, null);
+        }
+
+        public static BadRequest parameter(String name, String detail) {
+            return new BadRequest(name, detail);
+        }
+
+        private BadRequest(String parameter, String detail) {
+            super(400, "bad-parameter", "Invalid parameter", detail, Map.of("parameter", parameter));
+        }
+    }
+
+    /** 404: the thing named in the path does not exist. */
+    public static final class NotFound extends ApiException {
+        public NotFound(String detail) {
+            super(404, "not-found", "Not found", detail, null);
+        }
+    }
+
+    /** 409: the request conflicts with what is stored. */
+    public static final class Conflict extends ApiException {
+        public Conflict(String detail) {
+            super(409, "conflict", "Conflict", detail, null);
+        }
+    }
+
+    /** 413: the body is larger than the configured limit. */
+    public static final class PayloadTooLarge extends ApiException {
+        public PayloadTooLarge(String detail) {
+            super(413, "payload-too-large", "Payload too large", detail, null);
+        }
+    }
+
+    /** 415: the body is in a format the endpoint does not take. */
+    public static final class UnsupportedFormat extends ApiException {
+        public UnsupportedFormat(String detail) {
+            super(415, "unsupported-format", "Unsupported format", detail, null);
+        }
+    }
+
+    /** 422: well-formed but invalid content, with every problem found. */
+    public static final class Unprocessable extends ApiException {
+        public Unprocessable(String detail, Map<String, Object> extensions) {
+            super(422, "invalid-content", "Invalid content", detail, extensions);
+        }
+    }
+
+    /** 503: the database cannot be reached or did not answer in time. */
+    public static final class Unavailable extends ApiException {
+        public Unavailable(String detail) {
+            super(503, "service-unavailable", "Service unavailable", detail, null);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.clearancemap.testing;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import org.clearancemap.App;
+
+/** The real server on a free loopback port over a {@link TestDatabase}, called over real HTTP. */
+public final class TestServer implements AutoCloseable {
+    private final Javalin app;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static TestServer start(TestDatabase db, Clock clock) {
+        Javalin app = App.create(db.config(), db.database(), clock);
+        app.start();
+        return new TestServer(app);
+    }
+
+    public static TestServer start(TestDatabase db) {
+        return start(db, Clock.systemUTC());
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
