@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import org.clearancemap.db.Database;
+import org.clearancemap.demo.DemoLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +53,8 @@ public final class Main {
         switch (command) {
             case "migrate" -> database.close();
             case "demo" -> {
-                // DEMO-WIRING: enabled once org.clearancemap.demo.DemoLoader lands
-                LOG.info("demo dataset: not wired yet");
+                DemoLoader.Result result = new DemoLoader(database.dataSource()).load();
+                LOG.info("demo dataset: {}", result);
                 database.close();
             }
             default -> serve(config, database);
