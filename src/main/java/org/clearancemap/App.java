@@ -17,6 +17,9 @@ import org.clearancemap.map.MapLayerRoutes;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.StatePartyRoutes;
+import org.clearancemap.upload.UploadLimits;
+import org.clearancemap.upload.UploadListener;
+import org.clearancemap.upload.UploadRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +32,16 @@ public final class App {
 
     /** The server, configured but not started. */
     public static Javalin create(Config config, Database database, Clock clock) {
+        return create(config, database, clock, UploadListener.NONE);
+    }
+
+    /** The server, configured but not started; {@code uploadListener} hears of every committed upload. */
+    public static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener) {
         ObjectMapper json = Json.mapper();
         var stateParties = new StatePartyRoutes(new StatePartyRepository(database.dataSource()), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
+        var uploads = new UploadRoutes(database.dataSource(), UploadLimits.of(config), uploadListener, clock, json);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -57,6 +66,13 @@ public final class App {
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
+
+            // uploads of survey polygons (issue 3)
+            cfg.routes.post("/api/state-parties/{iso3}/hazards", uploads::uploadHazards);
+            cfg.routes.post("/api/state-parties/{iso3}/releases", uploads::uploadReleases);
+            cfg.routes.post("/api/state-parties/{iso3}/hazards/{externalId}/retire", uploads::retire);
+            cfg.routes.get("/api/uploads", uploads::list);
+            cfg.routes.get("/api/uploads/{id}", uploads::one);
         });
     }
 

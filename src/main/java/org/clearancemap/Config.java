@@ -23,6 +23,10 @@ import java.util.function.Function;
  * @param statementTimeoutMs   statement timeout set on every connection
  * @param maxBodyBytes         largest request body accepted
  * @param maxFeaturesPerPage   most features a GeoJSON list endpoint returns at once
+ * @param maxFeaturesPerUpload most features in one uploaded file
+ * @param maxVerticesPerFeature most vertices in one uploaded feature
+ * @param maxUnzippedBytes     most bytes an uploaded zip (Shapefile set, KMZ) may unpack to
+ * @param ogrTimeoutSeconds    longest a GDAL conversion of an upload may run
  */
 public record Config(
         String host,
@@ -33,7 +37,11 @@ public record Config(
         int dbPoolSize,
         int statementTimeoutMs,
         long maxBodyBytes,
-        int maxFeaturesPerPage) {
+        int maxFeaturesPerPage,
+        int maxFeaturesPerUpload,
+        int maxVerticesPerFeature,
+        long maxUnzippedBytes,
+        int ogrTimeoutSeconds) {
 
     /** The defaults: the private local cluster the README's first command creates. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -49,6 +57,10 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", "30000");
         d.put("MAX_BODY_BYTES", String.valueOf(200L * 1024 * 1024));
         d.put("MAX_FEATURES_PER_PAGE", "5000");
+        d.put("MAX_FEATURES_PER_UPLOAD", "200000");
+        d.put("MAX_VERTICES_PER_FEATURE", "100000");
+        d.put("MAX_UNZIPPED_BYTES", String.valueOf(1024L * 1024 * 1024));
+        d.put("OGR_TIMEOUT_SECONDS", "300");
         return Map.copyOf(d);
     }
 
@@ -73,7 +85,11 @@ public record Config(
                 reader.integer("DB_POOL_SIZE", 1, 200),
                 reader.integer("DB_STATEMENT_TIMEOUT_MS", 100, 3_600_000),
                 reader.longInteger("MAX_BODY_BYTES", 1024, 4L * 1024 * 1024 * 1024),
-                reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000));
+                reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000),
+                reader.integer("MAX_FEATURES_PER_UPLOAD", 1, 10_000_000),
+                reader.integer("MAX_VERTICES_PER_FEATURE", 4, 10_000_000),
+                reader.longInteger("MAX_UNZIPPED_BYTES", 1024, 64L * 1024 * 1024 * 1024),
+                reader.integer("OGR_TIMEOUT_SECONDS", 1, 3600));
         if (!reader.problems.isEmpty()) {
             throw new ConfigException("Invalid configuration:\n  " + String.join("\n  ", reader.problems));
         }
@@ -104,19 +120,24 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", statementTimeoutMs);
         d.put("MAX_BODY_BYTES", maxBodyBytes);
         d.put("MAX_FEATURES_PER_PAGE", maxFeaturesPerPage);
+        d.put("MAX_FEATURES_PER_UPLOAD", maxFeaturesPerUpload);
+        d.put("MAX_VERTICES_PER_FEATURE", maxVerticesPerFeature);
+        d.put("MAX_UNZIPPED_BYTES", maxUnzippedBytes);
+        d.put("OGR_TIMEOUT_SECONDS", ogrTimeoutSeconds);
         return d;
     }
 
     /** A copy with another port (tests start servers on a free port). */
     public Config withPort(int newPort) {
         return new Config(host, newPort, databaseUrl, databaseUser, databasePassword, dbPoolSize,
-                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage);
+                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, maxFeaturesPerUpload, maxVerticesPerFeature,
+                maxUnzippedBytes, ogrTimeoutSeconds);
     }
 
     /** A copy pointing at another database. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, url, user, password, dbPoolSize, statementTimeoutMs, maxBodyBytes,
-                maxFeaturesPerPage);
+                maxFeaturesPerPage, maxFeaturesPerUpload, maxVerticesPerFeature, maxUnzippedBytes, ogrTimeoutSeconds);
     }
 
     /** Thrown when the environment holds a setting the server cannot run with. */

@@ -1,12 +1,108 @@
 package org.clearancemap.hazard;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
+import org.clearancemap.db.CopyRows;
 import org.clearancemap.db.FeatureFilter;
 import org.clearancemap.db.GeoJsonPage;
+import org.clearancemap.db.StagedConflict;
+import org.clearancemap.db.VersionCounts;
+import org.locationtech.jts.io.WKBWriter;
 
-/** Reads hazardous-area versions for the map. */
+/**
+ * Reads hazardous-area versions for the map, and writes new versions from uploads.
+ *
+ * <p>Writing goes through a temporary stage table filled by COPY: the stage is compared with the
+ * current versions in SQL (same external id, same State Party), so that a file of ten thousand
+ * features costs a handful of statements. A changed hazard closes its current version
+ * ({@code valid_until} = the new version's {@code recorded_on}) and gets version n+1; an identical
+ * one is left alone ({@code unchanged}).
+ */
 public final class HazardRepository {
+
+    private static final String CREATE_STAGE = """
+            CREATE TEMP TABLE hazard_stage (
+                ord            integer PRIMARY KEY,
+                external_id    text    NOT NULL,
+                classification text    NOT NULL,
+                recorded_on    date    NOT NULL,
+                contamination  text,
+                evidence       text,
+                attributes     jsonb   NOT NULL,
+                geom4326       geometry(MultiPolygon, 4326) NOT NULL,
+                area_sqm       double precision NOT NULL,
+                current_id     bigint,
+                current_recorded_on date,
+                next_version   integer,
+                outcome        text
+            ) ON COMMIT DROP
+            """;
+    private static final String COPY_STAGE = """
+            COPY hazard_stage (ord, external_id, classification, recorded_on, contamination, evidence,
+                               attributes, geom4326, area_sqm) FROM STDIN
+            """;
+    /** Compares each staged row with the current version of the same hazard, if any. */
+    private static final String CLASSIFY_STAGE = """
+            UPDATE hazard_stage s
+               SET current_id = h.id,
+                   current_recorded_on = h.recorded_on,
+                   outcome = CASE WHEN h.classification = s.classification
+                                   AND h.recorded_on = s.recorded_on
+                                   AND h.contamination IS NOT DISTINCT FROM s.contamination
+                                   AND h.evidence IS NOT DISTINCT FROM s.evidence
+                                   AND h.attributes = s.attributes
+                                   AND ST_AsBinary(h.geom4326) = ST_AsBinary(s.geom4326)
+                                  THEN 'unchanged' ELSE 'updated' END
+              FROM hazard h
+             WHERE h.iso3 = ? AND h.external_id = s.external_id AND h.valid_until IS NULL
+            """;
+    /** New hazards, and hazards whose every version was retired, get the next version number. */
+    private static final String NUMBER_STAGE = """
+            UPDATE hazard_stage s
+               SET outcome = coalesce(s.outcome, 'inserted'),
+                   next_version = coalesce((SELECT max(h.version) FROM hazard h
+                                             WHERE h.iso3 = ? AND h.external_id = s.external_id), 0) + 1
+             WHERE s.outcome IS DISTINCT FROM 'unchanged'
+            """;
+    private static final String STAGE_CONFLICTS = """
+            SELECT ord, external_id, recorded_on, current_recorded_on
+              FROM hazard_stage
+             WHERE outcome = 'updated' AND recorded_on < current_recorded_on
+             ORDER BY ord
+            """;
+    private static final String COUNT_STAGE = """
+            SELECT outcome, count(*) FROM hazard_stage GROUP BY outcome
+            """;
+    private static final String CLOSE_CURRENT = """
+            UPDATE hazard h
+               SET valid_until = s.recorded_on
+              FROM hazard_stage s
+             WHERE h.id = s.current_id AND s.outcome = 'updated'
+            """;
+    private static final String INSERT_VERSIONS = """
+            INSERT INTO hazard (iso3, external_id, version, classification, recorded_on, contamination, evidence,
+                                attributes, geom4326, area_sqm, upload_id)
+            SELECT ?, external_id, next_version, classification, recorded_on, contamination, evidence,
+                   attributes, geom4326, area_sqm, ?
+              FROM hazard_stage
+             WHERE outcome IN ('inserted', 'updated')
+             ORDER BY ord
+            """;
+    private static final String SELECT_CURRENT_FOR_UPDATE = """
+            SELECT id, version, recorded_on FROM hazard
+             WHERE iso3 = ? AND external_id = ? AND valid_until IS NULL
+               FOR UPDATE
+            """;
+    private static final String RETIRE = """
+            UPDATE hazard SET valid_until = ?, retired_on = ?, retired_reason = ? WHERE id = ?
+            """;
 
     /** Versions valid on a date: recorded on or before it, not yet superseded or retired on it. */
     private static final String SELECT = """
@@ -44,5 +140,131 @@ public final class HazardRepository {
             ps.setDate(4, Date.valueOf(filter.asOf()));
             return filter.bindBbox(ps, 5);
         }, filter.limit(), "hazards");
+    }
+
+    /** Opens a stage for one upload on a connection inside a transaction; it is dropped on commit or rollback. */
+    public Stage stage(Connection c, String iso3) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute(CREATE_STAGE);
+        }
+        return new Stage(c, iso3);
+    }
+
+    /** The rows of one upload on their way to becoming hazard versions. */
+    public static final class Stage implements AutoCloseable {
+        private final Connection c;
+        private final String iso3;
+        private final CopyRows copy;
+        private final WKBWriter wkb = new WKBWriter(2, true);
+
+        private Stage(Connection c, String iso3) throws SQLException {
+            this.c = c;
+            this.iso3 = iso3;
+            this.copy = new CopyRows(c, COPY_STAGE);
+        }
+
+        /** Adds the feature at position {@code ord} of the file. */
+        public void add(int ord, HazardVersion v) throws SQLException {
+            v.geom4326().setSRID(4326);
+            copy.add(ord, v.externalId(), v.classification(), v.recordedOn(), v.contamination(), v.evidence(),
+                    v.attributesJson(), WKBWriter.toHex(wkb.write(v.geom4326())), v.areaSqm());
+        }
+
+        /** Ends the COPY and compares the stage with what is stored; nothing is written yet. */
+        public VersionCounts classify() throws SQLException {
+            copy.finish();
+            try (PreparedStatement ps = c.prepareStatement(CLASSIFY_STAGE)) {
+                ps.setString(1, iso3);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(NUMBER_STAGE)) {
+                ps.setString(1, iso3);
+                ps.executeUpdate();
+            }
+            int inserted = 0;
+            int updated = 0;
+            int unchanged = 0;
+            try (PreparedStatement ps = c.prepareStatement(COUNT_STAGE); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getString(1)) {
+                        case "inserted" -> inserted = rs.getInt(2);
+                        case "updated" -> updated = rs.getInt(2);
+                        default -> unchanged = rs.getInt(2);
+                    }
+                }
+            }
+            return new VersionCounts(inserted, updated, unchanged);
+        }
+
+        /** New versions recorded before the version they would replace. */
+        public List<StagedConflict> conflicts() throws SQLException {
+            var result = new ArrayList<StagedConflict>();
+            try (PreparedStatement ps = c.prepareStatement(STAGE_CONFLICTS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new StagedConflict(rs.getInt(1), rs.getString(2), "recorded_on "
+                            + rs.getObject(3, LocalDate.class) + " is before the current version's recorded_on "
+                            + rs.getObject(4, LocalDate.class) + "; a new version must be recorded on or after it"));
+                }
+            }
+            return result;
+        }
+
+        /** Closes the current versions of changed hazards and inserts the new versions. */
+        public void write(long uploadId) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(CLOSE_CURRENT)) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT_VERSIONS)) {
+                ps.setString(1, iso3);
+                ps.setLong(2, uploadId);
+                ps.executeUpdate();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            copy.close();
+        }
+    }
+
+    /** What retiring a hazard found. */
+    public enum Retirement { RETIRED, NO_CURRENT_VERSION, BEFORE_RECORDED }
+
+    /**
+     * Retires the current version of a hazard on {@code date}: it stays stored, valid until that
+     * date (exclusive). Runs on the caller's connection and transaction.
+     *
+     * @return the outcome and, when retired, the id of the retired version
+     */
+    public RetireResult retire(Connection c, String iso3, String externalId, LocalDate date, String reason)
+            throws SQLException {
+        long id;
+        LocalDate recordedOn;
+        try (PreparedStatement ps = c.prepareStatement(SELECT_CURRENT_FOR_UPDATE)) {
+            ps.setString(1, iso3);
+            ps.setString(2, externalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new RetireResult(Retirement.NO_CURRENT_VERSION, null, null);
+                }
+                id = rs.getLong(1);
+                recordedOn = rs.getObject(3, LocalDate.class);
+            }
+        }
+        if (date.isBefore(recordedOn)) {
+            return new RetireResult(Retirement.BEFORE_RECORDED, id, recordedOn);
+        }
+        try (PreparedStatement ps = c.prepareStatement(RETIRE)) {
+            ps.setDate(1, Date.valueOf(date));
+            ps.setDate(2, Date.valueOf(date));
+            ps.setString(3, reason);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+        return new RetireResult(Retirement.RETIRED, id, recordedOn);
+    }
+
+    /** The outcome of {@link #retire}, with the version's id and recorded date when there was one. */
+    public record RetireResult(Retirement outcome, Long hazardId, LocalDate recordedOn) {
     }
 }

@@ -1,12 +1,86 @@
 package org.clearancemap.release;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.clearancemap.db.CopyRows;
 import org.clearancemap.db.FeatureFilter;
 import org.clearancemap.db.GeoJsonPage;
+import org.clearancemap.db.VersionCounts;
+import org.locationtech.jts.io.WKBWriter;
 
-/** Reads land releases for the map. */
+/**
+ * Reads land releases for the map, and writes new versions from uploads.
+ *
+ * <p>Writing goes through a temporary stage table filled by COPY and compared with the current
+ * versions in SQL. A changed release gets version n+1 and its previous version is kept with
+ * {@code superseded_at} set; an identical one is left alone ({@code unchanged}).
+ */
 public final class ReleaseRepository {
+
+    private static final String CREATE_STAGE = """
+            CREATE TEMP TABLE release_stage (
+                ord                integer PRIMARY KEY,
+                external_id        text    NOT NULL,
+                method             text    NOT NULL,
+                completed_on       date    NOT NULL,
+                operator           text,
+                items_destroyed    integer,
+                hazard_external_id text,
+                attributes         jsonb   NOT NULL,
+                geom4326           geometry(MultiPolygon, 4326) NOT NULL,
+                area_sqm           double precision NOT NULL,
+                current_id         bigint,
+                next_version       integer,
+                outcome            text
+            ) ON COMMIT DROP
+            """;
+    private static final String COPY_STAGE = """
+            COPY release_stage (ord, external_id, method, completed_on, operator, items_destroyed,
+                                hazard_external_id, attributes, geom4326, area_sqm) FROM STDIN
+            """;
+    private static final String CLASSIFY_STAGE = """
+            UPDATE release_stage s
+               SET current_id = r.id,
+                   outcome = CASE WHEN r.method = s.method
+                                   AND r.completed_on = s.completed_on
+                                   AND r.operator IS NOT DISTINCT FROM s.operator
+                                   AND r.items_destroyed IS NOT DISTINCT FROM s.items_destroyed
+                                   AND r.hazard_external_id IS NOT DISTINCT FROM s.hazard_external_id
+                                   AND r.attributes = s.attributes
+                                   AND ST_AsBinary(r.geom4326) = ST_AsBinary(s.geom4326)
+                                  THEN 'unchanged' ELSE 'updated' END
+              FROM land_release r
+             WHERE r.iso3 = ? AND r.external_id = s.external_id AND r.superseded_at IS NULL
+            """;
+    private static final String NUMBER_STAGE = """
+            UPDATE release_stage s
+               SET outcome = coalesce(s.outcome, 'inserted'),
+                   next_version = coalesce((SELECT max(r.version) FROM land_release r
+                                             WHERE r.iso3 = ? AND r.external_id = s.external_id), 0) + 1
+             WHERE s.outcome IS DISTINCT FROM 'unchanged'
+            """;
+    private static final String COUNT_STAGE = """
+            SELECT outcome, count(*) FROM release_stage GROUP BY outcome
+            """;
+    private static final String SUPERSEDE_CURRENT = """
+            UPDATE land_release r
+               SET superseded_at = now()
+              FROM release_stage s
+             WHERE r.id = s.current_id AND s.outcome = 'updated'
+            """;
+    private static final String INSERT_VERSIONS = """
+            INSERT INTO land_release (iso3, external_id, version, method, completed_on, operator, items_destroyed,
+                                      hazard_external_id, attributes, geom4326, area_sqm, upload_id)
+            SELECT ?, external_id, next_version, method, completed_on, operator, items_destroyed,
+                   hazard_external_id, attributes, geom4326, area_sqm, ?
+              FROM release_stage
+             WHERE outcome IN ('inserted', 'updated')
+             ORDER BY ord
+            """;
 
     /** Current versions of the releases completed on or before a date. */
     private static final String SELECT = """
@@ -42,5 +116,77 @@ public final class ReleaseRepository {
             ps.setDate(3, Date.valueOf(filter.asOf()));
             return filter.bindBbox(ps, 4);
         }, filter.limit(), "releases");
+    }
+
+    /** Opens a stage for one upload on a connection inside a transaction; it is dropped on commit or rollback. */
+    public Stage stage(Connection c, String iso3) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute(CREATE_STAGE);
+        }
+        return new Stage(c, iso3);
+    }
+
+    /** The rows of one upload on their way to becoming release versions. */
+    public static final class Stage implements AutoCloseable {
+        private final Connection c;
+        private final String iso3;
+        private final CopyRows copy;
+        private final WKBWriter wkb = new WKBWriter(2, true);
+
+        private Stage(Connection c, String iso3) throws SQLException {
+            this.c = c;
+            this.iso3 = iso3;
+            this.copy = new CopyRows(c, COPY_STAGE);
+        }
+
+        /** Adds the feature at position {@code ord} of the file. */
+        public void add(int ord, ReleaseVersion v) throws SQLException {
+            v.geom4326().setSRID(4326);
+            copy.add(ord, v.externalId(), v.method(), v.completedOn(), v.operator(), v.itemsDestroyed(),
+                    v.hazardExternalId(), v.attributesJson(), WKBWriter.toHex(wkb.write(v.geom4326())), v.areaSqm());
+        }
+
+        /** Ends the COPY and compares the stage with what is stored; nothing is written yet. */
+        public VersionCounts classify() throws SQLException {
+            copy.finish();
+            try (PreparedStatement ps = c.prepareStatement(CLASSIFY_STAGE)) {
+                ps.setString(1, iso3);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(NUMBER_STAGE)) {
+                ps.setString(1, iso3);
+                ps.executeUpdate();
+            }
+            int inserted = 0;
+            int updated = 0;
+            int unchanged = 0;
+            try (PreparedStatement ps = c.prepareStatement(COUNT_STAGE); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    switch (rs.getString(1)) {
+                        case "inserted" -> inserted = rs.getInt(2);
+                        case "updated" -> updated = rs.getInt(2);
+                        default -> unchanged = rs.getInt(2);
+                    }
+                }
+            }
+            return new VersionCounts(inserted, updated, unchanged);
+        }
+
+        /** Marks the current versions of changed releases superseded and inserts the new versions. */
+        public void write(long uploadId) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(SUPERSEDE_CURRENT)) {
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT_VERSIONS)) {
+                ps.setString(1, iso3);
+                ps.setLong(2, uploadId);
+                ps.executeUpdate();
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            copy.close();
+        }
     }
 }

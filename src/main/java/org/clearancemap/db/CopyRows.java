@@ -1,0 +1,85 @@
+package org.clearancemap.db;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Streams rows into a PostgreSQL {@code COPY ... FROM STDIN} (text format) on an open connection,
+ * a buffer of about a megabyte at a time, so a large upload is never held twice in memory.
+ * Values are written with {@link String#valueOf(Object)}; null is SQL NULL. Geometries are passed
+ * as hex EWKB text, which PostGIS reads directly.
+ */
+public final class CopyRows implements AutoCloseable {
+    private static final int FLUSH_BYTES = 1 << 20;
+
+    private final CopyIn copy;
+    private final StringBuilder row = new StringBuilder(256);
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 65536);
+    private long rows;
+
+    public CopyRows(Connection connection, String copySql) throws SQLException {
+        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+    }
+
+    /** Adds one row; the values in the column order of the COPY statement. */
+    public void add(Object... values) throws SQLException {
+        row.setLength(0);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                row.append('\t');
+            }
+            Object v = values[i];
+            if (v == null) {
+                row.append("\\N");
+            } else {
+                escape(String.valueOf(v));
+            }
+        }
+        row.append('\n');
+        byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
+        buffer.write(bytes, 0, bytes.length);
+        rows++;
+        if (buffer.size() >= FLUSH_BYTES) {
+            flush();
+        }
+    }
+
+    private void escape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> row.append("\\\\");
+                case '\t' -> row.append("\\t");
+                case '\n' -> row.append("\\n");
+                case '\r' -> row.append("\\r");
+                default -> row.append(ch);
+            }
+        }
+    }
+
+    private void flush() throws SQLException {
+        if (buffer.size() > 0) {
+            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
+            buffer.reset();
+        }
+    }
+
+    /** Sends what is left and ends the COPY; returns the number of rows written. */
+    public long finish() throws SQLException {
+        flush();
+        copy.endCopy();
+        return rows;
+    }
+
+    /** Cancels the COPY when it was not finished (an error happened on the way). */
+    @Override
+    public void close() throws SQLException {
+        if (copy.isActive()) {
+            copy.cancelCopy();
+        }
+    }
+}

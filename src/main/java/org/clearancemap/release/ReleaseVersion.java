@@ -1,0 +1,21 @@
+package org.clearancemap.release;
+
+import java.time.LocalDate;
+import org.locationtech.jts.geom.MultiPolygon;
+
+/**
+ * One version of a land release as uploaded, ready to be written.
+ *
+ * @param externalId       the operator's id of the release, stable across versions
+ * @param method           {@code cancelled}, {@code reduced} or {@code cleared}
+ * @param completedOn      the date the land was released
+ * @param itemsDestroyed   submunitions destroyed, when reported
+ * @param hazardExternalId the hazard this release belongs to, when known
+ * @param attributesJson   every other property of the feature, as a JSON object
+ * @param geom4326         the area, valid, in WGS 84
+ * @param areaSqm          geodesic area of {@code geom4326} on the WGS 84 ellipsoid
+ */
+public record ReleaseVersion(String externalId, String method, LocalDate completedOn, String operator,
+        Integer itemsDestroyed, String hazardExternalId, String attributesJson, MultiPolygon geom4326,
+        double areaSqm) {
+}

@@ -1,0 +1,310 @@
+package org.clearancemap.upload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.clearancemap.geo.GeodesicArea;
+import org.clearancemap.hazard.HazardVersion;
+import org.clearancemap.release.ReleaseVersion;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/**
+ * Checks one feature of an upload against the rules of ../shared/DESIGN.md and turns it into a
+ * hazard or release version, collecting every problem rather than stopping at the first.
+ *
+ * <ul>
+ * <li>Geometry: see {@link PolygonReader}. An invalid polygon (self-intersection, bow-tie,
+ *     self-touching ring, ...) is repaired with JTS {@link GeometryFixer} and reported as a
+ *     {@code repaired-geometry} warning at the place {@link IsValidOp} names; under
+ *     {@code strict} it is an {@code invalid-geometry} error instead. Rings are stored with the
+ *     RFC 7946 orientation (outer rings counter-clockwise).</li>
+ * <li>Dates: {@code YYYY-MM-DD} (also {@code YYYY/MM/DD}, an ISO date-time, or epoch milliseconds
+ *     as ArcGIS and Survey123 export them), a real calendar date, not before {@link #earliest}, not
+ *     after tomorrow (UTC, so a field team ahead of UTC is not refused).</li>
+ * <li>Classification and method: the DESIGN.md values or a known synonym, else an error naming
+ *     the accepted values.</li>
+ * </ul>
+ */
+final class FeatureCheck {
+    private static final Pattern SLASHED_DATE = Pattern.compile("\\d{4}/\\d{2}/\\d{2}");
+
+    /** What one check produced: a version when there was no error, and the problems found. */
+    record Checked(String externalId, HazardVersion hazard, ReleaseVersion release, List<FeatureProblem> errors,
+            List<FeatureProblem> warnings, boolean repaired) {
+    }
+
+    /**
+     * The rules of one upload.
+     *
+     * @param earliest  the earliest date accepted
+     * @param latest    the latest date accepted
+     * @param strict    reject invalid polygons instead of repairing them
+     * @param territory where the State Party's features may lie, or null when unknown
+     */
+    record Rules(UploadKind kind, LocalDate earliest, LocalDate latest, boolean strict, TerritoryCheck territory) {
+    }
+
+    /** Whether a feature lies where it should; null when it does, else the problem. */
+    interface TerritoryCheck {
+        FeatureProblem check(int feature, String externalId, MultiPolygon geometry);
+    }
+
+    private final Rules rules;
+    private final ObjectMapper json;
+
+    FeatureCheck(Rules rules, ObjectMapper json) {
+        this.rules = rules;
+        this.json = json;
+    }
+
+    Checked check(int index, Map<String, Object> raw, PolygonReader.Result geometry) {
+        SurveyProperties p = SurveyProperties.of(rules.kind(), raw);
+        var errors = new ArrayList<FeatureProblem>();
+        var warnings = new ArrayList<FeatureProblem>();
+        String externalId = p.text("external_id");
+        if (externalId == null) {
+            errors.add(FeatureProblem.of(index, null, "missing-external-id",
+                    "the feature has no external_id (also read from hazard_id, land_id, id, ...)"));
+        } else if (externalId.length() > 200) {
+            errors.add(FeatureProblem.of(index, null, "bad-external-id", "external_id is longer than 200 characters"));
+            externalId = null;
+        }
+        MultiPolygon geom = null;
+        boolean repaired = false;
+        if (!geometry.ok()) {
+            errors.add(new FeatureProblem(index, externalId, geometry.code(), geometry.message(), geometry.location()));
+        } else {
+            geom = geometry.geometry();
+            IsValidOp valid = new IsValidOp(geom);
+            if (!valid.isValid()) {
+                TopologyValidationError e = valid.getValidationError();
+                Coordinate at = e.getCoordinate();
+                String what = e.getMessage().toLowerCase(java.util.Locale.ROOT);
+                if (rules.strict()) {
+                    errors.add(FeatureProblem.at(index, externalId, "invalid-geometry", "the polygon is invalid ("
+                            + what + "); fix it or upload without strict=true to have it repaired", at.x, at.y));
+                    geom = null;
+                } else {
+                    geom = fix(geom);
+                    if (geom == null) {
+                        errors.add(FeatureProblem.at(index, externalId, "invalid-geometry", "the polygon is invalid ("
+                                + what + ") and collapses to nothing when repaired", at.x, at.y));
+                    } else {
+                        repaired = true;
+                        warnings.add(FeatureProblem.at(index, externalId, "repaired-geometry", "the polygon was invalid ("
+                                + what + ") and was repaired; check the stored shape", at.x, at.y));
+                    }
+                }
+            }
+            if (geom != null && rules.territory() != null) {
+                FeatureProblem outside = rules.territory().check(index, externalId, geom);
+                if (outside != null) {
+                    errors.add(outside);
+                    geom = null;
+                }
+            }
+        }
+        double areaSqm = 0;
+        if (geom != null) {
+            geom = oriented(geom);
+            areaSqm = GeodesicArea.ofSqm(geom);
+        }
+        String attributes = attributesJson(p.attributes());
+        if (rules.kind() == UploadKind.HAZARDS) {
+            String classification = classification(p, index, externalId, errors);
+            LocalDate recordedOn = date(p, "recorded_on", index, externalId, errors);
+            if (errors.isEmpty()) {
+                return new Checked(externalId, new HazardVersion(externalId, classification, recordedOn,
+                        p.text("contamination"), p.text("evidence"), attributes, geom, areaSqm), null, errors, warnings,
+                        repaired);
+            }
+        } else {
+            String method = method(p, index, externalId, errors);
+            LocalDate completedOn = date(p, "completed_on", index, externalId, errors);
+            Integer items = count(p, "items_destroyed", index, externalId, errors);
+            if (errors.isEmpty()) {
+                return new Checked(externalId, null, new ReleaseVersion(externalId, method, completedOn,
+                        p.text("operator"), items, p.text("hazard_external_id"), attributes, geom, areaSqm),
+                        errors, warnings, repaired);
+            }
+        }
+        return new Checked(externalId, null, null, errors, warnings, repaired);
+    }
+
+    /** The valid polygonal part of a repaired geometry, or null when nothing is left. */
+    private static MultiPolygon fix(MultiPolygon g) {
+        Geometry fixed = GeometryFixer.fix(g);
+        @SuppressWarnings("unchecked")
+        List<Polygon> polygons = PolygonExtracter.getPolygons(fixed);
+        polygons.removeIf(Geometry::isEmpty);
+        if (polygons.isEmpty()) {
+            return null;
+        }
+        return PolygonReader.WGS84.createMultiPolygon(polygons.toArray(new Polygon[0]));
+    }
+
+    /** Outer rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6). */
+    private static MultiPolygon oriented(MultiPolygon g) {
+        var polygons = new Polygon[g.getNumGeometries()];
+        for (int i = 0; i < polygons.length; i++) {
+            Polygon p = (Polygon) g.getGeometryN(i);
+            LinearRing shell = ring(p.getExteriorRing(), true);
+            var holes = new LinearRing[p.getNumInteriorRing()];
+            for (int h = 0; h < holes.length; h++) {
+                holes[h] = ring(p.getInteriorRingN(h), false);
+            }
+            polygons[i] = PolygonReader.WGS84.createPolygon(shell, holes);
+        }
+        return PolygonReader.WGS84.createMultiPolygon(polygons);
+    }
+
+    private static LinearRing ring(LinearRing r, boolean counterClockwise) {
+        return Orientation.isCCW(r.getCoordinateSequence()) == counterClockwise ? r : r.reverse();
+    }
+
+    private String classification(SurveyProperties p, int index, String externalId, List<FeatureProblem> errors) {
+        String raw = p.text("classification");
+        if (raw == null) {
+            errors.add(FeatureProblem.of(index, externalId, "missing-classification",
+                    "the feature has no classification (SHA or CHA)"));
+            return null;
+        }
+        String value = switch (SurveyProperties.normal(raw)) {
+            case "sha", "suspected", "suspectedhazardousarea", "suspectedarea", "suspectedha" -> "SHA";
+            case "cha", "confirmed", "confirmedhazardousarea", "confirmedarea", "confirmedha",
+                 "dha", "definedhazardousarea" -> "CHA";
+            default -> null;
+        };
+        if (value == null) {
+            errors.add(FeatureProblem.of(index, externalId, "unknown-classification", p.nameOf("classification")
+                    + " '" + abbreviate(raw) + "' is not a classification; use SHA (suspected) or CHA (confirmed)"));
+        }
+        return value;
+    }
+
+    private String method(SurveyProperties p, int index, String externalId, List<FeatureProblem> errors) {
+        String raw = p.text("method");
+        if (raw == null) {
+            errors.add(FeatureProblem.of(index, externalId, "missing-method",
+                    "the feature has no method (cancelled, reduced or cleared)"));
+            return null;
+        }
+        String value = switch (SurveyProperties.normal(raw)) {
+            case "cancelled", "canceled", "cancellation", "cancel", "nts", "nontechnicalsurvey", "cancelledbynts",
+                 "landcancelled" -> "cancelled";
+            case "reduced", "reduction", "ts", "technicalsurvey", "reducedbyts", "landreduced" -> "reduced";
+            case "cleared", "clearance", "clear", "bac", "battleareaclearance", "landcleared", "clearedbyclearance" ->
+                    "cleared";
+            default -> null;
+        };
+        if (value == null) {
+            errors.add(FeatureProblem.of(index, externalId, "unknown-method", p.nameOf("method") + " '"
+                    + abbreviate(raw) + "' is not a release method; use cancelled (non-technical survey), "
+                    + "reduced (technical survey) or cleared (clearance)"));
+        }
+        return value;
+    }
+
+    private LocalDate date(SurveyProperties p, String field, int index, String externalId, List<FeatureProblem> errors) {
+        Object raw = p.fields().get(field);
+        String name = p.nameOf(field);
+        if (raw == null || (raw instanceof String s && s.isBlank())) {
+            errors.add(FeatureProblem.of(index, externalId, "missing-date", "the feature has no " + field));
+            return null;
+        }
+        LocalDate date = parseDate(raw);
+        if (date == null) {
+            errors.add(FeatureProblem.of(index, externalId, "bad-date", name + " '" + abbreviate(String.valueOf(raw))
+                    + "' is not a real date in the form YYYY-MM-DD"));
+            return null;
+        }
+        if (date.isBefore(rules.earliest())) {
+            errors.add(FeatureProblem.of(index, externalId, "date-too-early", name + " " + date
+                    + " is before " + rules.earliest() + "; check the year"));
+            return null;
+        }
+        if (date.isAfter(rules.latest())) {
+            errors.add(FeatureProblem.of(index, externalId, "date-in-future", name + " " + date
+                    + " is in the future"));
+            return null;
+        }
+        return date;
+    }
+
+    /** A date from text or epoch milliseconds; null when it is not a real date. */
+    static LocalDate parseDate(Object raw) {
+        if (raw instanceof Number n) {
+            double ms = n.doubleValue();
+            if (ms != Math.rint(ms) || Math.abs(ms) < 1e10) {
+                return null;
+            }
+            return Instant.ofEpochMilli(n.longValue()).atOffset(ZoneOffset.UTC).toLocalDate();
+        }
+        String s = String.valueOf(raw).trim();
+        try {
+            if (s.length() == 10) {
+                return LocalDate.parse(SLASHED_DATE.matcher(s).matches() ? s.replace('/', '-') : s);
+            }
+            if (s.length() > 10 && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
+                String iso = s.substring(0, 10).replace('/', '-') + "T" + s.substring(11);
+                try {
+                    return OffsetDateTime.parse(iso).toLocalDate();
+                } catch (DateTimeParseException e) {
+                    return LocalDateTime.parse(iso.endsWith("Z") ? iso.substring(0, iso.length() - 1) : iso)
+                            .toLocalDate();
+                }
+            }
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private Integer count(SurveyProperties p, String field, int index, String externalId, List<FeatureProblem> errors) {
+        String raw = p.text(field);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            long n = Math.round(Double.parseDouble(raw));
+            if (n < 0 || n > Integer.MAX_VALUE || n != Double.parseDouble(raw)) {
+                throw new NumberFormatException();
+            }
+            return (int) n;
+        } catch (NumberFormatException e) {
+            errors.add(FeatureProblem.of(index, externalId, "bad-number", p.nameOf(field) + " '" + abbreviate(raw)
+                    + "' is not a whole number of items (0 or more)"));
+            return null;
+        }
+    }
+
+    private String attributesJson(Map<String, Object> attributes) {
+        try {
+            return json.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("attributes cannot be written as JSON", e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,65 @@
+package org.clearancemap.upload;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The formats an upload may be in, told apart by their content (magic bytes and first
+ * characters), never by the file name alone.
+ */
+enum FileFormat {
+    /** GeoJSON: text starting with '{' (after an optional byte-order mark and white space). */
+    GEOJSON("geojson", ".geojson"),
+    /** A zip archive: a zipped Shapefile set, or a KMZ (a zip holding a .kml). */
+    ZIP("zip", ".zip"),
+    /** A GeoPackage: an SQLite 3 database. */
+    GEOPACKAGE("geopackage", ".gpkg"),
+    /** KML: XML whose root is kml. */
+    KML("kml", ".kml"),
+    /** CSV whose header names a WKT geometry column. */
+    CSV("csv", ".csv");
+
+    private final String label;
+    private final String extension;
+
+    FileFormat(String label, String extension) {
+        this.label = label;
+        this.extension = extension;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** The file name extension GDAL expects for this format. */
+    String extension() {
+        return extension;
+    }
+
+    /** The format of a file from its first bytes; null when it is none of the supported ones. */
+    static FileFormat detect(byte[] head) {
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return ZIP;
+        }
+        if (head.length >= 16 && new String(head, 0, 16, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+            return GEOPACKAGE;
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("{")) {
+            return GEOJSON;
+        }
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("<?xml") || lower.startsWith("<kml")) {
+            return lower.contains("<kml") ? KML : null;
+        }
+        String firstLine = lower.lines().findFirst().orElse("");
+        if (firstLine.matches("(?i).*(^|[,;\"])\\s*(wkt|geometry|geom|the_geom|wkt_geom|shape)\\s*($|[,;\"]).*")) {
+            return CSV;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,151 @@
+package org.clearancemap.upload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clearancemap.http.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GDAL's {@code ogr2ogr} and {@code ogrinfo} (Debian {@code gdal-bin}) run as subprocesses: they
+ * read Shapefile, GeoPackage, KML and CSV and reproject with PROJ, which Java alone cannot do.
+ *
+ * <p>Each run has a timeout and is killed when it passes it. GDAL is told never to touch the
+ * network (no HTTP, a dead proxy, no remote file extensions allowed) and not to use the LIBKML
+ * driver, which can follow network links; dangerous inputs are refused before GDAL sees them
+ * anyway (see {@link SafeArchive} and {@link KmlSafety}). GDAL's own messages go to the log,
+ * never to the client.
+ */
+final class Ogr2Ogr {
+    private static final Logger LOG = LoggerFactory.getLogger(Ogr2Ogr.class);
+    private static final Pattern LAYER_LINE = Pattern.compile("^\\d+: (.+?)(?: \\(([^)]*)\\))?$");
+    /** Environment that keeps GDAL off the network. */
+    static final Map<String, String> OFFLINE = Map.of(
+            "GDAL_HTTP_PROXY", "127.0.0.1:9",
+            "http_proxy", "http://127.0.0.1:9",
+            "https_proxy", "http://127.0.0.1:9",
+            "GDAL_HTTP_TIMEOUT", "1",
+            "GDAL_HTTP_MAX_RETRY", "0",
+            "CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".none-allowed",
+            "GDAL_SKIP", "LIBKML",
+            "CPL_DEBUG", "OFF");
+
+    private final Duration timeout;
+
+    Ogr2Ogr(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /**
+     * Converts one layer of {@code input} to a GeoJSON file in WGS 84 longitude/latitude.
+     *
+     * @param layer      the layer to read, or null for the only/first one
+     * @param reproject  false for inputs with no CRS (a Shapefile without .prj), read as they are
+     * @param extra      open options and other arguments placed before the input
+     * @param what       the format's name for messages
+     * @return the GeoJSON file; the caller deletes it
+     */
+    Path toGeoJson(Path input, String layer, boolean reproject, List<String> extra, String what) {
+        Path out;
+        try {
+            out = Files.createTempFile("upload-", ".geojson");
+            Files.delete(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-lco", "RFC7946=NO",
+                "-lco", "COORDINATE_PRECISION=15", "-lco", "WRITE_BBOX=NO"));
+        if (reproject) {
+            command.addAll(List.of("-t_srs", "EPSG:4326"));
+        }
+        command.addAll(extra);
+        command.add(out.toString());
+        command.add(input.toString());
+        if (layer != null) {
+            command.add(layer);
+        }
+        Result r = run(command);
+        if (r.exit != 0 || !Files.exists(out)) {
+            ReceivedFile.delete(out);
+            LOG.info("ogr2ogr could not read a {} upload: {}", what, r.stderr);
+            throw new ApiException.Unprocessable("The file looks like " + what + " but could not be read as one"
+                    + hint(r.stderr) + ".", Map.of("errors", List.of(FeatureProblem.ofFile("unreadable-file",
+                            what + " could not be read"))));
+        }
+        return out;
+    }
+
+    /** The layer names of a multi-layer source (a GeoPackage), in order. */
+    List<String> layers(Path input, String what) {
+        Result r = run(List.of("ogrinfo", "-ro", "-q", input.toString()));
+        if (r.exit != 0) {
+            LOG.info("ogrinfo could not read a {} upload: {}", what, r.stderr);
+            throw new ApiException.Unprocessable("The file looks like " + what + " but could not be read as one.",
+                    Map.of("errors", List.of(FeatureProblem.ofFile("unreadable-file", what + " could not be read"))));
+        }
+        var names = new ArrayList<String>();
+        for (String line : r.stdout.split("\n")) {
+            Matcher m = LAYER_LINE.matcher(line.trim());
+            if (m.matches()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** The only hint of GDAL's error worth passing on: that a CRS was not understood. */
+    private static String hint(String stderr) {
+        if (stderr.contains("Failed to import spatial reference") || stderr.contains("Can't transform")
+                || stderr.contains("coordinate system")) {
+            return " (its coordinate reference system is not understood)";
+        }
+        return "";
+    }
+
+    private record Result(int exit, String stdout, String stderr) {
+    }
+
+    private Result run(List<String> command) {
+        Path stdout = null;
+        Path stderr = null;
+        try {
+            stdout = Files.createTempFile("ogr-", ".out");
+            stderr = Files.createTempFile("ogr-", ".err");
+            var builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            builder.environment().putAll(OFFLINE);
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+                LOG.warn("{} took longer than {} s and was stopped", command.get(0), timeout.toSeconds());
+                throw new ApiException.Unprocessable("Reading the file took longer than " + timeout.toSeconds()
+                        + " s (OGR_TIMEOUT_SECONDS); split it or upload GeoJSON.",
+                        Map.of("errors", List.of(FeatureProblem.ofFile("conversion-timeout", "conversion timed out"))));
+            }
+            return new Result(process.exitValue(), read(stdout), read(stderr));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command.get(0) + " (is gdal-bin installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.get(0), e);
+        } finally {
+            ReceivedFile.delete(stdout);
+            ReceivedFile.delete(stderr);
+        }
+    }
+
+    private static String read(Path p) throws IOException {
+        byte[] bytes = Files.readAllBytes(p);
+        return new String(bytes, 0, Math.min(bytes.length, 1 << 20), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,453 @@
+package org.clearancemap.upload;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.clearancemap.db.DataAccessException;
+import org.clearancemap.db.StagedConflict;
+import org.clearancemap.db.VersionCounts;
+import org.clearancemap.hazard.HazardRepository;
+import org.clearancemap.http.ApiException;
+import org.clearancemap.release.ReleaseRepository;
+import org.clearancemap.stateparty.StateParty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One upload of survey polygons, from the received file to committed versions, all or nothing.
+ *
+ * <ol>
+ * <li>The identical file uploaded before to the same State Party and kind gives back the first
+ *     report; nothing is written again.</li>
+ * <li>The format is told from the content; anything but GeoJSON in WGS 84 is turned into it by
+ *     {@link Ogr2Ogr} (reprojected to WGS 84), after the safety checks of {@link SafeArchive} and
+ *     {@link KmlSafety}.</li>
+ * <li>In one transaction, features are read one at a time, checked ({@link FeatureCheck}) and
+ *     streamed into a stage table by COPY; duplicate external ids are caught on the way.</li>
+ * <li>Any error: rollback and 422 with every problem (at most {@link UploadReport#MAX_LISTED}).
+ *     A dry run rolls back too, after counting what would have been inserted, updated or left
+ *     unchanged. Otherwise the versions are written, the upload and an audit event recorded,
+ *     the transaction committed and the {@link UploadListener} told.</li>
+ * </ol>
+ */
+public final class SurveyUpload {
+    private static final Logger LOG = LoggerFactory.getLogger(SurveyUpload.class);
+    /** Earliest survey or release date accepted; earlier years are typing mistakes. */
+    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+    private static final int PROGRESS_EVERY = 5000;
+    private static final List<String> CSV_GEOMETRY_NAMES = List.of("WKT", "wkt", "geometry", "geom", "the_geom",
+            "wkt_geom", "shape", "Shape", "Geometry");
+
+    /**
+     * One request to upload.
+     *
+     * @param layer  the layer to read from a GeoPackage, a zip of several Shapefiles or a KML; null for the only one
+     * @param dryRun check and count, write nothing
+     * @param strict refuse invalid polygons instead of repairing them
+     * @param actor  who uploads, for the upload row and the audit trail
+     */
+    record Request(StateParty stateParty, UploadKind kind, ReceivedFile file, boolean claimsJson, String layer,
+            boolean dryRun, boolean strict, String actor) {
+    }
+
+    /** The answer: 201 with a new report, 200 with the stored report of an identical file, 200 for a dry run. */
+    record Outcome(int status, Object body) {
+    }
+
+    private final UploadRepository uploads;
+    private final HazardRepository hazards;
+    private final ReleaseRepository releases;
+    private final TerritoryBounds territories;
+    private final Ogr2Ogr ogr;
+    private final UploadLimits limits;
+    private final UploadListener listener;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    SurveyUpload(UploadRepository uploads, HazardRepository hazards, ReleaseRepository releases,
+            TerritoryBounds territories, UploadLimits limits, UploadListener listener, Clock clock, ObjectMapper json) {
+        this.uploads = uploads;
+        this.hazards = hazards;
+        this.releases = releases;
+        this.territories = territories;
+        this.ogr = new Ogr2Ogr(Duration.ofSeconds(limits.ogrTimeoutSeconds()));
+        this.limits = limits;
+        this.listener = listener;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    Outcome run(Request request) throws Exception {
+        String iso3 = request.stateParty().iso3();
+        var previous = uploads.reportOf(iso3, request.kind(), request.file().sha256());
+        if (previous.isPresent()) {
+            return new Outcome(200, json.readTree(previous.get()));
+        }
+        FileFormat format = detect(request);
+        try (GeoJsonSource source = toGeoJson(request, format)) {
+            GeoJsonFeatures.Scan scan = GeoJsonFeatures.scan(source.path());
+            if (scan.crsEpsg() != null) {
+                try (GeoJsonSource reprojected = reproject(source, scan)) {
+                    return store(request, format, reprojected);
+                }
+            }
+            return store(request, format, source);
+        }
+    }
+
+    private FileFormat detect(Request request) {
+        if (request.file().sizeBytes() == 0) {
+            throw new ApiException.BadRequest("The body is empty: send a GeoJSON FeatureCollection or another "
+                    + "supported file (zipped Shapefile, GeoPackage, KML/KMZ, CSV with WKT).");
+        }
+        FileFormat format = FileFormat.detect(request.file().head(4096));
+        if (format == null && request.claimsJson()) {
+            throw new ApiException.BadRequest("The body is not valid JSON (it does not start with '{'); "
+                    + "send a GeoJSON FeatureCollection.");
+        }
+        if (format == null) {
+            throw new ApiException.UnsupportedFormat("The file is in none of the supported formats: GeoJSON, "
+                    + "zipped Shapefile, GeoPackage, KML or KMZ, CSV with a WKT column.");
+        }
+        return format;
+    }
+
+    /** A GeoJSON file to read, deleted (with whatever it came from) on close unless it is the upload itself. */
+    private record GeoJsonSource(Path path, List<Path> temporary, List<FeatureProblem> warnings) implements AutoCloseable {
+        @Override
+        public void close() {
+            temporary.forEach(ReceivedFile::delete);
+        }
+    }
+
+    private GeoJsonSource toGeoJson(Request request, FileFormat format) {
+        Path file = request.file().path();
+        var temporary = new ArrayList<Path>();
+        var warnings = new ArrayList<FeatureProblem>();
+        try {
+            switch (format) {
+                case GEOJSON -> {
+                    return new GeoJsonSource(file, temporary, warnings);
+                }
+                case ZIP -> {
+                    SafeArchive.Unpacked zip = SafeArchive.unpack(file, request.file().sizeBytes(), limits.maxUnzippedBytes());
+                    temporary.add(zip.directory());
+                    List<String> shapefiles = zip.withExtension(".shp");
+                    List<String> kmls = zip.withExtension(".kml");
+                    if (!shapefiles.isEmpty()) {
+                        String shp = choose(shapefiles, request.layer(), "Shapefile", ".shp");
+                        String base = shp.substring(0, shp.length() - 4);
+                        boolean hasPrj = zip.files().stream().anyMatch(f -> f.equalsIgnoreCase(base + ".prj"));
+                        if (!hasPrj) {
+                            warnings.add(FeatureProblem.ofFile("no-prj", "the Shapefile has no .prj: its coordinates "
+                                    + "were read as WGS 84 longitude/latitude, which every one of them is"));
+                        }
+                        Path out = ogr.toGeoJson(zip.directory().resolve(shp), null, hasPrj,
+                                List.of("-if", "ESRI Shapefile"), "a zipped Shapefile");
+                        temporary.add(out);
+                        return new GeoJsonSource(out, temporary, warnings);
+                    }
+                    if (!kmls.isEmpty()) {
+                        String kml = kmls.contains("doc.kml") ? "doc.kml" : kmls.get(0);
+                        return kml(zip.directory().resolve(kml), request, temporary, warnings, "KMZ");
+                    }
+                    throw unprocessable("empty-archive", "The zip holds neither a Shapefile (.shp with its .dbf, .shx "
+                            + "and .prj) nor a KML (KMZ).");
+                }
+                case GEOPACKAGE -> {
+                    Path gpkg = linked(file, ".gpkg", temporary);
+                    List<String> layers = ogr.layers(gpkg, "a GeoPackage");
+                    if (layers.isEmpty()) {
+                        throw unprocessable("no-layer", "The GeoPackage has no vector layer.");
+                    }
+                    String layer = choose(layers, request.layer(), "GeoPackage layer", "");
+                    Path out = ogr.toGeoJson(gpkg, layer, true, List.of("-if", "GPKG"), "a GeoPackage");
+                    temporary.add(out);
+                    return new GeoJsonSource(out, temporary, warnings);
+                }
+                case KML -> {
+                    return kml(linked(file, ".kml", temporary), request, temporary, warnings, "KML");
+                }
+                case CSV -> {
+                    Path csv = linked(file, ".csv", temporary);
+                    var options = new ArrayList<>(List.of("-if", "CSV", "-a_srs", "EPSG:4326",
+                            "-oo", "GEOM_POSSIBLE_NAMES=" + String.join(",", CSV_GEOMETRY_NAMES),
+                            "-oo", "KEEP_GEOM_COLUMNS=NO"));
+                    Path out = ogr.toGeoJson(csv, null, false, options, "CSV with a WKT column");
+                    temporary.add(out);
+                    return new GeoJsonSource(out, temporary, warnings);
+                }
+                default -> throw new IllegalStateException("unhandled format " + format);
+            }
+        } catch (RuntimeException e) {
+            temporary.forEach(ReceivedFile::delete);
+            throw e;
+        }
+    }
+
+    private GeoJsonSource kml(Path kml, Request request, List<Path> temporary, List<FeatureProblem> warnings, String what) {
+        KmlSafety.check(kml);
+        Path out = ogr.toGeoJson(kml, request.layer(), true, List.of("-if", "KML"), what);
+        temporary.add(out);
+        return new GeoJsonSource(out, temporary, warnings);
+    }
+
+    /** GeoJSON with a legacy crs naming an EPSG code other than 4326: reprojected by ogr2ogr. */
+    private GeoJsonSource reproject(GeoJsonSource source, GeoJsonFeatures.Scan scan) {
+        var temporary = new ArrayList<Path>();
+        Path input = source.path().toString().endsWith(".geojson") ? source.path()
+                : linked(source.path(), ".geojson", temporary);
+        Path out = ogr.toGeoJson(input, null, true, List.of("-if", "GeoJSON"), "GeoJSON in " + scan.crsName());
+        temporary.add(out);
+        var warnings = new ArrayList<>(source.warnings());
+        warnings.add(FeatureProblem.ofFile("reprojected", "coordinates were reprojected from EPSG:" + scan.crsEpsg()
+                + " (legacy crs member) to WGS 84"));
+        return new GeoJsonSource(out, temporary, warnings);
+    }
+
+    /** A hard link to the upload with the file name extension GDAL expects; no copy is made. */
+    private static Path linked(Path file, String extension, List<Path> temporary) {
+        try {
+            Path dir = Files.createTempDirectory("upload-");
+            temporary.add(dir);
+            Path link = dir.resolve("upload" + extension);
+            try {
+                Files.createLink(link, file);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(file, link);
+            }
+            return link;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String choose(List<String> names, String wanted, String what, String extension) {
+        if (wanted != null) {
+            for (String n : names) {
+                String bare = n.substring(0, n.length() - extension.length());
+                if (n.equalsIgnoreCase(wanted) || bare.equalsIgnoreCase(wanted)) {
+                    return n;
+                }
+            }
+            throw ApiException.BadRequest.parameter("layer", "There is no " + what + " named '" + wanted
+                    + "'; the file has: " + String.join(", ", names) + ".");
+        }
+        if (names.size() > 1) {
+            throw ApiException.BadRequest.parameter("layer", "The file has several layers (" + String.join(", ", names)
+                    + "); choose one with ?layer=.");
+        }
+        return names.get(0);
+    }
+
+    private Outcome store(Request request, FileFormat format, GeoJsonSource source) throws Exception {
+        StateParty sp = request.stateParty();
+        String iso3 = sp.iso3();
+        LocalDate today = LocalDate.now(clock);
+        var rules = new FeatureCheck.Rules(request.kind(), EARLIEST, today.plusDays(1), request.strict(),
+                territories.of(iso3, sp.name()));
+        var check = new FeatureCheck(rules, json);
+        var errors = new ArrayList<FeatureProblem>();
+        var warnings = new ArrayList<>(source.warnings());
+        int[] errorCount = {0};
+        int[] warningCount = {warnings.size()};
+        int[] repaired = {0};
+        var seen = new HashMap<String, Integer>();
+        long started = System.nanoTime();
+        try (Connection c = uploads.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                uploads.lock(c, iso3, request.kind());
+                var previous = uploads.reportOf(c, iso3, request.kind(), request.file().sha256());
+                if (previous.isPresent()) {
+                    c.rollback();
+                    return new Outcome(200, json.readTree(previous.get()));
+                }
+                try (Staging stage = stage(c, request.kind(), iso3)) {
+                    int features = GeoJsonFeatures.read(source.path(), limits.maxFeatures(), (index, props, geometry) -> {
+                        FeatureCheck.Checked checked = check.check(index, props,
+                                PolygonReader.read(geometry, limits.maxVertices()));
+                        var problems = new ArrayList<>(checked.errors());
+                        if (checked.externalId() != null) {
+                            Integer first = seen.putIfAbsent(checked.externalId(), index);
+                            if (first != null) {
+                                problems.add(FeatureProblem.of(index, checked.externalId(), "duplicate-external-id",
+                                        "external_id '" + checked.externalId() + "' is also used by feature " + first
+                                                + "; each feature of a file needs its own"));
+                            }
+                        }
+                        for (FeatureProblem w : checked.warnings()) {
+                            if (warningCount[0]++ < UploadReport.MAX_LISTED) {
+                                warnings.add(w);
+                            }
+                        }
+                        if (checked.repaired()) {
+                            repaired[0]++;
+                        }
+                        if (!problems.isEmpty()) {
+                            for (FeatureProblem p : problems) {
+                                if (errorCount[0]++ < UploadReport.MAX_LISTED) {
+                                    errors.add(p);
+                                }
+                            }
+                        } else if (errorCount[0] == 0) {
+                            stage.add(index, checked);
+                        }
+                        if ((index + 1) % PROGRESS_EVERY == 0) {
+                            LOG.info("upload {} {}: {} features read and checked", iso3, request.kind().column(), index + 1);
+                        }
+                    });
+                    if (features == 0) {
+                        errors.add(FeatureProblem.ofFile("no-features", "the file holds no features"));
+                        errorCount[0]++;
+                    }
+                    if (errorCount[0] > 0) {
+                        c.rollback();
+                        throw rejected(errors, errorCount[0], features);
+                    }
+                    VersionCounts counts = stage.classify();
+                    for (StagedConflict conflict : stage.conflicts()) {
+                        if (errorCount[0]++ < UploadReport.MAX_LISTED) {
+                            errors.add(FeatureProblem.of(conflict.ord(), conflict.externalId(), "recorded-before-current",
+                                    conflict.message()));
+                        }
+                    }
+                    if (errorCount[0] > 0) {
+                        c.rollback();
+                        throw rejected(errors, errorCount[0], features);
+                    }
+                    var report = new UploadReport(null, iso3, request.kind().column(), format.label(),
+                            request.file().fileName(), request.file().sha256(), request.file().sizeBytes(),
+                            request.dryRun(), request.actor(), null, features, counts.inserted(), counts.updated(),
+                            counts.unchanged(), repaired[0], List.copyOf(warnings),
+                            Math.max(0, warningCount[0] - warnings.size()));
+                    if (request.dryRun()) {
+                        c.rollback();
+                        return new Outcome(200, report);
+                    }
+                    var row = uploads.insert(c, report);
+                    report = report.withUpload(row.getKey(), row.getValue());
+                    stage.write(row.getKey());
+                    String reportJson = json.writeValueAsString(report);
+                    uploads.finish(c, report, reportJson);
+                    uploads.audit(c, request.actor(), "upload", request.kind().column(), null, iso3, row.getKey(),
+                            json.writeValueAsString(Map.of("features", features, "inserted", counts.inserted(),
+                                    "updated", counts.updated(), "unchanged", counts.unchanged(),
+                                    "format", format.label(), "sha256", request.file().sha256())));
+                    c.commit();
+                    LOG.info("upload {} {} #{}: {} features ({} inserted, {} updated, {} unchanged, {} repaired) in {} ms",
+                            iso3, request.kind().column(), row.getKey(), features, counts.inserted(), counts.updated(),
+                            counts.unchanged(), repaired[0], (System.nanoTime() - started) / 1_000_000);
+                    listener.uploaded(iso3);
+                    return new Outcome(201, report);
+                }
+            } catch (Exception e) {
+                if (!c.getAutoCommit()) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // the connection is gone: the transaction is rolled back with it
+                    }
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("storing an upload for " + iso3, e);
+        }
+    }
+
+    private static ApiException rejected(List<FeatureProblem> errors, int count, int features) {
+        String first = errors.isEmpty() ? "" : " First: " + describe(errors.get(0));
+        return new ApiException.Unprocessable(count + (count == 1 ? " problem" : " problems") + " in " + features
+                + (features == 1 ? " feature" : " features") + "; nothing was written." + first,
+                Map.of("errors", List.copyOf(errors), "errorCount", count));
+    }
+
+    private static String describe(FeatureProblem p) {
+        return (p.feature() == null ? "" : "feature " + p.feature()
+                + (p.externalId() == null ? "" : " (" + p.externalId() + ")") + ": ") + p.message() + ".";
+    }
+
+    private static ApiException unprocessable(String code, String detail) {
+        return new ApiException.Unprocessable(detail, Map.of("errors", List.of(FeatureProblem.ofFile(code, detail))));
+    }
+
+    /** The stage of either kind behind one face. */
+    private interface Staging extends AutoCloseable {
+        void add(int ord, FeatureCheck.Checked checked) throws SQLException;
+
+        VersionCounts classify() throws SQLException;
+
+        List<StagedConflict> conflicts() throws SQLException;
+
+        void write(long uploadId) throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+
+    private Staging stage(Connection c, UploadKind kind, String iso3) throws SQLException {
+        if (kind == UploadKind.HAZARDS) {
+            HazardRepository.Stage s = hazards.stage(c, iso3);
+            return new Staging() {
+                public void add(int ord, FeatureCheck.Checked checked) throws SQLException {
+                    s.add(ord, checked.hazard());
+                }
+
+                public VersionCounts classify() throws SQLException {
+                    return s.classify();
+                }
+
+                public List<StagedConflict> conflicts() throws SQLException {
+                    return s.conflicts();
+                }
+
+                public void write(long uploadId) throws SQLException {
+                    s.write(uploadId);
+                }
+
+                public void close() throws SQLException {
+                    s.close();
+                }
+            };
+        }
+        ReleaseRepository.Stage s = releases.stage(c, iso3);
+        return new Staging() {
+            public void add(int ord, FeatureCheck.Checked checked) throws SQLException {
+                s.add(ord, checked.release());
+            }
+
+            public VersionCounts classify() throws SQLException {
+                return s.classify();
+            }
+
+            public List<StagedConflict> conflicts() {
+                return List.of();
+            }
+
+            public void write(long uploadId) throws SQLException {
+                s.write(uploadId);
+            }
+
+            public void close() throws SQLException {
+                s.close();
+            }
+        };
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,21 @@
+package org.clearancemap.upload;
+
+import org.clearancemap.Config;
+
+/**
+ * The limits an upload must stay within, from {@link Config}.
+ *
+ * @param maxBodyBytes      largest file (413)
+ * @param maxFeatures       most features in one file (413)
+ * @param maxVertices       most vertices in one feature (422 for that feature)
+ * @param maxUnzippedBytes  most bytes a zip may unpack to (422, zip bomb)
+ * @param ogrTimeoutSeconds longest a GDAL conversion may run (422)
+ */
+public record UploadLimits(long maxBodyBytes, int maxFeatures, int maxVertices, long maxUnzippedBytes,
+        int ogrTimeoutSeconds) {
+
+    public static UploadLimits of(Config config) {
+        return new UploadLimits(config.maxBodyBytes(), config.maxFeaturesPerUpload(), config.maxVerticesPerFeature(),
+                config.maxUnzippedBytes(), config.ogrTimeoutSeconds());
+    }
+}
