@@ -314,7 +314,7 @@ public final class SurveyUpload {
                         errorCount[0]++;
                     }
                     if (errorCount[0] > 0) {
-                        c.rollback();
+                        // the stage cancels its COPY on close, then the catch below rolls back
                         throw rejected(errors, errorCount[0], features);
                     }
                     VersionCounts counts = stage.classify();
