@@ -155,7 +155,7 @@ public final class SurveyUpload {
                                     + "were read as WGS 84 longitude/latitude, which every one of them is"));
                         }
                         Path out = ogr.toGeoJson(zip.directory().resolve(shp), null, hasPrj,
-                                List.of("-if", "ESRI Shapefile"), "a zipped Shapefile");
+                                List.of(), "a zipped Shapefile");
                         temporary.add(out);
                         return new GeoJsonSource(out, temporary, warnings);
                     }
@@ -173,7 +173,7 @@ public final class SurveyUpload {
                         throw unprocessable("no-layer", "The GeoPackage has no vector layer.");
                     }
                     String layer = choose(layers, request.layer(), "GeoPackage layer", "");
-                    Path out = ogr.toGeoJson(gpkg, layer, true, List.of("-if", "GPKG"), "a GeoPackage");
+                    Path out = ogr.toGeoJson(gpkg, layer, true, List.of(), "a GeoPackage");
                     temporary.add(out);
                     return new GeoJsonSource(out, temporary, warnings);
                 }
@@ -182,7 +182,7 @@ public final class SurveyUpload {
                 }
                 case CSV -> {
                     Path csv = linked(file, ".csv", temporary);
-                    var options = new ArrayList<>(List.of("-if", "CSV", "-a_srs", "EPSG:4326",
+                    var options = new ArrayList<>(List.of("-a_srs", "EPSG:4326",
                             "-oo", "GEOM_POSSIBLE_NAMES=" + String.join(",", CSV_GEOMETRY_NAMES),
                             "-oo", "KEEP_GEOM_COLUMNS=NO"));
                     Path out = ogr.toGeoJson(csv, null, false, options, "CSV with a WKT column");
@@ -199,7 +199,7 @@ public final class SurveyUpload {
 
     private GeoJsonSource kml(Path kml, Request request, List<Path> temporary, List<FeatureProblem> warnings, String what) {
         KmlSafety.check(kml);
-        Path out = ogr.toGeoJson(kml, request.layer(), true, List.of("-if", "KML"), what);
+        Path out = ogr.toGeoJson(kml, request.layer(), true, List.of(), what);
         temporary.add(out);
         return new GeoJsonSource(out, temporary, warnings);
     }
@@ -209,7 +209,7 @@ public final class SurveyUpload {
         var temporary = new ArrayList<Path>();
         Path input = source.path().toString().endsWith(".geojson") ? source.path()
                 : linked(source.path(), ".geojson", temporary);
-        Path out = ogr.toGeoJson(input, null, true, List.of("-if", "GeoJSON"), "GeoJSON in " + scan.crsName());
+        Path out = ogr.toGeoJson(input, null, true, List.of(), "GeoJSON in " + scan.crsName());
         temporary.add(out);
         var warnings = new ArrayList<>(source.warnings());
         warnings.add(FeatureProblem.ofFile("reprojected", "coordinates were reprojected from EPSG:" + scan.crsEpsg()
