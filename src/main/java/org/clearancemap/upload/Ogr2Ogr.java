@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * read Shapefile, GeoPackage, KML and CSV and reproject with PROJ, which Java alone cannot do.
  *
  * <p>Each run has a timeout and is killed when it passes it. GDAL is told never to touch the
- * network (no HTTP, a dead proxy, no remote file extensions allowed) and not to use the LIBKML
- * driver, which can follow network links; dangerous inputs are refused before GDAL sees them
- * anyway (see {@link SafeArchive} and {@link KmlSafety}). GDAL's own messages go to the log,
+ * network (no HTTP, a dead proxy, no remote file extensions allowed); dangerous inputs are
+ * refused before GDAL sees them anyway (see {@link SafeArchive} and {@link KmlSafety}): KML
+ * network links never reach the LIBKML driver, which GDAL uses for KML because only it reads
+ * {@code ExtendedData}. GDAL's own messages go to the log,
  * never to the client.
  */
 final class Ogr2Ogr {
@@ -37,7 +38,6 @@ final class Ogr2Ogr {
             "GDAL_HTTP_TIMEOUT", "1",
             "GDAL_HTTP_MAX_RETRY", "0",
             "CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".none-allowed",
-            "GDAL_SKIP", "LIBKML",
             "CPL_DEBUG", "OFF");
 
     private final Duration timeout;

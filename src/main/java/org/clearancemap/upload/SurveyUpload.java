@@ -47,6 +47,9 @@ public final class SurveyUpload {
     /** Earliest survey or release date accepted; earlier years are typing mistakes. */
     static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
     private static final int PROGRESS_EVERY = 5000;
+    /** Fields GDAL's LIBKML driver adds for how a placemark is drawn, not what it is: not kept. */
+    private static final java.util.Set<String> KML_PRESENTATION = java.util.Set.of("tessellate", "extrude",
+            "visibility", "altitudeMode", "drawOrder", "icon", "snippet");
     private static final List<String> CSV_GEOMETRY_NAMES = List.of("WKT", "wkt", "geometry", "geom", "the_geom",
             "wkt_geom", "shape", "Shape", "Geometry");
 
@@ -125,7 +128,12 @@ public final class SurveyUpload {
     }
 
     /** A GeoJSON file to read, deleted (with whatever it came from) on close unless it is the upload itself. */
-    private record GeoJsonSource(Path path, List<Path> temporary, List<FeatureProblem> warnings) implements AutoCloseable {
+    private record GeoJsonSource(Path path, List<Path> temporary, List<FeatureProblem> warnings,
+            java.util.Set<String> presentation) implements AutoCloseable {
+        GeoJsonSource(Path path, List<Path> temporary, List<FeatureProblem> warnings) {
+            this(path, temporary, warnings, java.util.Set.of());
+        }
+
         @Override
         public void close() {
             temporary.forEach(ReceivedFile::delete);
@@ -201,7 +209,7 @@ public final class SurveyUpload {
         KmlSafety.check(kml);
         Path out = ogr.toGeoJson(kml, request.layer(), true, List.of(), what);
         temporary.add(out);
-        return new GeoJsonSource(out, temporary, warnings);
+        return new GeoJsonSource(out, temporary, warnings, KML_PRESENTATION);
     }
 
     /** GeoJSON with a legacy crs naming an EPSG code other than 4326: reprojected by ogr2ogr. */
@@ -214,7 +222,7 @@ public final class SurveyUpload {
         var warnings = new ArrayList<>(source.warnings());
         warnings.add(FeatureProblem.ofFile("reprojected", "coordinates were reprojected from EPSG:" + scan.crsEpsg()
                 + " (legacy crs member) to WGS 84"));
-        return new GeoJsonSource(out, temporary, warnings);
+        return new GeoJsonSource(out, temporary, warnings, source.presentation());
     }
 
     /** A hard link to the upload with the file name extension GDAL expects; no copy is made. */
@@ -277,6 +285,7 @@ public final class SurveyUpload {
                 }
                 try (Staging stage = stage(c, request.kind(), iso3)) {
                     int features = GeoJsonFeatures.read(source.path(), limits.maxFeatures(), (index, props, geometry) -> {
+                        props.keySet().removeAll(source.presentation());
                         FeatureCheck.Checked checked = check.check(index, props,
                                 PolygonReader.read(geometry, limits.maxVertices()));
                         var problems = new ArrayList<>(checked.errors());
