@@ -27,6 +27,7 @@ import org.locationtech.jts.io.WKBWriter;
  */
 public final class HazardRepository {
 
+    /** The uploaded rows, and what becomes of each (filled by {@link #CLASSIFY_STAGE}). */
     private static final String CREATE_STAGE = """
             CREATE TEMP TABLE hazard_stage (
                 ord            integer PRIMARY KEY,
@@ -37,63 +38,63 @@ public final class HazardRepository {
                 evidence       text,
                 attributes     jsonb   NOT NULL,
                 geom4326       geometry(MultiPolygon, 4326) NOT NULL,
-                area_sqm       double precision NOT NULL,
-                current_id     bigint,
+                area_sqm       double precision NOT NULL
+            ) ON COMMIT DROP;
+            CREATE TEMP TABLE hazard_outcome (
+                ord                 integer PRIMARY KEY,
+                current_id          bigint,
                 current_recorded_on date,
-                next_version   integer,
-                outcome        text
+                outcome             text    NOT NULL,
+                next_version        integer NOT NULL
             ) ON COMMIT DROP
             """;
     private static final String COPY_STAGE = """
             COPY hazard_stage (ord, external_id, classification, recorded_on, contamination, evidence,
                                attributes, geom4326, area_sqm) FROM STDIN
             """;
-    /** Compares each staged row with the current version of the same hazard, if any. */
+    /**
+     * Compares each staged row with the current version of the same hazard: none → inserted
+     * (version after any retired ones), identical → unchanged, else updated (version n+1).
+     */
     private static final String CLASSIFY_STAGE = """
-            UPDATE hazard_stage s
-               SET current_id = h.id,
-                   current_recorded_on = h.recorded_on,
-                   outcome = CASE WHEN h.classification = s.classification
-                                   AND h.recorded_on = s.recorded_on
-                                   AND h.contamination IS NOT DISTINCT FROM s.contamination
-                                   AND h.evidence IS NOT DISTINCT FROM s.evidence
-                                   AND h.attributes = s.attributes
-                                   AND ST_AsBinary(h.geom4326) = ST_AsBinary(s.geom4326)
-                                  THEN 'unchanged' ELSE 'updated' END
-              FROM hazard h
-             WHERE h.iso3 = ? AND h.external_id = s.external_id AND h.valid_until IS NULL
-            """;
-    /** New hazards, and hazards whose every version was retired, get the next version number. */
-    private static final String NUMBER_STAGE = """
-            UPDATE hazard_stage s
-               SET outcome = coalesce(s.outcome, 'inserted'),
-                   next_version = coalesce((SELECT max(h.version) FROM hazard h
-                                             WHERE h.iso3 = ? AND h.external_id = s.external_id), 0) + 1
-             WHERE s.outcome IS DISTINCT FROM 'unchanged'
+            INSERT INTO hazard_outcome (ord, current_id, current_recorded_on, outcome, next_version)
+            SELECT s.ord, h.id, h.recorded_on,
+                   CASE WHEN h.id IS NULL THEN 'inserted'
+                        WHEN h.classification = s.classification
+                         AND h.recorded_on = s.recorded_on
+                         AND h.contamination IS NOT DISTINCT FROM s.contamination
+                         AND h.evidence IS NOT DISTINCT FROM s.evidence
+                         AND h.attributes = s.attributes
+                         AND ST_AsBinary(h.geom4326) = ST_AsBinary(s.geom4326) THEN 'unchanged'
+                        ELSE 'updated' END,
+                   CASE WHEN h.id IS NOT NULL THEN h.version + 1
+                        ELSE coalesce((SELECT max(v.version) FROM hazard v
+                                        WHERE v.iso3 = ? AND v.external_id = s.external_id), 0) + 1 END
+              FROM hazard_stage s
+              LEFT JOIN hazard h ON h.iso3 = ? AND h.external_id = s.external_id AND h.valid_until IS NULL
             """;
     private static final String STAGE_CONFLICTS = """
-            SELECT ord, external_id, recorded_on, current_recorded_on
-              FROM hazard_stage
-             WHERE outcome = 'updated' AND recorded_on < current_recorded_on
-             ORDER BY ord
+            SELECT o.ord, s.external_id, s.recorded_on, o.current_recorded_on
+              FROM hazard_outcome o JOIN hazard_stage s USING (ord)
+             WHERE o.outcome = 'updated' AND s.recorded_on < o.current_recorded_on
+             ORDER BY o.ord
             """;
     private static final String COUNT_STAGE = """
-            SELECT outcome, count(*) FROM hazard_stage GROUP BY outcome
+            SELECT outcome, count(*) FROM hazard_outcome GROUP BY outcome
             """;
     private static final String CLOSE_CURRENT = """
             UPDATE hazard h
                SET valid_until = s.recorded_on
-              FROM hazard_stage s
-             WHERE h.id = s.current_id AND s.outcome = 'updated'
+              FROM hazard_outcome o JOIN hazard_stage s USING (ord)
+             WHERE h.id = o.current_id AND o.outcome = 'updated'
             """;
     private static final String INSERT_VERSIONS = """
             INSERT INTO hazard (iso3, external_id, version, classification, recorded_on, contamination, evidence,
                                 attributes, geom4326, area_sqm, upload_id)
-            SELECT ?, external_id, next_version, classification, recorded_on, contamination, evidence,
-                   attributes, geom4326, area_sqm, ?
-              FROM hazard_stage
-             WHERE outcome IN ('inserted', 'updated')
-             ORDER BY ord
+            SELECT ?, s.external_id, o.next_version, s.classification, s.recorded_on, s.contamination, s.evidence,
+                   s.attributes, s.geom4326, s.area_sqm, ?
+              FROM hazard_stage s JOIN hazard_outcome o USING (ord)
+             WHERE o.outcome <> 'unchanged'
             """;
     private static final String SELECT_CURRENT_FOR_UPDATE = """
             SELECT id, version, recorded_on FROM hazard
@@ -175,10 +176,7 @@ public final class HazardRepository {
             copy.finish();
             try (PreparedStatement ps = c.prepareStatement(CLASSIFY_STAGE)) {
                 ps.setString(1, iso3);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(NUMBER_STAGE)) {
-                ps.setString(1, iso3);
+                ps.setString(2, iso3);
                 ps.executeUpdate();
             }
             int inserted = 0;

@@ -21,6 +21,7 @@ import org.locationtech.jts.io.WKBWriter;
  */
 public final class ReleaseRepository {
 
+    /** The uploaded rows, and what becomes of each (filled by {@link #CLASSIFY_STAGE}). */
     private static final String CREATE_STAGE = """
             CREATE TEMP TABLE release_stage (
                 ord                integer PRIMARY KEY,
@@ -32,54 +33,54 @@ public final class ReleaseRepository {
                 hazard_external_id text,
                 attributes         jsonb   NOT NULL,
                 geom4326           geometry(MultiPolygon, 4326) NOT NULL,
-                area_sqm           double precision NOT NULL,
-                current_id         bigint,
-                next_version       integer,
-                outcome            text
+                area_sqm           double precision NOT NULL
+            ) ON COMMIT DROP;
+            CREATE TEMP TABLE release_outcome (
+                ord          integer PRIMARY KEY,
+                current_id   bigint,
+                outcome      text    NOT NULL,
+                next_version integer NOT NULL
             ) ON COMMIT DROP
             """;
     private static final String COPY_STAGE = """
             COPY release_stage (ord, external_id, method, completed_on, operator, items_destroyed,
                                 hazard_external_id, attributes, geom4326, area_sqm) FROM STDIN
             """;
+    /** Compares each staged row with the current version of the same release. */
     private static final String CLASSIFY_STAGE = """
-            UPDATE release_stage s
-               SET current_id = r.id,
-                   outcome = CASE WHEN r.method = s.method
-                                   AND r.completed_on = s.completed_on
-                                   AND r.operator IS NOT DISTINCT FROM s.operator
-                                   AND r.items_destroyed IS NOT DISTINCT FROM s.items_destroyed
-                                   AND r.hazard_external_id IS NOT DISTINCT FROM s.hazard_external_id
-                                   AND r.attributes = s.attributes
-                                   AND ST_AsBinary(r.geom4326) = ST_AsBinary(s.geom4326)
-                                  THEN 'unchanged' ELSE 'updated' END
-              FROM land_release r
-             WHERE r.iso3 = ? AND r.external_id = s.external_id AND r.superseded_at IS NULL
-            """;
-    private static final String NUMBER_STAGE = """
-            UPDATE release_stage s
-               SET outcome = coalesce(s.outcome, 'inserted'),
-                   next_version = coalesce((SELECT max(r.version) FROM land_release r
-                                             WHERE r.iso3 = ? AND r.external_id = s.external_id), 0) + 1
-             WHERE s.outcome IS DISTINCT FROM 'unchanged'
+            INSERT INTO release_outcome (ord, current_id, outcome, next_version)
+            SELECT s.ord, r.id,
+                   CASE WHEN r.id IS NULL THEN 'inserted'
+                        WHEN r.method = s.method
+                         AND r.completed_on = s.completed_on
+                         AND r.operator IS NOT DISTINCT FROM s.operator
+                         AND r.items_destroyed IS NOT DISTINCT FROM s.items_destroyed
+                         AND r.hazard_external_id IS NOT DISTINCT FROM s.hazard_external_id
+                         AND r.attributes = s.attributes
+                         AND ST_AsBinary(r.geom4326) = ST_AsBinary(s.geom4326) THEN 'unchanged'
+                        ELSE 'updated' END,
+                   CASE WHEN r.id IS NOT NULL THEN r.version + 1
+                        ELSE coalesce((SELECT max(v.version) FROM land_release v
+                                        WHERE v.iso3 = ? AND v.external_id = s.external_id), 0) + 1 END
+              FROM release_stage s
+              LEFT JOIN land_release r ON r.iso3 = ? AND r.external_id = s.external_id AND r.superseded_at IS NULL
             """;
     private static final String COUNT_STAGE = """
-            SELECT outcome, count(*) FROM release_stage GROUP BY outcome
+            SELECT outcome, count(*) FROM release_outcome GROUP BY outcome
             """;
     private static final String SUPERSEDE_CURRENT = """
             UPDATE land_release r
                SET superseded_at = now()
-              FROM release_stage s
-             WHERE r.id = s.current_id AND s.outcome = 'updated'
+              FROM release_outcome o
+             WHERE r.id = o.current_id AND o.outcome = 'updated'
             """;
     private static final String INSERT_VERSIONS = """
             INSERT INTO land_release (iso3, external_id, version, method, completed_on, operator, items_destroyed,
                                       hazard_external_id, attributes, geom4326, area_sqm, upload_id)
-            SELECT ?, external_id, next_version, method, completed_on, operator, items_destroyed,
-                   hazard_external_id, attributes, geom4326, area_sqm, ?
-              FROM release_stage
-             WHERE outcome IN ('inserted', 'updated')
-             ORDER BY ord
+            SELECT ?, s.external_id, o.next_version, s.method, s.completed_on, s.operator, s.items_destroyed,
+                   s.hazard_external_id, s.attributes, s.geom4326, s.area_sqm, ?
+              FROM release_stage s JOIN release_outcome o USING (ord)
+             WHERE o.outcome <> 'unchanged'
             """;
 
     /** Current versions of the releases completed on or before a date. */
@@ -151,10 +152,7 @@ public final class ReleaseRepository {
             copy.finish();
             try (PreparedStatement ps = c.prepareStatement(CLASSIFY_STAGE)) {
                 ps.setString(1, iso3);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(NUMBER_STAGE)) {
-                ps.setString(1, iso3);
+                ps.setString(2, iso3);
                 ps.executeUpdate();
             }
             int inserted = 0;

@@ -47,7 +47,7 @@ final class FeatureCheck {
     private static final Pattern SLASHED_DATE = Pattern.compile("\\d{4}/\\d{2}/\\d{2}");
 
     /** What one check produced: a version when there was no error, and the problems found. */
-    record Checked(String externalId, HazardVersion hazard, ReleaseVersion release, List<FeatureProblem> errors,
+    record Checked(int index, String externalId, HazardVersion hazard, ReleaseVersion release, List<FeatureProblem> errors,
             List<FeatureProblem> warnings, boolean repaired) {
     }
 
@@ -132,7 +132,7 @@ final class FeatureCheck {
             String classification = classification(p, index, externalId, errors);
             LocalDate recordedOn = date(p, "recorded_on", index, externalId, errors);
             if (errors.isEmpty()) {
-                return new Checked(externalId, new HazardVersion(externalId, classification, recordedOn,
+                return new Checked(index, externalId, new HazardVersion(externalId, classification, recordedOn,
                         p.text("contamination"), p.text("evidence"), attributes, geom, areaSqm), null, errors, warnings,
                         repaired);
             }
@@ -141,12 +141,12 @@ final class FeatureCheck {
             LocalDate completedOn = date(p, "completed_on", index, externalId, errors);
             Integer items = count(p, "items_destroyed", index, externalId, errors);
             if (errors.isEmpty()) {
-                return new Checked(externalId, null, new ReleaseVersion(externalId, method, completedOn,
+                return new Checked(index, externalId, null, new ReleaseVersion(externalId, method, completedOn,
                         p.text("operator"), items, p.text("hazard_external_id"), attributes, geom, areaSqm),
                         errors, warnings, repaired);
             }
         }
-        return new Checked(externalId, null, null, errors, warnings, repaired);
+        return new Checked(index, externalId, null, null, errors, warnings, repaired);
     }
 
     /** The valid polygonal part of a repaired geometry, or null when nothing is left. */

@@ -64,30 +64,44 @@ public record SurveyProperties(Map<String, Object> fields, Map<String, String> s
         return java.util.Collections.unmodifiableMap(map);
     }
 
+    /** Normalised alias → field and rank, per kind, built once. */
+    private static final Map<UploadKind, Map<String, Match>> LOOKUP = Map.of(
+            UploadKind.HAZARDS, lookup(HAZARD_ALIASES), UploadKind.RELEASES, lookup(RELEASE_ALIASES));
+
+    private record Match(String field, int rank) {
+    }
+
+    private static Map<String, Match> lookup(Map<String, List<String>> table) {
+        var map = new java.util.HashMap<String, Match>();
+        table.forEach((field, names) -> {
+            for (int i = 0; i < names.size(); i++) {
+                map.putIfAbsent(normal(names.get(i)), new Match(field, i));
+            }
+        });
+        return Map.copyOf(map);
+    }
+
     /** Sorts raw properties into domain fields and attributes for the given kind of upload. */
     public static SurveyProperties of(UploadKind kind, Map<String, Object> raw) {
         Map<String, List<String>> table = kind == UploadKind.HAZARDS ? HAZARD_ALIASES : RELEASE_ALIASES;
-        var fields = new LinkedHashMap<String, Object>();
+        Map<String, Match> lookup = LOOKUP.get(kind);
         var sourceName = new LinkedHashMap<String, String>();
-        var rank = new LinkedHashMap<String, Integer>();
+        var rank = new java.util.HashMap<String, Integer>();
         for (String key : raw.keySet()) {
-            String normal = normal(key);
-            for (var entry : table.entrySet()) {
-                int r = rankOf(key, normal, entry.getValue());
-                Integer held = rank.get(entry.getKey());
-                if (r >= 0 && (held == null || r < held)) {
-                    rank.put(entry.getKey(), r);
-                    sourceName.put(entry.getKey(), key);
+            Match m = lookup.get(normal(key));
+            if (m == null && key.length() == 10) {
+                m = truncated(key, table);
+            }
+            if (m != null) {
+                Integer held = rank.get(m.field());
+                if (held == null || m.rank() < held) {
+                    rank.put(m.field(), m.rank());
+                    sourceName.put(m.field(), key);
                 }
             }
         }
-        // a key is used for at most one field: the first field (in table order) that claimed it
-        var used = new java.util.HashSet<String>();
-        for (var entry : new LinkedHashMap<>(sourceName).entrySet()) {
-            if (!used.add(entry.getValue())) {
-                sourceName.remove(entry.getKey());
-            }
-        }
+        var used = new java.util.HashSet<String>(sourceName.values());
+        var fields = new LinkedHashMap<String, Object>();
         sourceName.forEach((field, key) -> fields.put(field, raw.get(key)));
         var attributes = new LinkedHashMap<String, Object>();
         raw.forEach((key, value) -> {
@@ -98,23 +112,18 @@ public record SurveyProperties(Map<String, Object> fields, Map<String, String> s
         return new SurveyProperties(fields, sourceName, attributes);
     }
 
-    /** Position of the best alias this key matches, or -1. */
-    private static int rankOf(String key, String normal, List<String> names) {
-        for (int i = 0; i < names.size(); i++) {
-            if (normal(names.get(i)).equals(normal)) {
-                return i;
-            }
-        }
-        // Shapefile (dBase) field names are cut to 10 characters
-        if (key.length() == 10) {
-            String lower = key.toLowerCase(Locale.ROOT);
+    /** A Shapefile (dBase) field name cut to 10 characters that begins a longer known name. */
+    private static Match truncated(String key, Map<String, List<String>> table) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (var entry : table.entrySet()) {
+            List<String> names = entry.getValue();
             for (int i = 0; i < names.size(); i++) {
                 if (names.get(i).length() > 10 && names.get(i).startsWith(lower)) {
-                    return i;
+                    return new Match(entry.getKey(), i);
                 }
             }
         }
-        return -1;
+        return null;
     }
 
     static String normal(String name) {

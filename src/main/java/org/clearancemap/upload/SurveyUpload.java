@@ -78,6 +78,12 @@ public final class SurveyUpload {
     private final UploadListener listener;
     private final Clock clock;
     private final ObjectMapper json;
+    private final java.util.concurrent.ExecutorService checkers = java.util.concurrent.Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), r -> {
+                Thread t = new Thread(r, "upload-check");
+                t.setDaemon(true);
+                return t;
+            });
 
     SurveyUpload(UploadRepository uploads, HazardRepository hazards, ReleaseRepository releases,
             TerritoryBounds territories, UploadLimits limits, UploadListener listener, Clock clock, ObjectMapper json) {
@@ -284,40 +290,32 @@ public final class SurveyUpload {
                     return new Outcome(200, json.readTree(previous.get()));
                 }
                 try (Staging stage = stage(c, request.kind(), iso3)) {
-                    int features = GeoJsonFeatures.read(source.path(), limits.maxFeatures(), (index, props, geometry) -> {
-                        props.keySet().removeAll(source.presentation());
-                        FeatureCheck.Checked checked = check.check(index, props,
-                                PolygonReader.read(geometry, limits.maxVertices()));
-                        var problems = new ArrayList<>(checked.errors());
-                        if (checked.externalId() != null) {
-                            Integer first = seen.putIfAbsent(checked.externalId(), index);
-                            if (first != null) {
-                                problems.add(FeatureProblem.of(index, checked.externalId(), "duplicate-external-id",
-                                        "external_id '" + checked.externalId() + "' is also used by feature " + first
-                                                + "; each feature of a file needs its own"));
-                            }
-                        }
-                        for (FeatureProblem w : checked.warnings()) {
-                            if (warningCount[0]++ < UploadReport.MAX_LISTED) {
-                                warnings.add(w);
-                            }
-                        }
-                        if (checked.repaired()) {
-                            repaired[0]++;
-                        }
-                        if (!problems.isEmpty()) {
-                            for (FeatureProblem p : problems) {
-                                if (errorCount[0]++ < UploadReport.MAX_LISTED) {
-                                    errors.add(p);
+                    Tally tally = new Tally(errors, warnings, errorCount, warningCount, repaired, seen, stage);
+                    var inFlight = new java.util.ArrayDeque<java.util.concurrent.Future<List<FeatureCheck.Checked>>>();
+                    var batch = new java.util.concurrent.atomic.AtomicReference<List<Pending>>(new ArrayList<>(BATCH));
+                    int features;
+                    try {
+                        features = GeoJsonFeatures.read(source.path(), limits.maxFeatures(), (index, props, geometry) -> {
+                            props.keySet().removeAll(source.presentation());
+                            batch.get().add(new Pending(index, props, geometry));
+                            if (batch.get().size() == BATCH) {
+                                List<Pending> full = batch.getAndSet(new ArrayList<>(BATCH));
+                                inFlight.add(checkers.submit(() -> checkAll(check, full)));
+                                while (inFlight.size() > MAX_IN_FLIGHT) {
+                                    tally.add(take(inFlight.poll()));
                                 }
                             }
-                        } else if (errorCount[0] == 0) {
-                            stage.add(index, checked);
+                            if ((index + 1) % PROGRESS_EVERY == 0) {
+                                LOG.info("upload {} {}: {} features read", iso3, request.kind().column(), index + 1);
+                            }
+                        });
+                        while (!inFlight.isEmpty()) {
+                            tally.add(take(inFlight.poll()));
                         }
-                        if ((index + 1) % PROGRESS_EVERY == 0) {
-                            LOG.info("upload {} {}: {} features read and checked", iso3, request.kind().column(), index + 1);
-                        }
-                    });
+                        tally.add(checkAll(check, batch.get()));
+                    } finally {
+                        inFlight.forEach(f -> f.cancel(true));
+                    }
                     if (features == 0) {
                         errors.add(FeatureProblem.ofFile("no-features", "the file holds no features"));
                         errorCount[0]++;
@@ -326,7 +324,9 @@ public final class SurveyUpload {
                         // the stage cancels its COPY on close, then the catch below rolls back
                         throw rejected(errors, errorCount[0], features);
                     }
+                    long read = System.nanoTime();
                     VersionCounts counts = stage.classify();
+                    long classified = System.nanoTime();
                     for (StagedConflict conflict : stage.conflicts()) {
                         if (errorCount[0]++ < UploadReport.MAX_LISTED) {
                             errors.add(FeatureProblem.of(conflict.ord(), conflict.externalId(), "recorded-before-current",
@@ -349,6 +349,7 @@ public final class SurveyUpload {
                     var row = uploads.insert(c, report);
                     report = report.withUpload(row.getKey(), row.getValue());
                     stage.write(row.getKey());
+                    long written = System.nanoTime();
                     String reportJson = json.writeValueAsString(report);
                     uploads.finish(c, report, reportJson);
                     uploads.audit(c, request.actor(), "upload", request.kind().column(), null, iso3, row.getKey(),
@@ -356,6 +357,9 @@ public final class SurveyUpload {
                                     "updated", counts.updated(), "unchanged", counts.unchanged(),
                                     "format", format.label(), "sha256", request.file().sha256())));
                     c.commit();
+                    LOG.info("upload timing: read+check+copy {} ms, classify {} ms, write {} ms, commit {} ms",
+                            (read - started) / 1_000_000, (classified - read) / 1_000_000,
+                            (written - classified) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
                     LOG.info("upload {} {} #{}: {} features ({} inserted, {} updated, {} unchanged, {} repaired) in {} ms",
                             iso3, request.kind().column(), row.getKey(), features, counts.inserted(), counts.updated(),
                             counts.unchanged(), repaired[0], (System.nanoTime() - started) / 1_000_000);
@@ -374,6 +378,95 @@ public final class SurveyUpload {
             }
         } catch (SQLException e) {
             throw new DataAccessException("storing an upload for " + iso3, e);
+        }
+    }
+
+    /**
+     * Features are checked in batches on {@link #checkers} (one thread per core) while the request
+     * thread goes on parsing and feeding the COPY; results are taken in file order. At most
+     * {@link #MAX_IN_FLIGHT} batches wait, so memory stays bounded.
+     */
+    private static final int BATCH = 256;
+    private static final int MAX_IN_FLIGHT = Runtime.getRuntime().availableProcessors() + 1;
+
+    private record Pending(int index, Map<String, Object> properties, com.fasterxml.jackson.databind.JsonNode geometry) {
+    }
+
+    private static List<FeatureCheck.Checked> take(java.util.concurrent.Future<List<FeatureCheck.Checked>> f)
+            throws InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("checking features failed", e.getCause());
+        }
+    }
+
+    private List<FeatureCheck.Checked> checkAll(FeatureCheck check, List<Pending> batch) {
+        var result = new ArrayList<FeatureCheck.Checked>(batch.size());
+        for (Pending p : batch) {
+            result.add(check.check(p.index(), p.properties(), PolygonReader.read(p.geometry(), limits.maxVertices())));
+        }
+        return result;
+    }
+
+    /** Everything learnt from the checked features, in file order; good features go to the stage while there is no error. */
+    private static final class Tally {
+        private final List<FeatureProblem> errors;
+        private final List<FeatureProblem> warnings;
+        private final int[] errorCount;
+        private final int[] warningCount;
+        private final int[] repaired;
+        private final Map<String, Integer> seen;
+        private final Staging stage;
+
+        Tally(List<FeatureProblem> errors, List<FeatureProblem> warnings, int[] errorCount, int[] warningCount,
+                int[] repaired, Map<String, Integer> seen, Staging stage) {
+            this.errors = errors;
+            this.warnings = warnings;
+            this.errorCount = errorCount;
+            this.warningCount = warningCount;
+            this.repaired = repaired;
+            this.seen = seen;
+            this.stage = stage;
+        }
+
+        void add(List<FeatureCheck.Checked> checked) throws SQLException {
+            for (FeatureCheck.Checked c : checked) {
+                add(c);
+            }
+        }
+
+        private void add(FeatureCheck.Checked checked) throws SQLException {
+            int index = checked.index();
+            var problems = new ArrayList<>(checked.errors());
+            if (checked.externalId() != null) {
+                Integer first = seen.putIfAbsent(checked.externalId(), index);
+                if (first != null) {
+                    problems.add(FeatureProblem.of(index, checked.externalId(), "duplicate-external-id",
+                            "external_id '" + checked.externalId() + "' is also used by feature " + first
+                                    + "; each feature of a file needs its own"));
+                }
+            }
+            for (FeatureProblem w : checked.warnings()) {
+                if (warningCount[0]++ < UploadReport.MAX_LISTED) {
+                    warnings.add(w);
+                }
+            }
+            if (checked.repaired()) {
+                repaired[0]++;
+            }
+            if (!problems.isEmpty()) {
+                for (FeatureProblem p : problems) {
+                    if (errorCount[0]++ < UploadReport.MAX_LISTED) {
+                        errors.add(p);
+                    }
+                }
+            } else if (errorCount[0] == 0) {
+                stage.add(index, checked);
+            }
         }
     }
 
