@@ -357,9 +357,10 @@ public final class SurveyUpload {
                                     "updated", counts.updated(), "unchanged", counts.unchanged(),
                                     "format", format.label(), "sha256", request.file().sha256())));
                     c.commit();
-                    LOG.info("upload timing: read+check+copy {} ms, classify {} ms, write {} ms, commit {} ms",
-                            (read - started) / 1_000_000, (classified - read) / 1_000_000,
-                            (written - classified) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+                    LOG.info("upload {} {} #{} phases: read, check and stage {} ms; compare {} ms; write {} ms; commit {} ms",
+                            iso3, request.kind().column(), row.getKey(), (read - started) / 1_000_000,
+                            (classified - read) / 1_000_000, (written - classified) / 1_000_000,
+                            (System.nanoTime() - written) / 1_000_000);
                     LOG.info("upload {} {} #{}: {} features ({} inserted, {} updated, {} unchanged, {} repaired) in {} ms",
                             iso3, request.kind().column(), row.getKey(), features, counts.inserted(), counts.updated(),
                             counts.unchanged(), repaired[0], (System.nanoTime() - started) / 1_000_000);

@@ -73,7 +73,7 @@ class UploadBenchmark {
         Path file = dir.resolve("benchmark.geojson");
         write(file, features, "LA-B", 42);
         Path warmup = dir.resolve("warmup.geojson");
-        write(warmup, 2_000, "LA-W", 7);
+        write(warmup, 10_000, "LA-W", 7);
         try (TestDatabase db = TestDatabase.create(UploadBenchmark.class); TestServer server = TestServer.start(db)) {
             post(server, warmup);
             long t0 = System.nanoTime();
