@@ -23,6 +23,7 @@ import java.util.function.Function;
  * @param statementTimeoutMs   statement timeout set on every connection
  * @param maxBodyBytes         largest request body accepted
  * @param maxFeaturesPerPage   most features a GeoJSON list endpoint returns at once
+ * @param logLevel             trace, debug, info, warn, error or off (applied by {@link Main} at start)
  */
 public record Config(
         String host,
@@ -33,7 +34,8 @@ public record Config(
         int dbPoolSize,
         int statementTimeoutMs,
         long maxBodyBytes,
-        int maxFeaturesPerPage) {
+        int maxFeaturesPerPage,
+        String logLevel) {
 
     /** The defaults: the private local cluster the README's first command creates. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -49,6 +51,7 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", "30000");
         d.put("MAX_BODY_BYTES", String.valueOf(200L * 1024 * 1024));
         d.put("MAX_FEATURES_PER_PAGE", "5000");
+        d.put("LOG_LEVEL", "info");
         return Map.copyOf(d);
     }
 
@@ -73,7 +76,9 @@ public record Config(
                 reader.integer("DB_POOL_SIZE", 1, 200),
                 reader.integer("DB_STATEMENT_TIMEOUT_MS", 100, 3_600_000),
                 reader.longInteger("MAX_BODY_BYTES", 1024, 4L * 1024 * 1024 * 1024),
-                reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000));
+                reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000),
+                reader.string("LOG_LEVEL", s -> s.matches("(?i)trace|debug|info|warn|error|off")
+                        ? null : "must be one of trace, debug, info, warn, error, off"));
         if (!reader.problems.isEmpty()) {
             throw new ConfigException("Invalid configuration:\n  " + String.join("\n  ", reader.problems));
         }
@@ -104,19 +109,20 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", statementTimeoutMs);
         d.put("MAX_BODY_BYTES", maxBodyBytes);
         d.put("MAX_FEATURES_PER_PAGE", maxFeaturesPerPage);
+        d.put("LOG_LEVEL", logLevel);
         return d;
     }
 
     /** A copy with another port (tests start servers on a free port). */
     public Config withPort(int newPort) {
         return new Config(host, newPort, databaseUrl, databaseUser, databasePassword, dbPoolSize,
-                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage);
+                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, logLevel);
     }
 
     /** A copy pointing at another database. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, url, user, password, dbPoolSize, statementTimeoutMs, maxBodyBytes,
-                maxFeaturesPerPage);
+                maxFeaturesPerPage, logLevel);
     }
 
     /** Thrown when the environment holds a setting the server cannot run with. */
