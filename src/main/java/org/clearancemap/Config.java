@@ -23,6 +23,7 @@ import java.util.function.Function;
  * @param statementTimeoutMs   statement timeout set on every connection
  * @param maxBodyBytes         largest request body accepted
  * @param maxFeaturesPerPage   most features a GeoJSON list endpoint returns at once
+ * @param logLevel             trace, debug, info, warn, error or off (applied by {@link Main} at start)
  * @param maxFeaturesPerUpload most features in one uploaded file
  * @param maxVerticesPerFeature most vertices in one uploaded feature
  * @param maxUnzippedBytes     most bytes an uploaded zip (Shapefile set, KMZ) may unpack to
@@ -38,6 +39,7 @@ public record Config(
         int statementTimeoutMs,
         long maxBodyBytes,
         int maxFeaturesPerPage,
+        String logLevel,
         int maxFeaturesPerUpload,
         int maxVerticesPerFeature,
         long maxUnzippedBytes,
@@ -57,6 +59,7 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", "30000");
         d.put("MAX_BODY_BYTES", String.valueOf(200L * 1024 * 1024));
         d.put("MAX_FEATURES_PER_PAGE", "5000");
+        d.put("LOG_LEVEL", "info");
         d.put("MAX_FEATURES_PER_UPLOAD", "200000");
         d.put("MAX_VERTICES_PER_FEATURE", "100000");
         d.put("MAX_UNZIPPED_BYTES", String.valueOf(1024L * 1024 * 1024));
@@ -86,6 +89,8 @@ public record Config(
                 reader.integer("DB_STATEMENT_TIMEOUT_MS", 100, 3_600_000),
                 reader.longInteger("MAX_BODY_BYTES", 1024, 4L * 1024 * 1024 * 1024),
                 reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000),
+                reader.string("LOG_LEVEL", s -> s.matches("(?i)trace|debug|info|warn|error|off")
+                        ? null : "must be one of trace, debug, info, warn, error, off"),
                 reader.integer("MAX_FEATURES_PER_UPLOAD", 1, 10_000_000),
                 reader.integer("MAX_VERTICES_PER_FEATURE", 4, 10_000_000),
                 reader.longInteger("MAX_UNZIPPED_BYTES", 1024, 64L * 1024 * 1024 * 1024),
@@ -120,6 +125,7 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", statementTimeoutMs);
         d.put("MAX_BODY_BYTES", maxBodyBytes);
         d.put("MAX_FEATURES_PER_PAGE", maxFeaturesPerPage);
+        d.put("LOG_LEVEL", logLevel);
         d.put("MAX_FEATURES_PER_UPLOAD", maxFeaturesPerUpload);
         d.put("MAX_VERTICES_PER_FEATURE", maxVerticesPerFeature);
         d.put("MAX_UNZIPPED_BYTES", maxUnzippedBytes);
@@ -130,14 +136,15 @@ public record Config(
     /** A copy with another port (tests start servers on a free port). */
     public Config withPort(int newPort) {
         return new Config(host, newPort, databaseUrl, databaseUser, databasePassword, dbPoolSize,
-                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, maxFeaturesPerUpload, maxVerticesPerFeature,
-                maxUnzippedBytes, ogrTimeoutSeconds);
+                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, logLevel, maxFeaturesPerUpload,
+                maxVerticesPerFeature, maxUnzippedBytes, ogrTimeoutSeconds);
     }
 
     /** A copy pointing at another database. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, url, user, password, dbPoolSize, statementTimeoutMs, maxBodyBytes,
-                maxFeaturesPerPage, maxFeaturesPerUpload, maxVerticesPerFeature, maxUnzippedBytes, ogrTimeoutSeconds);
+                maxFeaturesPerPage, logLevel, maxFeaturesPerUpload, maxVerticesPerFeature, maxUnzippedBytes,
+                ogrTimeoutSeconds);
     }
 
     /** Thrown when the environment holds a setting the server cannot run with. */

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import org.clearancemap.db.Database;
 import org.clearancemap.demo.DemoLoader;
 import org.slf4j.Logger;
@@ -15,6 +16,14 @@ import org.slf4j.LoggerFactory;
  * stops.
  */
 public final class Main {
+    static {
+        // slf4j-simple reads its level once, when the first logger is made: set it before that
+        String level = System.getenv("LOG_LEVEL");
+        if (level != null && level.matches("(?i)trace|debug|info|warn|error|off")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(Locale.ROOT));
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String USAGE = """
             usage: java -jar clearance-map.jar [command]
