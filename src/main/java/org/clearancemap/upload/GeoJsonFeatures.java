@@ -186,7 +186,7 @@ final class GeoJsonFeatures {
         if (node == null || !node.isObject()) {
             return map;
         }
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             JsonNode v = e.getValue();
             Object value;
             if (v.isNull()) {

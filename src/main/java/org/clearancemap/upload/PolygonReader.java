@@ -2,7 +2,6 @@ package org.clearancemap.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
@@ -174,11 +173,6 @@ final class PolygonReader {
     private static String abbreviate(JsonNode n) {
         String s = String.valueOf(n);
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
-
-    /** Coordinates of every position of a polygonal geometry, for scanning. */
-    static List<Coordinate> coordinates(MultiPolygon g) {
-        return List.of(g.getCoordinates());
     }
 
     private static final class Bad extends RuntimeException {

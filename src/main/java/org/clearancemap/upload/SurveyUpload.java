@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.clearancemap.db.DataAccessException;
 import org.clearancemap.db.StagedConflict;
@@ -548,9 +547,5 @@ public final class SurveyUpload {
                 s.close();
             }
         };
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

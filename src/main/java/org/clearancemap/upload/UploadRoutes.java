@@ -206,7 +206,7 @@ public final class UploadRoutes {
         ObjectNode result = json.valueToTree(row);
         result.remove("report");
         JsonNode report = json.readTree((String) row.get("report"));
-        report.fields().forEachRemaining(e -> {
+        report.properties().forEach(e -> {
             if (!e.getValue().isNull()) {
                 result.set(e.getKey(), e.getValue());
             }
@@ -284,9 +284,5 @@ public final class UploadRoutes {
             throw ApiException.BadRequest.parameter("date", "date " + date + " is in the future.");
         }
         return date;
-    }
-
-    static List<String> acceptedTypes() {
-        return List.copyOf(ACCEPTED_TYPES);
     }
 }
