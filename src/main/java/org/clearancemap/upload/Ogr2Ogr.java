@@ -106,6 +106,7 @@ final class Ogr2Ogr {
     /** The only hint of GDAL's error worth passing on: that a CRS was not understood. */
     private static String hint(String stderr) {
         if (stderr.contains("Failed to import spatial reference") || stderr.contains("Can't transform")
+                || stderr.contains("Failed to process SRS definition")
                 || stderr.contains("coordinate system")) {
             return " (its coordinate reference system is not understood)";
         }

@@ -220,10 +220,17 @@ public final class SurveyUpload {
     /** GeoJSON with a legacy crs naming an EPSG code other than 4326: reprojected by ogr2ogr. */
     private GeoJsonSource reproject(GeoJsonSource source, GeoJsonFeatures.Scan scan) {
         var temporary = new ArrayList<Path>();
-        Path input = source.path().toString().endsWith(".geojson") ? source.path()
-                : linked(source.path(), ".geojson", temporary);
-        Path out = ogr.toGeoJson(input, null, true, List.of(), "GeoJSON in " + scan.crsName());
-        temporary.add(out);
+        try {
+            Path input = source.path().toString().endsWith(".geojson") ? source.path()
+                    : linked(source.path(), ".geojson", temporary);
+            // the code is given explicitly: GDAL would otherwise ignore a crs it does not know and read degrees
+            temporary.add(ogr.toGeoJson(input, null, true, List.of("-s_srs", "EPSG:" + scan.crsEpsg()),
+                    "GeoJSON in " + scan.crsName()));
+        } catch (RuntimeException e) {
+            temporary.forEach(ReceivedFile::delete);
+            throw e;
+        }
+        Path out = temporary.get(temporary.size() - 1);
         var warnings = new ArrayList<>(source.warnings());
         warnings.add(FeatureProblem.ofFile("reprojected", "coordinates were reprojected from EPSG:" + scan.crsEpsg()
                 + " (legacy crs member) to WGS 84"));

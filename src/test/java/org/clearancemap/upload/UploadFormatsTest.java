@@ -238,6 +238,26 @@ class UploadFormatsTest {
         storedFeaturesEqualTheInput();
     }
 
+    private static long temporaryFiles() throws Exception {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().matches("(upload|ogr)-.*")).count();
+        }
+    }
+
+    @Test
+    void noTemporaryFileIsLeftBehindWhetherAnUploadSucceedsOrFails() throws Exception {
+        long before = temporaryFiles();
+        Path out = Files.createDirectories(dir.resolve("kmz-temp"));
+        ogr2ogr("-f", "KML", out.resolve("doc.kml").toString(), geojson.toString());
+        upload(zip(out), "application/vnd.google-earth.kmz");
+        String utmWithUnknownCrs = INPUT.replace("{\"type\":\"FeatureCollection\",", "{\"type\":\"FeatureCollection\","
+                + "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::999999\"}},");
+        HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/api/state-parties/LAO/hazards")))
+                .header("Content-Type", "application/geo+json").POST(HttpRequest.BodyPublishers.ofString(utmWithUnknownCrs)));
+        assertEquals(422, r.statusCode(), r.body());
+        assertEquals(before, temporaryFiles());
+    }
+
     @Test
     void csvWithAWktColumnGivesTheSameFeatures() throws Exception {
         Path out = dir.resolve("hazards.csv");
