@@ -20,6 +20,13 @@ final class UploadRepository {
     private static final String SELECT_REPORT_BY_CONTENT = """
             SELECT report::text FROM upload WHERE iso3 = ? AND kind = ? AND content_sha256 = ?
             """;
+    /**
+     * The COPY of a large upload lasts as long as its features take to parse and check, which can
+     * pass the server-wide statement timeout: an upload transaction gets ten minutes per statement.
+     */
+    private static final String UPLOAD_TIMEOUT = """
+            SET LOCAL statement_timeout = '10min'
+            """;
     /** One upload at a time per State Party and kind: versions are numbered from what is stored. */
     private static final String LOCK = """
             SELECT pg_advisory_xact_lock(hashtext('upload:' || ? || ':' || ?))
@@ -83,7 +90,11 @@ final class UploadRepository {
         }
     }
 
+    /** Starts the work of an upload in the open transaction: its statement timeout, then the lock. */
     void lock(Connection c, String iso3, UploadKind kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPLOAD_TIMEOUT)) {
+            ps.execute();
+        }
         try (PreparedStatement ps = c.prepareStatement(LOCK)) {
             ps.setString(1, iso3);
             ps.setString(2, kind.column());
