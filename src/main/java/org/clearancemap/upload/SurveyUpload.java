@@ -370,7 +370,7 @@ public final class SurveyUpload {
                     LOG.info("upload {} {} #{}: {} features ({} inserted, {} updated, {} unchanged, {} repaired) in {} ms",
                             iso3, request.kind().column(), row.getKey(), features, counts.inserted(), counts.updated(),
                             counts.unchanged(), repaired[0], (System.nanoTime() - started) / 1_000_000);
-                    listener.uploaded(iso3);
+                    tell(listener, iso3);
                     return new Outcome(201, report);
                 }
             } catch (Exception e) {
@@ -474,6 +474,15 @@ public final class SurveyUpload {
             } else if (errorCount[0] == 0) {
                 stage.add(index, checked);
             }
+        }
+    }
+
+    /** Tells the listener; the upload is committed whatever it does, so its failure is only logged. */
+    static void tell(UploadListener listener, String iso3) {
+        try {
+            listener.uploaded(iso3);
+        } catch (RuntimeException e) {
+            LOG.error("upload listener failed for {}; the upload itself is committed", iso3, e);
         }
     }
 

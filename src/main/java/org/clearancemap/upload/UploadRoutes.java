@@ -156,7 +156,7 @@ public final class UploadRoutes {
                         json.writeValueAsString(Map.of("externalId", externalId, "date", date.toString(),
                                 "reason", reason)));
                 c.commit();
-                listener.uploaded(sp.iso3());
+                SurveyUpload.tell(listener, sp.iso3());
                 var result = new LinkedHashMap<String, Object>();
                 result.put("iso3", sp.iso3());
                 result.put("externalId", externalId);
