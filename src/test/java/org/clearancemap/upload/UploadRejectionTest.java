@@ -286,6 +286,22 @@ class UploadRejectionTest {
     }
 
     @Test
+    void aKmzWhoseKmlHasANetworkLinkIsRefused() throws Exception {
+        String kml = "<?xml version=\"1.0\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><NetworkLink>"
+                + "<Link><href>http://127.0.0.1:9/evil.kml</href></Link></NetworkLink></Document></kml>";
+        JsonNode p = problem(post(HAZARDS, "application/vnd.google-earth.kmz",
+                zip("doc.kml", kml.getBytes(StandardCharsets.UTF_8))), 422);
+        assertEquals("network-link", p.get("errors").get(0).get("code").asText());
+    }
+
+    @Test
+    void aMultipartBodyWithoutAFilePartIsRefused() throws Exception {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--b--\r\n";
+        JsonNode p = problem(post(HAZARDS, "multipart/form-data; boundary=b", body.getBytes(StandardCharsets.UTF_8)), 400);
+        assertEquals("file", p.get("parameter").asText());
+    }
+
+    @Test
     void aKmlWithAnExternalEntityIsRefused() throws Exception {
         String kml = "<?xml version=\"1.0\"?><!DOCTYPE kml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>&x;</name></Document></kml>";
