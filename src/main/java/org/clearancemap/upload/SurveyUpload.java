@@ -212,7 +212,12 @@ public final class SurveyUpload {
 
     private GeoJsonSource kml(Path kml, Request request, List<Path> temporary, List<FeatureProblem> warnings, String what) {
         KmlSafety.check(kml);
-        Path out = ogr.toGeoJson(kml, request.layer(), true, List.of(), what);
+        List<String> layers = ogr.layers(kml, what);
+        if (layers.isEmpty()) {
+            throw unprocessable("no-layer", "The " + what + " holds no placemarks.");
+        }
+        String layer = choose(layers, request.layer(), what + " folder", "");
+        Path out = ogr.toGeoJson(kml, layer, true, List.of(), what);
         temporary.add(out);
         return new GeoJsonSource(out, temporary, warnings, KML_PRESENTATION);
     }

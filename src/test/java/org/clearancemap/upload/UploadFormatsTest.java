@@ -231,6 +231,24 @@ class UploadFormatsTest {
     }
 
     @Test
+    void aKmlWithSeveralFoldersNeedsTheFolderNamed() throws Exception {
+        Path out = dir.resolve("two-folders.kml");
+        ogr2ogr("-f", "LIBKML", "-mapFieldType", "Date=String", "-nln", "hazards", out.toString(), geojson.toString());
+        ogr2ogr("-update", "-f", "LIBKML", "-mapFieldType", "Date=String", "-nln", "other", out.toString(),
+                geojson.toString());
+        byte[] kml = Files.readAllBytes(out);
+        HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/api/state-parties/LAO/hazards")))
+                .header("Content-Type", "application/vnd.google-earth.kml+xml").POST(HttpRequest.BodyPublishers.ofByteArray(kml)));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(JSON.readTree(r.body()).get("detail").asText().contains("other"), r.body());
+        HttpResponse<String> chosen = server.send(HttpRequest.newBuilder(
+                        URI.create(server.url("/api/state-parties/LAO/hazards?layer=hazards")))
+                .header("Content-Type", "application/vnd.google-earth.kml+xml").POST(HttpRequest.BodyPublishers.ofByteArray(kml)));
+        assertEquals(201, chosen.statusCode(), chosen.body());
+        storedFeaturesEqualTheInput();
+    }
+
+    @Test
     void kmzGivesTheSameFeatures() throws Exception {
         Path out = Files.createDirectories(dir.resolve("kmz"));
         ogr2ogr("-f", "KML", out.resolve("doc.kml").toString(), geojson.toString());
