@@ -17,7 +17,6 @@ public final class CopyRows implements AutoCloseable {
     private static final int FLUSH_BYTES = 1 << 20;
 
     private final CopyIn copy;
-    private final StringBuilder row = new StringBuilder(256);
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 65536);
     private long rows;
 
@@ -27,7 +26,15 @@ public final class CopyRows implements AutoCloseable {
 
     /** Adds one row; the values in the column order of the COPY statement. */
     public void add(Object... values) throws SQLException {
-        row.setLength(0);
+        addRow(row(values));
+    }
+
+    /**
+     * One row in COPY text format, ready for {@link #addRow}. Thread-safe: rows can be encoded on
+     * other threads while one thread feeds the COPY.
+     */
+    public static byte[] row(Object... values) {
+        var row = new StringBuilder(4096);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 row.append('\t');
@@ -36,11 +43,15 @@ public final class CopyRows implements AutoCloseable {
             if (v == null) {
                 row.append("\\N");
             } else {
-                escape(String.valueOf(v));
+                escape(row, String.valueOf(v));
             }
         }
         row.append('\n');
-        byte[] bytes = row.toString().getBytes(StandardCharsets.UTF_8);
+        return row.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Adds a row made by {@link #row}. */
+    public void addRow(byte[] bytes) throws SQLException {
         buffer.write(bytes, 0, bytes.length);
         rows++;
         if (buffer.size() >= FLUSH_BYTES) {
@@ -48,7 +59,7 @@ public final class CopyRows implements AutoCloseable {
         }
     }
 
-    private void escape(String s) {
+    private static void escape(StringBuilder row, String s) {
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {

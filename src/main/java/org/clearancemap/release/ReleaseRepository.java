@@ -132,7 +132,6 @@ public final class ReleaseRepository {
         private final Connection c;
         private final String iso3;
         private final CopyRows copy;
-        private final WKBWriter wkb = new WKBWriter(2, true);
 
         private Stage(Connection c, String iso3) throws SQLException {
             this.c = c;
@@ -140,11 +139,17 @@ public final class ReleaseRepository {
             this.copy = new CopyRows(c, COPY_STAGE);
         }
 
-        /** Adds the feature at position {@code ord} of the file. */
-        public void add(int ord, ReleaseVersion v) throws SQLException {
+        /** The stage row of the feature at position {@code ord} of the file; thread-safe, for {@link #add}. */
+        public static byte[] row(int ord, ReleaseVersion v) {
             v.geom4326().setSRID(4326);
-            copy.add(ord, v.externalId(), v.method(), v.completedOn(), v.operator(), v.itemsDestroyed(),
-                    v.hazardExternalId(), v.attributesJson(), WKBWriter.toHex(wkb.write(v.geom4326())), v.areaSqm());
+            return CopyRows.row(ord, v.externalId(), v.method(), v.completedOn(), v.operator(), v.itemsDestroyed(),
+                    v.hazardExternalId(), v.attributesJson(),
+                    WKBWriter.toHex(new WKBWriter(2, true).write(v.geom4326())), v.areaSqm());
+        }
+
+        /** Adds a row made by {@link #row}, in file order. */
+        public void add(byte[] row) throws SQLException {
+            copy.addRow(row);
         }
 
         /** Ends the COPY and compares the stage with what is stored; nothing is written yet. */

@@ -302,7 +302,7 @@ public final class SurveyUpload {
                 }
                 try (Staging stage = stage(c, request.kind(), iso3)) {
                     Tally tally = new Tally(errors, warnings, errorCount, warningCount, repaired, seen, stage);
-                    var inFlight = new java.util.ArrayDeque<java.util.concurrent.Future<List<FeatureCheck.Checked>>>();
+                    var inFlight = new java.util.ArrayDeque<java.util.concurrent.Future<List<Ready>>>();
                     var batch = new java.util.concurrent.atomic.AtomicReference<List<Pending>>(new ArrayList<>(BATCH));
                     int features;
                     try {
@@ -311,7 +311,7 @@ public final class SurveyUpload {
                             batch.get().add(new Pending(index, props, geometry));
                             if (batch.get().size() == BATCH) {
                                 List<Pending> full = batch.getAndSet(new ArrayList<>(BATCH));
-                                inFlight.add(checkers.submit(() -> checkAll(check, full)));
+                                inFlight.add(checkers.submit(() -> checkAll(check, stage, full)));
                                 while (inFlight.size() > MAX_IN_FLIGHT) {
                                     tally.add(take(inFlight.poll()));
                                 }
@@ -323,7 +323,7 @@ public final class SurveyUpload {
                         while (!inFlight.isEmpty()) {
                             tally.add(take(inFlight.poll()));
                         }
-                        tally.add(checkAll(check, batch.get()));
+                        tally.add(checkAll(check, stage, batch.get()));
                     } finally {
                         inFlight.forEach(f -> f.cancel(true));
                     }
@@ -404,7 +404,7 @@ public final class SurveyUpload {
     private record Pending(int index, Map<String, Object> properties, com.fasterxml.jackson.databind.JsonNode geometry) {
     }
 
-    private static List<FeatureCheck.Checked> take(java.util.concurrent.Future<List<FeatureCheck.Checked>> f)
+    private static List<Ready> take(java.util.concurrent.Future<List<Ready>> f)
             throws InterruptedException {
         try {
             return f.get();
@@ -416,10 +416,16 @@ public final class SurveyUpload {
         }
     }
 
-    private List<FeatureCheck.Checked> checkAll(FeatureCheck check, List<Pending> batch) {
-        var result = new ArrayList<FeatureCheck.Checked>(batch.size());
+    /** A checked feature and, when it has no error, its stage row, both made on a checker thread. */
+    private record Ready(FeatureCheck.Checked checked, byte[] row) {
+    }
+
+    private List<Ready> checkAll(FeatureCheck check, Staging stage, List<Pending> batch) {
+        var result = new ArrayList<Ready>(batch.size());
         for (Pending p : batch) {
-            result.add(check.check(p.index(), p.properties(), PolygonReader.read(p.geometry(), limits.maxVertices())));
+            FeatureCheck.Checked c = check.check(p.index(), p.properties(),
+                    PolygonReader.read(p.geometry(), limits.maxVertices()));
+            result.add(new Ready(c, c.errors().isEmpty() ? stage.row(c) : null));
         }
         return result;
     }
@@ -445,13 +451,13 @@ public final class SurveyUpload {
             this.stage = stage;
         }
 
-        void add(List<FeatureCheck.Checked> checked) throws SQLException {
-            for (FeatureCheck.Checked c : checked) {
-                add(c);
+        void add(List<Ready> ready) throws SQLException {
+            for (Ready r : ready) {
+                add(r.checked(), r.row());
             }
         }
 
-        private void add(FeatureCheck.Checked checked) throws SQLException {
+        private void add(FeatureCheck.Checked checked, byte[] row) throws SQLException {
             int index = checked.index();
             var problems = new ArrayList<>(checked.errors());
             if (checked.externalId() != null) {
@@ -477,7 +483,7 @@ public final class SurveyUpload {
                     }
                 }
             } else if (errorCount[0] == 0) {
-                stage.add(index, checked);
+                stage.add(row);
             }
         }
     }
@@ -509,7 +515,10 @@ public final class SurveyUpload {
 
     /** The stage of either kind behind one face. */
     private interface Staging extends AutoCloseable {
-        void add(int ord, FeatureCheck.Checked checked) throws SQLException;
+        /** The stage row of a checked feature without errors; called on the checker threads. */
+        byte[] row(FeatureCheck.Checked checked);
+
+        void add(byte[] row) throws SQLException;
 
         VersionCounts classify() throws SQLException;
 
@@ -525,8 +534,12 @@ public final class SurveyUpload {
         if (kind == UploadKind.HAZARDS) {
             HazardRepository.Stage s = hazards.stage(c, iso3);
             return new Staging() {
-                public void add(int ord, FeatureCheck.Checked checked) throws SQLException {
-                    s.add(ord, checked.hazard());
+                public byte[] row(FeatureCheck.Checked checked) {
+                    return HazardRepository.Stage.row(checked.index(), checked.hazard());
+                }
+
+                public void add(byte[] row) throws SQLException {
+                    s.add(row);
                 }
 
                 public VersionCounts classify() throws SQLException {
@@ -548,8 +561,12 @@ public final class SurveyUpload {
         }
         ReleaseRepository.Stage s = releases.stage(c, iso3);
         return new Staging() {
-            public void add(int ord, FeatureCheck.Checked checked) throws SQLException {
-                s.add(ord, checked.release());
+            public byte[] row(FeatureCheck.Checked checked) {
+                return ReleaseRepository.Stage.row(checked.index(), checked.release());
+            }
+
+            public void add(byte[] row) throws SQLException {
+                s.add(row);
             }
 
             public VersionCounts classify() throws SQLException {
