@@ -10,8 +10,8 @@ import org.postgresql.copy.CopyIn;
 /**
  * Streams rows into a PostgreSQL {@code COPY ... FROM STDIN} (text format) on an open connection,
  * a buffer of about a megabyte at a time, so a large upload is never held twice in memory.
- * Values are written with {@link String#valueOf(Object)}; null is SQL NULL. Geometries are passed
- * as hex EWKB text, which PostGIS reads directly.
+ * Values are written with {@link String#valueOf(Object)}; null is SQL NULL; a {@code byte[]} (a
+ * geometry's EWKB) is written as hex, which PostGIS reads directly.
  */
 public final class CopyRows implements AutoCloseable {
     private static final int FLUSH_BYTES = 1 << 20;
@@ -42,6 +42,8 @@ public final class CopyRows implements AutoCloseable {
             Object v = values[i];
             if (v == null) {
                 row.append("\\N");
+            } else if (v instanceof byte[] bytes) {
+                hex(row, bytes);
             } else {
                 escape(row, String.valueOf(v));
             }
@@ -56,6 +58,15 @@ public final class CopyRows implements AutoCloseable {
         rows++;
         if (buffer.size() >= FLUSH_BYTES) {
             flush();
+        }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Binary values (a geometry's EWKB) go as hex text, which PostGIS reads directly. */
+    private static void hex(StringBuilder row, byte[] bytes) {
+        for (byte b : bytes) {
+            row.append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
         }
     }
 

@@ -167,7 +167,7 @@ public final class HazardRepository {
         public static byte[] row(int ord, HazardVersion v) {
             v.geom4326().setSRID(4326);
             return CopyRows.row(ord, v.externalId(), v.classification(), v.recordedOn(), v.contamination(),
-                    v.evidence(), v.attributesJson(), WKBWriter.toHex(new WKBWriter(2, true).write(v.geom4326())),
+                    v.evidence(), v.attributesJson(), new WKBWriter(2, true).write(v.geom4326()),
                     v.areaSqm());
         }
 

@@ -144,7 +144,7 @@ public final class ReleaseRepository {
             v.geom4326().setSRID(4326);
             return CopyRows.row(ord, v.externalId(), v.method(), v.completedOn(), v.operator(), v.itemsDestroyed(),
                     v.hazardExternalId(), v.attributesJson(),
-                    WKBWriter.toHex(new WKBWriter(2, true).write(v.geom4326())), v.areaSqm());
+                    new WKBWriter(2, true).write(v.geom4326()), v.areaSqm());
         }
 
         /** Adds a row made by {@link #row}, in file order. */
