@@ -14,6 +14,9 @@ import org.clearancemap.http.Problem;
 import org.clearancemap.http.ProblemMapper;
 import org.clearancemap.http.RequestIds;
 import org.clearancemap.map.MapLayerRoutes;
+import org.clearancemap.ogc.FeatureRepository;
+import org.clearancemap.ogc.OgcRoutes;
+import org.clearancemap.ogc.PostgisRemainingAreas;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.StatePartyRoutes;
@@ -33,6 +36,8 @@ public final class App {
         var stateParties = new StatePartyRoutes(new StatePartyRepository(database.dataSource()), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
+        var ogc = new OgcRoutes(new FeatureRepository(database.dataSource()),
+                new PostgisRemainingAreas(database.dataSource()), json, clock);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -57,6 +62,16 @@ public final class App {
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
+
+            // OGC API – Features, Part 1 Core (issue 5)
+            cfg.routes.get("/ogc", ogc::landing);
+            cfg.routes.get("/ogc/conformance", ogc::conformance);
+            cfg.routes.get("/ogc/api", ogc::api);
+            cfg.routes.get("/ogc/api.html", ogc::apiHtml);
+            cfg.routes.get("/ogc/collections", ogc::collections);
+            cfg.routes.get("/ogc/collections/{collectionId}", ogc::collection);
+            cfg.routes.get("/ogc/collections/{collectionId}/items", ogc::items);
+            cfg.routes.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
         });
     }
 

@@ -23,6 +23,9 @@ import java.util.function.Function;
  * @param statementTimeoutMs   statement timeout set on every connection
  * @param maxBodyBytes         largest request body accepted
  * @param maxFeaturesPerPage   most features a GeoJSON list endpoint returns at once
+ * @param tileCacheMaxAgeS     {@code Cache-Control: max-age} of vector tiles fetched without a data version
+ * @param tileMinZoom          lowest zoom level served as vector tiles
+ * @param tileMaxZoom          highest zoom level served as vector tiles
  */
 public record Config(
         String host,
@@ -33,7 +36,10 @@ public record Config(
         int dbPoolSize,
         int statementTimeoutMs,
         long maxBodyBytes,
-        int maxFeaturesPerPage) {
+        int maxFeaturesPerPage,
+        int tileCacheMaxAgeS,
+        int tileMinZoom,
+        int tileMaxZoom) {
 
     /** The defaults: the private local cluster the README's first command creates. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -49,6 +55,9 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", "30000");
         d.put("MAX_BODY_BYTES", String.valueOf(200L * 1024 * 1024));
         d.put("MAX_FEATURES_PER_PAGE", "5000");
+        d.put("TILE_CACHE_MAX_AGE_S", "60");
+        d.put("TILE_MIN_ZOOM", "0");
+        d.put("TILE_MAX_ZOOM", "22");
         return Map.copyOf(d);
     }
 
@@ -73,7 +82,14 @@ public record Config(
                 reader.integer("DB_POOL_SIZE", 1, 200),
                 reader.integer("DB_STATEMENT_TIMEOUT_MS", 100, 3_600_000),
                 reader.longInteger("MAX_BODY_BYTES", 1024, 4L * 1024 * 1024 * 1024),
-                reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000));
+                reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000),
+                reader.integer("TILE_CACHE_MAX_AGE_S", 0, 31_536_000),
+                reader.integer("TILE_MIN_ZOOM", 0, 30),
+                reader.integer("TILE_MAX_ZOOM", 0, 30));
+        if (config.tileMinZoom() > config.tileMaxZoom()) {
+            reader.problems.add("TILE_MIN_ZOOM must not exceed TILE_MAX_ZOOM (got " + config.tileMinZoom()
+                    + " > " + config.tileMaxZoom() + ")");
+        }
         if (!reader.problems.isEmpty()) {
             throw new ConfigException("Invalid configuration:\n  " + String.join("\n  ", reader.problems));
         }
@@ -104,19 +120,22 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", statementTimeoutMs);
         d.put("MAX_BODY_BYTES", maxBodyBytes);
         d.put("MAX_FEATURES_PER_PAGE", maxFeaturesPerPage);
+        d.put("TILE_CACHE_MAX_AGE_S", tileCacheMaxAgeS);
+        d.put("TILE_MIN_ZOOM", tileMinZoom);
+        d.put("TILE_MAX_ZOOM", tileMaxZoom);
         return d;
     }
 
     /** A copy with another port (tests start servers on a free port). */
     public Config withPort(int newPort) {
         return new Config(host, newPort, databaseUrl, databaseUser, databasePassword, dbPoolSize,
-                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage);
+                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, tileCacheMaxAgeS, tileMinZoom, tileMaxZoom);
     }
 
     /** A copy pointing at another database. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, url, user, password, dbPoolSize, statementTimeoutMs, maxBodyBytes,
-                maxFeaturesPerPage);
+                maxFeaturesPerPage, tileCacheMaxAgeS, tileMinZoom, tileMaxZoom);
     }
 
     /** Thrown when the environment holds a setting the server cannot run with. */
