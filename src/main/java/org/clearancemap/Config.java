@@ -23,6 +23,7 @@ import java.util.function.Function;
  * @param statementTimeoutMs   statement timeout set on every connection
  * @param maxBodyBytes         largest request body accepted
  * @param maxFeaturesPerPage   most features a GeoJSON list endpoint returns at once
+ * @param logLevel             trace, debug, info, warn, error or off (applied by {@link Main} at start)
  * @param tileCacheMaxAgeS     {@code Cache-Control: max-age} of vector tiles fetched without a data version
  * @param tileMinZoom          lowest zoom level served as vector tiles
  * @param tileMaxZoom          highest zoom level served as vector tiles
@@ -37,6 +38,7 @@ public record Config(
         int statementTimeoutMs,
         long maxBodyBytes,
         int maxFeaturesPerPage,
+        String logLevel,
         int tileCacheMaxAgeS,
         int tileMinZoom,
         int tileMaxZoom) {
@@ -55,6 +57,7 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", "30000");
         d.put("MAX_BODY_BYTES", String.valueOf(200L * 1024 * 1024));
         d.put("MAX_FEATURES_PER_PAGE", "5000");
+        d.put("LOG_LEVEL", "info");
         d.put("TILE_CACHE_MAX_AGE_S", "60");
         d.put("TILE_MIN_ZOOM", "0");
         d.put("TILE_MAX_ZOOM", "22");
@@ -83,6 +86,8 @@ public record Config(
                 reader.integer("DB_STATEMENT_TIMEOUT_MS", 100, 3_600_000),
                 reader.longInteger("MAX_BODY_BYTES", 1024, 4L * 1024 * 1024 * 1024),
                 reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000),
+                reader.string("LOG_LEVEL", s -> s.matches("(?i)trace|debug|info|warn|error|off")
+                        ? null : "must be one of trace, debug, info, warn, error, off"),
                 reader.integer("TILE_CACHE_MAX_AGE_S", 0, 31_536_000),
                 reader.integer("TILE_MIN_ZOOM", 0, 30),
                 reader.integer("TILE_MAX_ZOOM", 0, 30));
@@ -120,6 +125,7 @@ public record Config(
         d.put("DB_STATEMENT_TIMEOUT_MS", statementTimeoutMs);
         d.put("MAX_BODY_BYTES", maxBodyBytes);
         d.put("MAX_FEATURES_PER_PAGE", maxFeaturesPerPage);
+        d.put("LOG_LEVEL", logLevel);
         d.put("TILE_CACHE_MAX_AGE_S", tileCacheMaxAgeS);
         d.put("TILE_MIN_ZOOM", tileMinZoom);
         d.put("TILE_MAX_ZOOM", tileMaxZoom);
@@ -129,13 +135,13 @@ public record Config(
     /** A copy with another port (tests start servers on a free port). */
     public Config withPort(int newPort) {
         return new Config(host, newPort, databaseUrl, databaseUser, databasePassword, dbPoolSize,
-                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, tileCacheMaxAgeS, tileMinZoom, tileMaxZoom);
+                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, logLevel, tileCacheMaxAgeS, tileMinZoom, tileMaxZoom);
     }
 
     /** A copy pointing at another database. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, url, user, password, dbPoolSize, statementTimeoutMs, maxBodyBytes,
-                maxFeaturesPerPage, tileCacheMaxAgeS, tileMinZoom, tileMaxZoom);
+                maxFeaturesPerPage, logLevel, tileCacheMaxAgeS, tileMinZoom, tileMaxZoom);
     }
 
     /** Thrown when the environment holds a setting the server cannot run with. */

@@ -4,7 +4,9 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import org.clearancemap.db.Database;
+import org.clearancemap.demo.DemoLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,14 @@ import org.slf4j.LoggerFactory;
  * stops.
  */
 public final class Main {
+    static {
+        // slf4j-simple reads its level once, when the first logger is made: set it before that
+        String level = System.getenv("LOG_LEVEL");
+        if (level != null && level.matches("(?i)trace|debug|info|warn|error|off")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(Locale.ROOT));
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String USAGE = """
             usage: java -jar clearance-map.jar [command]
@@ -52,8 +62,8 @@ public final class Main {
         switch (command) {
             case "migrate" -> database.close();
             case "demo" -> {
-                // DEMO-WIRING: enabled once org.clearancemap.demo.DemoLoader lands
-                LOG.info("demo dataset: not wired yet");
+                DemoLoader.Result result = new DemoLoader(database.dataSource()).load();
+                LOG.info("demo dataset: {}", result);
                 database.close();
             }
             default -> serve(config, database);

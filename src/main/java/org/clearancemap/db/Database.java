@@ -84,14 +84,15 @@ public final class Database implements AutoCloseable {
 
     /** Applies the migrations of {@code sql/} (packaged as {@code db/migration}). */
     public MigrateResult migrate() {
-        MigrateResult result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        LOG.info("schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
-                result.migrationsExecuted);
+                .load();
+        MigrateResult result = flyway.migrate();
+        var current = flyway.info().current();
+        LOG.info("schema at version {} ({} migrations applied now)",
+                current == null ? "none" : current.getVersion(), result.migrationsExecuted);
         return result;
     }
 

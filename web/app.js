@@ -1,0 +1,693 @@
+// Clearance Map page: an offline Natural Earth basemap, the States Parties, and the hazardous
+// areas and releases the server returns for the current view. The server computes every
+// number; this page only shows them.
+import * as L from './node_modules/leaflet/dist/leaflet-src.esm.js';
+
+const BASEMAP_URL = './node_modules/world-atlas/countries-50m.json';
+const API = {
+  health: './health',
+  stateParties: './api/state-parties',
+  hazards: './api/hazards',
+  releases: './api/releases',
+};
+
+/** Polygons are requested only from this zoom on, unless a State Party is selected. */
+const MIN_POLYGON_ZOOM = 6;
+const LOAD_DEBOUNCE_MS = 300;
+const HEALTH_POLL_MS = 30_000;
+const HINT = 'zoom in or choose a State Party to see polygons';
+
+// ISO 3166-1 alpha-3 → numeric, the ids world-atlas gives Natural Earth countries
+// (from Debian iso-codes 4.15). Kept whole so a State Party added later still gets its outline.
+const ISO_NUMERIC = new Map(`
+  ABW533 AFG004 AGO024 AIA660 ALA248 ALB008 AND020 ARE784 ARG032 ARM051 ASM016 ATA010 ATF260
+  ATG028 AUS036 AUT040 AZE031 BDI108 BEL056 BEN204 BES535 BFA854 BGD050 BGR100 BHR048 BHS044
+  BIH070 BLM652 BLR112 BLZ084 BMU060 BOL068 BRA076 BRB052 BRN096 BTN064 BVT074 BWA072 CAF140
+  CAN124 CCK166 CHE756 CHL152 CHN156 CIV384 CMR120 COD180 COG178 COK184 COL170 COM174 CPV132
+  CRI188 CUB192 CUW531 CXR162 CYM136 CYP196 CZE203 DEU276 DJI262 DMA212 DNK208 DOM214 DZA012
+  ECU218 EGY818 ERI232 ESH732 ESP724 EST233 ETH231 FIN246 FJI242 FLK238 FRA250 FRO234 FSM583
+  GAB266 GBR826 GEO268 GGY831 GHA288 GIB292 GIN324 GLP312 GMB270 GNB624 GNQ226 GRC300 GRD308
+  GRL304 GTM320 GUF254 GUM316 GUY328 HKG344 HMD334 HND340 HRV191 HTI332 HUN348 IDN360 IMN833
+  IND356 IOT086 IRL372 IRN364 IRQ368 ISL352 ISR376 ITA380 JAM388 JEY832 JOR400 JPN392 KAZ398
+  KEN404 KGZ417 KHM116 KIR296 KNA659 KOR410 KWT414 LAO418 LBN422 LBR430 LBY434 LCA662 LIE438
+  LKA144 LSO426 LTU440 LUX442 LVA428 MAC446 MAF663 MAR504 MCO492 MDA498 MDG450 MDV462 MEX484
+  MHL584 MKD807 MLI466 MLT470 MMR104 MNE499 MNG496 MNP580 MOZ508 MRT478 MSR500 MTQ474 MUS480
+  MWI454 MYS458 MYT175 NAM516 NCL540 NER562 NFK574 NGA566 NIC558 NIU570 NLD528 NOR578 NPL524
+  NRU520 NZL554 OMN512 PAK586 PAN591 PCN612 PER604 PHL608 PLW585 PNG598 POL616 PRI630 PRK408
+  PRT620 PRY600 PSE275 PYF258 QAT634 REU638 ROU642 RUS643 RWA646 SAU682 SDN729 SEN686 SGP702
+  SGS239 SHN654 SJM744 SLB090 SLE694 SLV222 SMR674 SOM706 SPM666 SRB688 SSD728 STP678 SUR740
+  SVK703 SVN705 SWE752 SWZ748 SXM534 SYC690 SYR760 TCA796 TCD148 TGO768 THA764 TJK762 TKL772
+  TKM795 TLS626 TON776 TTO780 TUN788 TUR792 TUV798 TWN158 TZA834 UGA800 UKR804 UMI581 URY858
+  USA840 UZB860 VAT336 VCT670 VEN862 VGB092 VIR850 VNM704 VUT548 WLF876 WSM882 YEM887 ZAF710
+  ZMB894 ZWE716`.trim().split(/\s+/).map((code) => [code.slice(0, 3), code.slice(3)]));
+
+// Natural Earth draws some territory apart from its ISO country; a State Party's obligations
+// cover its whole territory as the UN recognises it, so those pieces join its outline.
+const EXTRA_OUTLINE_NAMES = new Map([['SOM', ['Somaliland']]]);
+
+// Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
+const HAZARD_STYLES = {
+  CHA: {
+    label: 'Confirmed hazardous area (CHA)',
+    style: { color: '#7a3300', weight: 1.5, fillColor: '#D55E00', fillOpacity: 0.5 },
+  },
+  SHA: {
+    label: 'Suspected hazardous area (SHA)',
+    style: { color: '#9c6b00', weight: 1.5, dashArray: '5 4', fillColor: '#E69F00', fillOpacity: 0.25 },
+  },
+};
+const RELEASE_STYLES = {
+  cancelled: {
+    label: 'Cancelled (non-technical survey)',
+    style: { color: '#2f7fb0', weight: 1.5, dashArray: '1 4', lineCap: 'round', fillColor: '#56B4E9', fillOpacity: 0.7 },
+  },
+  reduced: {
+    label: 'Reduced (technical survey)',
+    style: { color: '#004f7c', weight: 1.5, fillColor: '#0072B2', fillOpacity: 0.7 },
+  },
+  cleared: {
+    label: 'Cleared (clearance)',
+    style: { color: '#00664b', weight: 1.5, fillColor: '#009E73', fillOpacity: 0.75 },
+  },
+};
+// Keep popups clear of the banner and status line drawn over the top of the map.
+const POPUP_OPTIONS = { maxWidth: 360, autoPanPaddingTopLeft: [20, 120], autoPanPaddingBottomRight: [20, 20] };
+const UNKNOWN_STYLE = { color: '#555555', weight: 1, fillColor: '#999999', fillOpacity: 0.3 };
+const OUTLINE_STYLE = { color: '#333333', weight: 1.6, fill: true, fillOpacity: 0, opacity: 0.9 };
+const SELECTED_OUTLINE_STYLE = { color: '#000000', weight: 3, fill: true, fillColor: '#000000', fillOpacity: 0.04, opacity: 1 };
+const STATUS_LABELS = {
+  completed: 'completed',
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  'off-track': 'off track',
+  'no-data': 'no data',
+};
+
+const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const hectareFormat = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An RFC 9457 problem (or a failure shaped like one) from a request the page made. */
+class ProblemError extends Error {
+  constructor(title, detail, status) {
+    super(detail ? `${title}: ${detail}` : title);
+    this.name = 'ProblemError';
+    this.title = title;
+    this.detail = detail;
+    this.status = status;
+  }
+}
+
+async function fetchJson(url, signal) {
+  let response;
+  try {
+    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    throw new ProblemError('Server unreachable', `${url} could not be fetched (${err.message})`);
+  }
+  if (!response.ok) throw await problemFrom(response);
+  return response.json();
+}
+
+async function problemFrom(response) {
+  const fallback = `${response.status} ${response.statusText}`.trim();
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try {
+      const problem = await response.json();
+      return new ProblemError(problem.title || fallback, problem.detail || '', response.status);
+    } catch {
+      // not JSON after all: fall through to the status line
+    }
+  }
+  return new ProblemError(fallback, '', response.status);
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOM
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'className') node.className = value;
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+function formatArea(sqm) {
+  if (typeof sqm !== 'number' || !Number.isFinite(sqm)) return 'not computed';
+  return `${numberFormat.format(sqm)} m² (${hectareFormat.format(sqm / 10_000)} ha)`;
+}
+
+function formatCount(value) {
+  return typeof value === 'number' && Number.isFinite(value) ? numberFormat.format(value) : 'not reported';
+}
+
+function plural(count, one, many) {
+  return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
+}
+
+const dom = {
+  status: document.getElementById('status'),
+  health: document.getElementById('health'),
+  banner: document.getElementById('synthetic-banner'),
+  bannerDetail: document.getElementById('synthetic-detail'),
+  stateList: document.getElementById('state-list'),
+  statesStatus: document.getElementById('states-status'),
+  showAll: document.getElementById('show-all'),
+  asOf: document.getElementById('as-of'),
+  controls: document.getElementById('controls'),
+};
+
+function setStatus(kind, text) {
+  dom.status.dataset.state = kind;
+  dom.status.textContent = text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page state: what is selected and what is drawn
+
+const page = {
+  stateParties: [],
+  byIso3: new Map(),
+  outlines: new Map(), // iso3 → L.GeoJSON outline layer
+  selected: null, // iso3
+  asOf: '',
+  controller: null, // AbortController of the request in flight
+  loadTimer: null,
+  fitToDataOnce: false, // the selected State has no outline: fit the map to its polygons
+  featuresSynthetic: false,
+};
+
+const map = L.map('map', {
+  preferCanvas: true, // one canvas for basemap and polygons: thousands of features stay fast
+  worldCopyJump: false,
+  minZoom: 2,
+  maxZoom: 18,
+  zoomSnap: 0.5,
+}).setView([15, 20], 2);
+map.attributionControl.addAttribution('Boundaries: Natural Earth (public domain), via world-atlas; shown for orientation only');
+L.control.scale({ metric: true, imperial: false, position: 'bottomleft' }).addTo(map);
+
+const basemapLayer = L.layerGroup().addTo(map);
+const outlineLayer = L.layerGroup().addTo(map);
+const hazardLayer = L.layerGroup().addTo(map);
+const releaseLayer = L.layerGroup().addTo(map);
+
+// ---------------------------------------------------------------------------------------------
+// Basemap and State Party outlines (Natural Earth, offline)
+
+let topology = null;
+const ANTARCTICA = '010'; // no Article 4 obligations there, and Web Mercator cannot show it
+
+async function loadBasemap() {
+  if (!window.topojson) throw new ProblemError('Basemap library missing', 'topojson-client did not load');
+  topology = await fetchJson(BASEMAP_URL);
+  const countries = {
+    type: 'GeometryCollection',
+    geometries: topology.objects.countries.geometries.filter((geometry) => geometry.id !== ANTARCTICA),
+  };
+  const land = window.topojson.feature(topology, countries);
+  for (const feature of land.features) feature.geometry = withoutAntimeridianJumps(feature.geometry);
+  L.geoJSON(land, {
+    interactive: false,
+    style: { stroke: false, fillColor: '#dcdcd8', fillOpacity: 1 },
+  }).addTo(basemapLayer);
+  L.geoJSON(withoutAntimeridianJumps(window.topojson.mesh(topology, countries, (a, b) => a !== b)), {
+    interactive: false,
+    style: { color: '#a3a3a3', weight: 0.6, fill: false },
+  }).addTo(basemapLayer);
+  L.geoJSON(withoutAntimeridianJumps(window.topojson.mesh(topology, countries, (a, b) => a === b)), {
+    interactive: false,
+    style: { color: '#8c9aa6', weight: 0.6, fill: false },
+  }).addTo(basemapLayer);
+  document.body.dataset.basemap = 'ready';
+}
+
+/**
+ * world-atlas stitches shapes across the antimeridian (Russia, Fiji), which is right on a sphere
+ * but draws a line across the whole world on a flat map. Rings that jump are moved to one side
+ * (longitudes beyond ±180 are fine for Leaflet); lines are cut at the jump.
+ */
+function withoutAntimeridianJumps(geometry) {
+  if (!geometry) return geometry;
+  const jumps = (points) => points.some((point, i) => i > 0 && Math.abs(point[0] - points[i - 1][0]) > 180);
+  const unwrapRing = (ring) => {
+    if (!jumps(ring)) return ring;
+    const east = ring.filter((point) => point[0] >= 0).length >= ring.length / 2;
+    return ring.map(([lon, lat]) => [east && lon < 0 ? lon + 360 : !east && lon > 0 ? lon - 360 : lon, lat]);
+  };
+  const splitLine = (line) => {
+    const pieces = [[line[0]]];
+    for (let i = 1; i < line.length; i++) {
+      if (Math.abs(line[i][0] - line[i - 1][0]) > 180) pieces.push([]);
+      pieces[pieces.length - 1].push(line[i]);
+    }
+    return pieces.filter((piece) => piece.length > 1);
+  };
+  switch (geometry.type) {
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: geometry.coordinates.map(unwrapRing) };
+    case 'MultiPolygon':
+      return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(unwrapRing)) };
+    case 'LineString':
+      return { type: 'MultiLineString', coordinates: splitLine(geometry.coordinates) };
+    case 'MultiLineString':
+      return { type: 'MultiLineString', coordinates: geometry.coordinates.flatMap(splitLine) };
+    default:
+      return geometry;
+  }
+}
+
+function outlineGeometriesFor(iso3) {
+  const numeric = ISO_NUMERIC.get(iso3);
+  const extraNames = EXTRA_OUTLINE_NAMES.get(iso3) || [];
+  return topology.objects.countries.geometries.filter((geometry) =>
+    (numeric && geometry.id === numeric) || extraNames.includes(geometry.properties?.name));
+}
+
+function drawOutlines() {
+  outlineLayer.clearLayers();
+  page.outlines.clear();
+  if (!topology) return;
+  for (const party of page.stateParties) {
+    const geometries = outlineGeometriesFor(party.iso3);
+    if (geometries.length === 0) continue;
+    const outline = L.geoJSON(withoutAntimeridianJumps(window.topojson.merge(topology, geometries)), {
+      style: () => styleForOutline(party.iso3),
+    });
+    outline.bindTooltip(`${party.name} (${party.iso3})`, { sticky: true });
+    outline.on('click', () => selectStateParty(party.iso3, { reveal: true }));
+    outline.addTo(outlineLayer);
+    page.outlines.set(party.iso3, outline);
+  }
+}
+
+function styleForOutline(iso3) {
+  return iso3 === page.selected ? SELECTED_OUTLINE_STYLE : OUTLINE_STYLE;
+}
+
+function restyleOutlines() {
+  for (const [iso3, outline] of page.outlines) outline.setStyle(styleForOutline(iso3));
+}
+
+// ---------------------------------------------------------------------------------------------
+// States Parties list
+
+async function loadStateParties() {
+  dom.statesStatus.textContent = 'Loading…';
+  dom.statesStatus.dataset.state = 'loading';
+  try {
+    const parties = await fetchJson(API.stateParties);
+    page.stateParties = [...parties].sort((a, b) => a.name.localeCompare(b.name));
+    page.byIso3 = new Map(page.stateParties.map((party) => [party.iso3, party]));
+    renderStateList();
+    dom.statesStatus.textContent = page.stateParties.length === 0
+      ? 'No State Party has been recorded yet.'
+      : `${plural(page.stateParties.length, 'State Party', 'States Parties')}; choose one to zoom to it.`;
+    dom.statesStatus.dataset.state = 'ok';
+    document.body.dataset.stateParties = String(page.stateParties.length);
+  } catch (err) {
+    dom.statesStatus.textContent = `Could not load the States Parties: ${err.message}`;
+    dom.statesStatus.dataset.state = 'error';
+    document.body.dataset.stateParties = 'error';
+  }
+  updateBanner();
+}
+
+function renderStateList() {
+  dom.stateList.replaceChildren(...page.stateParties.map((party) => {
+    const status = party.status || 'unknown';
+    const extended = party.currentDeadline && party.originalDeadline
+      && party.currentDeadline !== party.originalDeadline;
+    const deadline = party.completedOn
+      ? `Completed ${party.completedOn}`
+      : party.currentDeadline
+        ? `Deadline ${party.currentDeadline}${extended ? ' (extended)' : ''}`
+        : 'No deadline recorded';
+    const counts = [
+      typeof party.hazardCount === 'number' ? plural(party.hazardCount, 'hazardous area', 'hazardous areas') : null,
+      typeof party.releaseCount === 'number' ? plural(party.releaseCount, 'release', 'releases') : null,
+    ].filter(Boolean).join(' · ');
+    const button = element('button', {
+      type: 'button',
+      className: 'state',
+      'data-iso3': party.iso3,
+      'data-testid': `state-${party.iso3}`,
+      'aria-pressed': String(party.iso3 === page.selected),
+    },
+    element('span', { className: 'state-name' }, party.name),
+    element('span', { className: 'state-iso' }, party.iso3),
+    element('span', { className: 'state-deadline' }, deadline),
+    element('span', { className: `status-badge status-${status}` }, STATUS_LABELS[status] || status),
+    counts ? element('span', { className: 'state-counts' }, counts) : null,
+    party.synthetic ? element('span', { className: 'demo-tag' }, 'synthetic demo data') : null);
+    button.addEventListener('click', () => {
+      if (page.selected === party.iso3) zoomToSelected();
+      else selectStateParty(party.iso3);
+    });
+    return element('li', {}, button);
+  }));
+}
+
+function selectStateParty(iso3, { reveal = false } = {}) {
+  page.selected = iso3;
+  for (const button of dom.stateList.querySelectorAll('button.state')) {
+    const selected = button.dataset.iso3 === iso3;
+    button.setAttribute('aria-pressed', String(selected));
+    // Chosen on the map or by the address: show it in the list too (only where the panel scrolls).
+    if (selected && reveal && window.matchMedia('(min-width: 801px)').matches) {
+      button.scrollIntoView({ block: 'nearest' });
+    }
+  }
+  dom.showAll.hidden = iso3 === null;
+  document.body.dataset.selected = iso3 || '';
+  const hash = iso3 ? `#${iso3}` : '';
+  if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+  restyleOutlines();
+  if (iso3) zoomToSelected();
+  scheduleLoad();
+}
+
+function zoomToSelected() {
+  const outline = page.outlines.get(page.selected);
+  if (outline) {
+    map.fitBounds(outline.getBounds(), { padding: [24, 24], maxZoom: 10 });
+  } else {
+    page.fitToDataOnce = true;
+  }
+  scheduleLoad();
+}
+
+function fitToStateParties() {
+  const bounds = L.latLngBounds([]);
+  for (const outline of page.outlines.values()) bounds.extend(outline.getBounds());
+  if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 5 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hazardous areas and releases
+
+function scheduleLoad(delay = LOAD_DEBOUNCE_MS) {
+  clearTimeout(page.loadTimer);
+  page.loadTimer = setTimeout(loadPolygons, delay);
+}
+
+function bboxParam(bounds) {
+  let west = bounds.getWest();
+  let east = bounds.getEast();
+  if (east - west >= 360) {
+    west = -180;
+    east = 180;
+  } else {
+    const shift = Math.floor((west + 180) / 360) * 360; // bring a panned-around view back
+    west -= shift;
+    east -= shift;
+    if (east > 180) east = 180; // across the antimeridian: keep the western part
+  }
+  const south = Math.max(-90, bounds.getSouth());
+  const north = Math.min(90, bounds.getNorth());
+  return [west, south, east, north].map((value) => value.toFixed(6)).join(',');
+}
+
+function clearPolygons() {
+  hazardLayer.clearLayers();
+  releaseLayer.clearLayers();
+  page.featuresSynthetic = false;
+  markDrawn(0, 0);
+}
+
+function markDrawn(hazards, releases) {
+  document.body.dataset.hazardsDrawn = String(hazards);
+  document.body.dataset.releasesDrawn = String(releases);
+}
+
+async function loadPolygons() {
+  page.controller?.abort();
+  page.controller = null;
+  if (!page.selected && map.getZoom() < MIN_POLYGON_ZOOM) {
+    clearPolygons();
+    updateBanner();
+    setStatus('hint', HINT);
+    return;
+  }
+  const controller = new AbortController();
+  page.controller = controller;
+  const params = new URLSearchParams();
+  if (page.selected) params.set('state_party', page.selected);
+  if (!page.fitToDataOnce) params.set('bbox', bboxParam(map.getBounds()));
+  if (page.asOf) params.set('asOf', page.asOf);
+  setStatus('loading', 'Loading…');
+  document.body.dataset.loading = 'true';
+  try {
+    const [hazards, releases] = await Promise.all([
+      fetchJson(`${API.hazards}?${params}`, controller.signal),
+      fetchJson(`${API.releases}?${params}`, controller.signal),
+    ]);
+    if (page.controller !== controller) return;
+    drawPolygons(hazards, releases);
+  } catch (err) {
+    if (err.name === 'AbortError' || page.controller !== controller) return;
+    clearPolygons();
+    updateBanner();
+    setStatus('error', `Could not load the polygons — ${err.message}`);
+  } finally {
+    if (page.controller === controller) {
+      page.controller = null;
+      document.body.dataset.loading = 'false';
+    }
+  }
+}
+
+function drawPolygons(hazards, releases) {
+  hazardLayer.clearLayers();
+  releaseLayer.clearLayers();
+  const hazardFeatures = featuresOf(hazards);
+  const releaseFeatures = featuresOf(releases);
+  // SHA under CHA (overlaps count as CHA); releases above hazards, cleared on top.
+  const hazardOrder = { SHA: 0, CHA: 1 };
+  const releaseOrder = { cancelled: 0, reduced: 1, cleared: 2 };
+  hazardFeatures.sort((a, b) => (hazardOrder[a.properties?.classification] ?? -1)
+    - (hazardOrder[b.properties?.classification] ?? -1));
+  releaseFeatures.sort((a, b) => (releaseOrder[a.properties?.method] ?? -1)
+    - (releaseOrder[b.properties?.method] ?? -1));
+
+  const hazardGeoJson = L.geoJSON({ type: 'FeatureCollection', features: hazardFeatures }, {
+    style: (feature) => HAZARD_STYLES[feature.properties?.classification]?.style || UNKNOWN_STYLE,
+    onEachFeature: (feature, layer) => layer.bindPopup(() => hazardPopup(feature.properties || {}), POPUP_OPTIONS),
+  }).addTo(hazardLayer);
+  const releaseGeoJson = L.geoJSON({ type: 'FeatureCollection', features: releaseFeatures }, {
+    style: (feature) => RELEASE_STYLES[feature.properties?.method]?.style || UNKNOWN_STYLE,
+    onEachFeature: (feature, layer) => layer.bindPopup(() => releasePopup(feature.properties || {}), POPUP_OPTIONS),
+  }).addTo(releaseLayer);
+
+  const hazardCount = hazardGeoJson.getLayers().length;
+  const releaseCount = releaseGeoJson.getLayers().length;
+  page.featuresSynthetic = [...hazardFeatures, ...releaseFeatures].some((f) => f.properties?.synthetic === true);
+  updateBanner();
+
+  const byClass = countBy(hazardFeatures, (f) => f.properties?.classification);
+  const classSummary = ['CHA', 'SHA'].filter((c) => byClass[c]).map((c) => `${byClass[c]} ${c}`).join(', ');
+  let text = `${plural(hazardCount, 'hazardous area', 'hazardous areas')}${classSummary ? ` (${classSummary})` : ''}`
+    + ` and ${plural(releaseCount, 'release', 'releases')} drawn`;
+  if (page.selected) text += ` for ${page.byIso3.get(page.selected)?.name || page.selected}`;
+  text += page.asOf ? `, as of ${page.asOf}` : ', as of today';
+  const limited = hazards.limitReached === true || releases.limitReached === true;
+  if (limited) text += ' — limit reached — zoom in';
+  setStatus(limited ? 'warning' : 'ok', text);
+
+  if (page.fitToDataOnce) {
+    page.fitToDataOnce = false;
+    const bounds = hazardGeoJson.getBounds().extend(releaseGeoJson.getBounds());
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14 });
+  }
+  markDrawn(hazardCount, releaseCount);
+}
+
+function featuresOf(collection) {
+  return Array.isArray(collection?.features) ? collection.features.filter((f) => f && f.geometry) : [];
+}
+
+function countBy(items, key) {
+  const counts = {};
+  for (const item of items) {
+    const value = key(item);
+    counts[value] = (counts[value] || 0) + 1;
+  }
+  return counts;
+}
+
+function stateName(iso3) {
+  const party = page.byIso3.get(iso3);
+  return party ? `${party.name} (${iso3})` : iso3 || 'unknown';
+}
+
+function popupContent(heading, rows, synthetic) {
+  return element('div', { className: 'feature-popup' },
+    element('h3', {}, heading),
+    synthetic ? element('p', { className: 'popup-synthetic' }, 'SYNTHETIC DEMO DATA') : null,
+    element('table', {}, element('tbody', {}, rows.map(([label, value]) =>
+      element('tr', {}, element('th', { scope: 'row' }, label), element('td', {}, value ?? '—'))))));
+}
+
+function hazardPopup(p) {
+  return popupContent(`Hazardous area ${p.externalId ?? ''}`.trim(), [
+    ['External id', p.externalId],
+    ['Classification', HAZARD_STYLES[p.classification]?.label || p.classification],
+    ['State Party', stateName(p.iso3)],
+    ['Recorded on', p.recordedOn],
+    ['Valid until', p.validUntil || 'current version'],
+    ['Version', p.version],
+    ['Area', formatArea(p.areaSqm)],
+  ], p.synthetic === true);
+}
+
+function releasePopup(p) {
+  return popupContent(`Land release ${p.externalId ?? ''}`.trim(), [
+    ['External id', p.externalId],
+    ['Method', RELEASE_STYLES[p.method]?.label || p.method],
+    ['State Party', stateName(p.iso3)],
+    ['Completed on', p.completedOn],
+    ['Operator', p.operator || 'not reported'],
+    ['Items destroyed', formatCount(p.itemsDestroyed)],
+    ['Area', formatArea(p.areaSqm)],
+  ], p.synthetic === true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic-data banner, legend, health
+
+function updateBanner() {
+  const syntheticStates = page.stateParties.filter((party) => party.synthetic === true);
+  const show = syntheticStates.length > 0 || page.featuresSynthetic;
+  dom.banner.hidden = !show;
+  document.body.dataset.synthetic = String(show);
+  if (!show) return;
+  const names = syntheticStates.map((party) => party.name);
+  dom.bannerDetail.textContent = names.length > 0
+    ? ` — the mapped polygons for ${names.join(', ')} are invented for demonstration, not survey results.`
+    : ' — polygons on this map are invented for demonstration, not survey results.';
+}
+
+function swatch(style) {
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('width', '28');
+  svg.setAttribute('height', '18');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const rect = document.createElementNS(svgNs, 'rect');
+  const attributes = {
+    x: 1.5, y: 1.5, width: 25, height: 15,
+    fill: style.fill === false ? 'none' : style.fillColor || style.color,
+    'fill-opacity': style.fillOpacity ?? 0.2,
+    stroke: style.color,
+    'stroke-width': Math.min(style.weight ?? 1, 3),
+    'stroke-dasharray': style.dashArray,
+    'stroke-linecap': style.lineCap,
+  };
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined) rect.setAttribute(name, String(value));
+  }
+  svg.append(rect);
+  return svg;
+}
+
+const LegendControl = L.Control.extend({
+  options: { position: 'bottomright' },
+  onAdd() {
+    const item = (style, label) => element('li', {}, swatch(style), element('span', {}, label));
+    const container = element('details', { className: 'legend', 'data-testid': 'legend', open: window.innerWidth > 800 },
+      element('summary', {}, 'Legend'),
+      element('section', { 'aria-label': 'Hazardous areas' },
+        element('h4', {}, 'Hazardous areas'),
+        element('ul', {}, Object.values(HAZARD_STYLES).map((entry) => item(entry.style, entry.label)))),
+      element('section', { 'aria-label': 'Land released' },
+        element('h4', {}, 'Land released'),
+        element('ul', {}, Object.values(RELEASE_STYLES).map((entry) => item(entry.style, entry.label)))),
+      element('section', { 'aria-label': 'Boundaries' },
+        element('h4', {}, 'Boundaries'),
+        element('ul', {},
+          item({ ...OUTLINE_STYLE, fill: false }, 'State Party'),
+          item(SELECTED_OUTLINE_STYLE, 'Selected State Party'),
+          item({ color: '#a3a3a3', weight: 1, fillColor: '#dcdcd8', fillOpacity: 1 }, 'Other country'))));
+    L.DomEvent.disableClickPropagation(container);
+    L.DomEvent.disableScrollPropagation(container);
+    return container;
+  },
+});
+new LegendControl().addTo(map);
+
+async function checkHealth() {
+  let problem = null;
+  try {
+    const response = await fetch(API.health, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    if (!response.ok) problem = await problemFrom(response);
+  } catch (err) {
+    problem = new ProblemError('Server unreachable', err.message);
+  }
+  dom.health.hidden = problem === null;
+  document.body.dataset.health = problem === null ? 'ok' : 'failed';
+  if (problem) {
+    const detail = problem.detail || (problem.status === 503 ? 'the database is not available' : '');
+    dom.health.textContent = `Server health check failed: ${problem.title}${detail ? ` — ${detail}` : ''}.`
+      + ' The map may be incomplete.';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+map.on('moveend', () => scheduleLoad());
+dom.showAll.addEventListener('click', () => selectStateParty(null));
+dom.controls.addEventListener('submit', (event) => event.preventDefault());
+dom.asOf.addEventListener('change', () => {
+  page.asOf = /^\d{4}-\d{2}-\d{2}$/.test(dom.asOf.value) ? dom.asOf.value : '';
+  scheduleLoad();
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && page.selected && !map.getContainer().querySelector('.leaflet-popup')) {
+    selectStateParty(null);
+  }
+});
+
+function isoFromHash() {
+  const code = decodeURIComponent(location.hash.slice(1)).toUpperCase();
+  return /^[A-Z]{3}$/.test(code) ? code : null;
+}
+
+async function start() {
+  setStatus('loading', 'Loading…');
+  markDrawn(0, 0);
+  checkHealth();
+  setInterval(checkHealth, HEALTH_POLL_MS);
+  const [basemap] = await Promise.allSettled([
+    loadBasemap().catch((err) => {
+      document.body.dataset.basemap = 'failed';
+      throw err;
+    }),
+    loadStateParties(),
+  ]);
+  drawOutlines();
+  const wanted = isoFromHash();
+  if (wanted && page.byIso3.has(wanted)) {
+    selectStateParty(wanted, { reveal: true });
+  } else {
+    fitToStateParties();
+    scheduleLoad(0);
+  }
+  if (basemap.status === 'rejected') {
+    // Polygons still load; say plainly why the background is empty.
+    const message = `Basemap not loaded — ${basemap.reason.message}`;
+    map.attributionControl.addAttribution(message);
+    dom.statesStatus.after(element('p', { className: 'basemap-error', role: 'alert' }, message));
+  }
+}
+
+start();
