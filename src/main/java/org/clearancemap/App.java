@@ -17,6 +17,8 @@ import org.clearancemap.map.MapLayerRoutes;
 import org.clearancemap.ogc.FeatureRepository;
 import org.clearancemap.ogc.OgcRoutes;
 import org.clearancemap.ogc.PostgisRemainingAreas;
+import org.clearancemap.tiles.TileRepository;
+import org.clearancemap.tiles.TileRoutes;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.StatePartyRoutes;
@@ -36,8 +38,11 @@ public final class App {
         var stateParties = new StatePartyRoutes(new StatePartyRepository(database.dataSource()), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
-        var ogc = new OgcRoutes(new FeatureRepository(database.dataSource()),
-                new PostgisRemainingAreas(database.dataSource()), json, clock);
+        var features = new FeatureRepository(database.dataSource());
+        var remaining = new PostgisRemainingAreas(database.dataSource());
+        var ogc = new OgcRoutes(features, remaining, json, clock);
+        var tiles = new TileRoutes(new TileRepository(database.dataSource()), features, remaining, json, clock,
+                config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS());
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -72,6 +77,8 @@ public final class App {
             cfg.routes.get("/ogc/collections/{collectionId}", ogc::collection);
             cfg.routes.get("/ogc/collections/{collectionId}/items", ogc::items);
             cfg.routes.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
+            cfg.routes.get("/tiles/{collection}", tiles::tileJson);
+            cfg.routes.get("/tiles/{collection}/{z}/{x}/{y}", tiles::tile);
         });
     }
 
