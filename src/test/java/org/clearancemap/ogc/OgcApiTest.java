@@ -379,4 +379,34 @@ class OgcApiTest {
         assertEquals(4 * box, before, box * 1e-6);
         assertTrue(after < before);
     }
+
+    @Test
+    void theBboxOfAPageIsAnsweredThroughTheGistIndex() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO hazard (iso3, external_id, version, classification, recorded_on, geom4326, area_sqm)
+                    SELECT 'MRT', 'MRT-' || i, 1, 'SHA', DATE '2020-01-01',
+                           ST_Multi(ST_MakeEnvelope(-12 + (i % 100) * 0.05, 16 + (i / 100) * 0.05,
+                                                    -12 + (i % 100) * 0.05 + 0.01, 16 + (i / 100) * 0.05 + 0.01, 4326)), 1
+                      FROM generate_series(1, 5000) i;
+                    ANALYZE hazard;
+                    """);
+            for (String bbox : List.of("-11.5,17,-11.4,17.1", "179.95,-11,-179.95,-9")) {
+                var query = ItemsQuery.parse(java.util.Map.of("bbox", List.of(bbox), "limit", List.of("5")), Collection.HAZARDS);
+                var plan = new StringBuilder();
+                // EXPLAIN of the exact page query the server runs, with the same bound values
+                try (var ps = FeatureRepository.preparePage(c, Collection.HAZARDS, query);
+                     ResultSet rs = st.executeQuery("EXPLAIN " + ps)) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(plan.toString().contains("hazard_geom4326"), bbox + "\n" + plan);
+            }
+        } finally {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("DELETE FROM hazard WHERE iso3 = 'MRT'");
+            }
+        }
+    }
 }
