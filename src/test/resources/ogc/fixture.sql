@@ -26,3 +26,4 @@ INSERT INTO land_release (iso3, external_id, version, method, completed_on, oper
 SELECT iso3, external_id, version, method, completed_on, 'Operator ''O''', CASE WHEN superseded THEN now() END,
        ST_Multi(ST_GeomFromText(wkt, 4326)), ST_Area(ST_GeomFromText(wkt, 4326)::geography)
   FROM r ORDER BY completed_on, version;
+UPDATE hazard SET contamination = 'BLU-26 sous-munitions « Nord », 子弹药' WHERE external_id = 'LAO-H2';

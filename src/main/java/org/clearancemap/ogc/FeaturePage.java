@@ -1,12 +1,18 @@
 package org.clearancemap.ogc;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One page of features as GeoJSON texts written by PostGIS.
+ * One page of features as GeoJSON written by PostGIS, kept as the UTF-8 bytes the database sent.
  *
- * @param features      the features of the page, in order
+ * @param features      the features of the page, in order, each a UTF-8 GeoJSON Feature
  * @param numberMatched how many features match the query on all pages
  */
-public record FeaturePage(List<String> features, long numberMatched) {
+public record FeaturePage(List<byte[]> features, long numberMatched) {
+
+    /** The first feature as text, if any. */
+    public java.util.Optional<String> first() {
+        return features.stream().findFirst().map(b -> new String(b, StandardCharsets.UTF_8));
+    }
 }

@@ -136,13 +136,17 @@ public final class OgcRoutes {
         }
         link(links, base(ctx) + "/collections/" + c.id(), "collection", JSON, c.title());
 
-        var out = new ByteArrayOutputStream(256 + page.features().size() * 512);
+        int size = 1024;
+        for (byte[] f : page.features()) {
+            size += f.length + 1;
+        }
+        var out = new ByteArrayOutputStream(size);
         out.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < page.features().size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(page.features().get(i).getBytes(StandardCharsets.UTF_8));
+            out.write(page.features().get(i));
         }
         out.write(("],\"numberMatched\":" + page.numberMatched() + ",\"numberReturned\":" + page.features().size()
                 + ",\"timeStamp\":\"" + Instant.now(clock).truncatedTo(ChronoUnit.SECONDS) + "\",\"links\":")
@@ -172,7 +176,7 @@ public final class OgcRoutes {
         link(links, collectionUrl, "collection", JSON, c.title());
         // PostGIS wrote the feature as one JSON object: append the links before its closing brace.
         String body = text.substring(0, text.length() - 1) + ",\"links\":" + json.writeValueAsString(links) + "}";
-        ctx.contentType(GEOJSON).result(body);
+        ctx.contentType(GEOJSON).result(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private ObjectNode describe(String base, Collection c) {

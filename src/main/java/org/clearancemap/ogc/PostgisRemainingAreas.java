@@ -63,7 +63,7 @@ public final class PostgisRemainingAreas implements RemainingAreas {
     @Override
     public Optional<String> one(String iso3, LocalDate asOf) {
         var page = run(iso3, asOf, null, 1, 0);
-        return page.features().stream().findFirst();
+        return page.first();
     }
 
     private FeaturePage run(String iso3, LocalDate asOf, double[] bbox, int limit, long offset) {
@@ -78,11 +78,11 @@ public final class PostgisRemainingAreas implements RemainingAreas {
             i = where.bind(ps, i);
             ps.setInt(i++, limit);
             ps.setLong(i, offset);
-            var features = new ArrayList<String>();
+            var features = new ArrayList<byte[]>();
             long matched = -1;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    features.add(rs.getString(1));
+                    features.add(rs.getBytes(1));
                     matched = rs.getLong(2);
                 }
             }

@@ -319,6 +319,7 @@ class OgcApiTest {
         assertEquals("Feature", f.get("type").asText());
         assertEquals("LAO-H2", f.at("/properties/external_id").asText());
         assertEquals("CHA", f.at("/properties/classification").asText());
+        assertEquals("BLU-26 sous-munitions « Nord », 子弹药", f.at("/properties/contamination").asText());
         assertEquals(server.url("/ogc/collections/hazards/items/" + id), link(f, "self").get("href").asText());
         assertEquals(server.url("/ogc/collections/hazards"), link(f, "collection").get("href").asText());
     }
