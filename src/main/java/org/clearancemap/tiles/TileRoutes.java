@@ -60,7 +60,9 @@ public final class TileRoutes {
         }
         TileAddress address = TileAddress.parse(ctx.pathParam("z"), ctx.pathParam("x"), y.substring(0, y.length() - 4),
                 minZoom, maxZoom);
+        long start = System.nanoTime();
         byte[] bytes = tiles.tile(collection, address, LocalDate.now(clock));
+        ctx.header("Server-Timing", "db;dur=" + (System.nanoTime() - start) / 1000 / 1000.0);
         ctx.header("Cache-Control", cacheControl);
         if (bytes.length == 0) {
             ctx.status(204);

@@ -14,8 +14,8 @@ import java.util.Locale;
  * itself, so the time measured is the server's. GET only; Content-Length and chunked bodies.
  */
 final class KeepAliveClient implements AutoCloseable {
-    /** Status and body of a response. */
-    record Response(int status, byte[] body) {
+    /** Status, body and the {@code Server-Timing} header (empty when absent) of a response. */
+    record Response(int status, byte[] body, String serverTiming) {
     }
 
     private final String host;
@@ -38,16 +38,19 @@ final class KeepAliveClient implements AutoCloseable {
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long length = -1;
         boolean chunked = false;
+        String timing = "";
         for (String h = line(); !h.isEmpty(); h = line()) {
             String lower = h.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(h.substring(15).trim());
+            } else if (lower.startsWith("server-timing:")) {
+                timing = h.substring(14).trim();
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
             }
         }
         if (status == 204 || status == 304) {
-            return new Response(status, new byte[0]);
+            return new Response(status, new byte[0], timing);
         }
         if (chunked) {
             var body = new ByteArrayOutputStream();
@@ -56,9 +59,9 @@ final class KeepAliveClient implements AutoCloseable {
                 line();
             }
             line();
-            return new Response(status, body.toByteArray());
+            return new Response(status, body.toByteArray(), timing);
         }
-        return new Response(status, in.readNBytes((int) Math.max(0, length)));
+        return new Response(status, in.readNBytes((int) Math.max(0, length)), timing);
     }
 
     private String line() throws IOException {
