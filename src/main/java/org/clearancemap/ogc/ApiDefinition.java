@@ -45,7 +45,8 @@ public final class ApiDefinition {
         paths.set("/collections/{collectionId}", operation("describeCollection", "One collection",
                 "Its title, extent, reference system and links.", List.of(ref("collectionId"), ref("f")), JSON, "collection", true));
         for (Collection c : Collection.values()) {
-            var params = new java.util.ArrayList<ObjectNode>(List.of(ref("limit"), ref("offset"), ref("bbox"), ref("datetime"), ref("f")));
+            var params = new java.util.ArrayList<ObjectNode>(List.of(ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"),
+                    ref("datetime"), ref("crs"), ref("f")));
             for (PropertyFilter f : c.filters()) {
                 params.add(filterParameter(f));
             }
@@ -56,7 +57,7 @@ public final class ApiDefinition {
                     c.description() + datetime, params, GEOJSON, "featureCollectionGeoJSON", false));
             paths.set("/collections/" + c.id() + "/items/{featureId}", operation("getFeature_" + c.id(), c.title() + ": one feature",
                     c.id().equals("remaining") ? "featureId is the ISO3 code of the State Party." : "featureId is the row id of the current version.",
-                    List.of(ref("featureId"), ref("f")), GEOJSON, "featureGeoJSON", true));
+                    List.of(ref("featureId"), ref("crs"), ref("f")), GEOJSON, "featureGeoJSON", true));
         }
         ObjectNode components = doc.putObject("components");
         components.set("parameters", parameters());
@@ -139,6 +140,13 @@ public final class ApiDefinition {
         ObjectNode datetime = param(ps, "datetime", "query", "An RFC 3339 date or date-time, or an interval start/end "
                 + "where either end may be '..' (open).", false);
         datetime.putObject("schema").put("type", "string");
+        ObjectNode crs = param(ps, "crs", "query", "The CRS of the geometries in the response (default CRS84, "
+                + "longitude/latitude); the Content-Crs header names it. EPSG:4326 is written latitude, longitude.", false);
+        ArrayNode crsUris = crs.putObject("schema").put("type", "string").put("format", "uri").putArray("enum");
+        OutputCrs.uris().forEach(crsUris::add);
+        ObjectNode bboxCrs = param(ps, "bbox-crs", "query", "The CRS of bbox (default CRS84), its numbers in that CRS's axis order.", false);
+        ArrayNode bboxCrsUris = bboxCrs.putObject("schema").put("type", "string").put("format", "uri").putArray("enum");
+        OutputCrs.uris().forEach(bboxCrsUris::add);
         ObjectNode f = param(ps, "f", "query", "Encoding of the response: JSON (GeoJSON for features), the default.", false);
         f.putObject("schema").put("type", "string").putArray("enum").add("json").add("geojson");
         ObjectNode collectionId = param(ps, "collectionId", "path", "The collection.", true);

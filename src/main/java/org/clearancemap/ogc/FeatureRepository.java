@@ -16,16 +16,19 @@ import org.clearancemap.db.DataAccessException;
  */
 public final class FeatureRepository {
 
-    /** A current hazard version as a GeoJSON Feature; the geometry text is concatenated, never re-parsed. */
+    /**
+     * A current hazard version as a GeoJSON Feature; the geometry text ({@code {geometry}}: an
+     * {@link OutputCrs} expression) is concatenated, never re-parsed.
+     */
     private static final String HAZARD_FEATURE = """
-            '{"type":"Feature","id":' || id || ',"geometry":' || ST_AsGeoJSON(geom4326, 7)
+            '{"type":"Feature","id":' || id || ',"geometry":' || {geometry}
               || ',"properties":' || json_build_object(
                    'state_party', iso3, 'external_id', external_id, 'version', version,
                    'classification', classification, 'recorded_on', recorded_on,
                    'contamination', contamination, 'evidence', evidence, 'area_sqm', area_sqm)::text || '}'
             """;
     private static final String RELEASE_FEATURE = """
-            '{"type":"Feature","id":' || id || ',"geometry":' || ST_AsGeoJSON(geom4326, 7)
+            '{"type":"Feature","id":' || id || ',"geometry":' || {geometry}
               || ',"properties":' || json_build_object(
                    'state_party', iso3, 'external_id', external_id, 'version', version,
                    'method', method, 'completed_on', completed_on, 'operator', operator,
@@ -77,7 +80,7 @@ public final class FeatureRepository {
     public static PreparedStatement preparePage(Connection c, Collection collection, ItemsQuery query) throws SQLException {
         Table t = table(collection);
         Where where = where(t, query);
-        PreparedStatement ps = c.prepareStatement(PAGE.formatted(t.feature(), t.name(), where.sql()));
+        PreparedStatement ps = c.prepareStatement(PAGE.formatted(feature(t, query.crs()), t.name(), where.sql()));
         int i = where.bind(ps, 1);
         ps.setInt(i++, query.limit());
         ps.setLong(i, query.offset());
@@ -115,10 +118,10 @@ public final class FeatureRepository {
     }
 
     /** The current feature with this id, if any. */
-    public Optional<String> one(Collection collection, long id) {
+    public Optional<String> one(Collection collection, long id, OutputCrs crs) {
         Table t = table(collection);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(ONE.formatted(t.feature(), t.name(), t.current()))) {
+             PreparedStatement ps = c.prepareStatement(ONE.formatted(feature(t, crs), t.name(), t.current()))) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -165,6 +168,10 @@ public final class FeatureRepository {
         double west = shiftedMin > 180 ? shiftedMin - 360 : shiftedMin;
         double east = shiftedMax > 180 ? shiftedMax - 360 : shiftedMax;
         return new double[] {west, box[1], east, box[3]};
+    }
+
+    private static String feature(Table t, OutputCrs crs) {
+        return t.feature().replace("{geometry}", crs.geoJsonSql());
     }
 
     private static Where where(Table t, ItemsQuery query) {

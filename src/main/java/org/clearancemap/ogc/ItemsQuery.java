@@ -16,12 +16,14 @@ import org.clearancemap.http.Params;
  * @param filters  property filter to its value, in declaration order
  * @param limit    features per page, 1..{@value #MAX_LIMIT}
  * @param offset   features skipped before the page
+ * @param crs      the CRS the geometries are written in
  */
-public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilter, String> filters, int limit, long offset) {
+public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilter, String> filters, int limit, long offset,
+        OutputCrs crs) {
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 10_000;
     /** Parameters every collection's items accept besides its property filters. */
-    public static final List<String> COMMON_PARAMETERS = List.of("f", "limit", "offset", "bbox", "datetime");
+    public static final List<String> COMMON_PARAMETERS = List.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs");
 
     /**
      * Reads the query string; 400 naming the parameter for an unknown parameter, a malformed value
@@ -46,8 +48,20 @@ public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilte
         }
         int limit = (int) Math.min(MAX_LIMIT, number(query, "limit", DEFAULT_LIMIT, 1));
         long offset = number(query, "offset", 0, 0);
-        return new ItemsQuery(bbox(single(query, "bbox")), DateInterval.parse(single(query, "datetime")),
-                Map.copyOf(filters), limit, offset);
+        OutputCrs bboxCrs = OutputCrs.parse(single(query, "bbox-crs"), "bbox-crs");
+        return new ItemsQuery(bbox(single(query, "bbox"), bboxCrs), DateInterval.parse(single(query, "datetime")),
+                Map.copyOf(filters), limit, offset, OutputCrs.parse(single(query, "crs"), "crs"));
+    }
+
+    /** The {@code crs} of a single feature; 400 for any parameter other than {@code f} and {@code crs}. */
+    public static OutputCrs featureCrs(Map<String, List<String>> query) {
+        for (String name : query.keySet()) {
+            if (!name.equals("f") && !name.equals("crs")) {
+                throw ApiException.BadRequest.parameter(name, "Unknown parameter '" + Params.abbreviate(name) + "'; only f and crs are accepted here.");
+            }
+        }
+        checkFormat(query);
+        return OutputCrs.parse(single(query, "crs"), "crs");
     }
 
     /** Rejects a query string with parameters other than {@code f}; for resources that take none. */
@@ -100,10 +114,10 @@ public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilte
     }
 
     /**
-     * {@code minLon,minLat,maxLon,maxLat} in WGS 84 longitude/latitude, or the 6-number form with
-     * heights (ignored: the data is 2D).
+     * Four numbers in the axis order of {@code crs} ({@code minLon,minLat,maxLon,maxLat} in CRS84),
+     * or the 6-number form with heights (ignored: the data is 2D); returned in CRS84.
      */
-    static double[] bbox(String raw) {
+    static double[] bbox(String raw, OutputCrs crs) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -124,7 +138,7 @@ public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilte
                 throw ApiException.BadRequest.parameter("bbox", "bbox values must be finite numbers.");
             }
         }
-        double[] box = parts.length == 4 ? v : new double[] {v[0], v[1], v[3], v[4]};
+        double[] box = crs.toCrs84(parts.length == 4 ? v : new double[] {v[0], v[1], v[3], v[4]});
         for (int i : new int[] {0, 2}) {
             if (box[i] < -180 || box[i] > 180) {
                 throw ApiException.BadRequest.parameter("bbox", "bbox longitudes must lie in [-180, 180] (got " + box[i] + ").");

@@ -29,7 +29,8 @@ public final class OgcRoutes {
     public static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
     private static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
     private static final String JSON = "application/json";
     private static final String GEOJSON = "application/geo+json";
@@ -153,20 +154,21 @@ public final class OgcRoutes {
                 .getBytes(StandardCharsets.UTF_8));
         json.writeValue(out, links);
         out.write('}');
+        ctx.header("Content-Crs", "<" + query.crs().uri() + ">");
         ctx.contentType(GEOJSON).result(out.toByteArray());
     }
 
     public void item(Context ctx) throws IOException {
-        ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        OutputCrs crs = ItemsQuery.featureCrs(ctx.queryParamMap());
         Collection c = collection(ctx.pathParam("collectionId"));
         String featureId = ctx.pathParam("featureId");
         Optional<String> feature;
         if (c == Collection.REMAINING) {
             feature = featureId.matches("[A-Za-z]{3}")
-                    ? remaining.one(Params.iso3(featureId, "featureId"), LocalDate.now(clock))
+                    ? remaining.one(Params.iso3(featureId, "featureId"), LocalDate.now(clock), crs)
                     : Optional.empty();
         } else {
-            feature = featureId.matches("\\d{1,18}") ? features.one(c, Long.parseLong(featureId)) : Optional.empty();
+            feature = featureId.matches("\\d{1,18}") ? features.one(c, Long.parseLong(featureId), crs) : Optional.empty();
         }
         String text = feature.orElseThrow(() -> new ApiException.NotFound(
                 "The " + c.id() + " collection has no feature '" + Params.abbreviate(featureId) + "'."));
@@ -176,6 +178,7 @@ public final class OgcRoutes {
         link(links, collectionUrl, "collection", JSON, c.title());
         // PostGIS wrote the feature as one JSON object: append the links before its closing brace.
         String body = text.substring(0, text.length() - 1) + ",\"links\":" + json.writeValueAsString(links) + "}";
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
         ctx.contentType(GEOJSON).result(body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -206,7 +209,8 @@ public final class OgcRoutes {
             temporal.put("trs", GREGORIAN);
         }
         node.put("itemType", "feature");
-        node.putArray("crs").add(CRS84);
+        ArrayNode crs = node.putArray("crs");
+        OutputCrs.uris().forEach(crs::add);
         node.put("storageCrs", CRS84);
         return node;
     }

@@ -34,7 +34,7 @@ public final class PostgisRemainingAreas implements RemainingAreas {
                 SELECT h.iso3, ST_Multi(ST_CollectionExtract(
                          CASE WHEN r.g IS NULL THEN h.g ELSE ST_Difference(h.g, r.g) END, 3)) AS geom4326
                   FROM h LEFT JOIN r USING (iso3))
-            SELECT '{"type":"Feature","id":"' || iso3 || '","geometry":' || ST_AsGeoJSON(geom4326, 7)
+            SELECT '{"type":"Feature","id":"' || iso3 || '","geometry":' || {geometry}
                      || ',"properties":' || json_build_object(
                           'state_party', iso3, 'name', sp.name, 'as_of', ?::date,
                           'remaining_sqm', ST_Area(geom4326::geography))::text || '}',
@@ -57,20 +57,20 @@ public final class PostgisRemainingAreas implements RemainingAreas {
 
     @Override
     public FeaturePage page(ItemsQuery query, LocalDate asOf) {
-        return run(query.filters().get(PropertyFilter.STATE_PARTY), asOf, query.bbox(), query.limit(), query.offset());
+        return run(query.filters().get(PropertyFilter.STATE_PARTY), asOf, query.bbox(), query.limit(), query.offset(), query.crs());
     }
 
     @Override
-    public Optional<String> one(String iso3, LocalDate asOf) {
-        var page = run(iso3, asOf, null, 1, 0);
+    public Optional<String> one(String iso3, LocalDate asOf, OutputCrs crs) {
+        var page = run(iso3, asOf, null, 1, 0, crs);
         return page.first();
     }
 
-    private FeaturePage run(String iso3, LocalDate asOf, double[] bbox, int limit, long offset) {
+    private FeaturePage run(String iso3, LocalDate asOf, double[] bbox, int limit, long offset, OutputCrs crs) {
         Where where = new Where("NOT ST_IsEmpty(geom4326)").bbox(bbox);
         Date day = Date.valueOf(asOf);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(REMAINING.formatted(where.sql()))) {
+             PreparedStatement ps = c.prepareStatement(REMAINING.replace("{geometry}", crs.geoJsonSql()).formatted(where.sql()))) {
             int i = 1;
             for (Object v : new Object[] {day, day, iso3, iso3, day, iso3, iso3, day}) {
                 ps.setObject(i++, v);
@@ -87,17 +87,12 @@ public final class PostgisRemainingAreas implements RemainingAreas {
                 }
             }
             if (matched < 0) {
-                matched = offset == 0 ? 0 : countAll(iso3, asOf, bbox);
+                matched = offset == 0 ? 0 : run(iso3, asOf, bbox, ItemsQuery.MAX_LIMIT, 0, OutputCrs.CRS84).numberMatched();
             }
             return new FeaturePage(features, matched);
         } catch (SQLException e) {
             throw new DataAccessException("computing the remaining land", e);
         }
-    }
-
-    /** When a page past the end is asked for, the window count is not there: count with a page from 0. */
-    private long countAll(String iso3, LocalDate asOf, double[] bbox) {
-        return run(iso3, asOf, bbox, ItemsQuery.MAX_LIMIT, 0).numberMatched();
     }
 
     @Override

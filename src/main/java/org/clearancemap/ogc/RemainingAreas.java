@@ -13,11 +13,11 @@ import java.util.Optional;
  */
 public interface RemainingAreas {
 
-    /** A page of the State Parties with land remaining on {@code asOf}, ordered by ISO3 code. */
+    /** A page of the State Parties with land remaining on {@code asOf}, ordered by ISO3 code, in the query's CRS. */
     FeaturePage page(ItemsQuery query, LocalDate asOf);
 
-    /** The remaining land of one State Party on {@code asOf}, if it has any. */
-    Optional<String> one(String iso3, LocalDate asOf);
+    /** The remaining land of one State Party on {@code asOf}, written in {@code crs}, if it has any. */
+    Optional<String> one(String iso3, LocalDate asOf, OutputCrs crs);
 
     /** Where the remaining land can lie: the extent of the current hazardous areas. */
     Extent extent();

@@ -410,4 +410,64 @@ class OgcApiTest {
             }
         }
     }
+
+    @Test
+    void featuresAreInCrs84ByDefaultAndSaySoInContentCrs() throws Exception {
+        HttpResponse<String> r = server.get("/ogc/collections/hazards/items?external_id=LAO-H1");
+        assertEquals("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>", r.headers().firstValue("Content-Crs").orElse(""));
+        JsonNode first = JSON.readTree(r.body()).at("/features/0/geometry/coordinates/0/0/0");
+        assertEquals(102.0, first.get(0).asDouble(), 1e-9);
+        assertEquals(18.0, first.get(1).asDouble(), 1e-9);
+    }
+
+    @Test
+    void epsg4326IsWrittenLatitudeFirst() throws Exception {
+        HttpResponse<String> r = server.get("/ogc/collections/hazards/items?external_id=LAO-H1&crs=http://www.opengis.net/def/crs/EPSG/0/4326");
+        assertEquals("<http://www.opengis.net/def/crs/EPSG/0/4326>", r.headers().firstValue("Content-Crs").orElse(""));
+        JsonNode first = JSON.readTree(r.body()).at("/features/0/geometry/coordinates/0/0/0");
+        assertEquals(18.0, first.get(0).asDouble(), 1e-9);
+        assertEquals(102.0, first.get(1).asDouble(), 1e-9);
+    }
+
+    @Test
+    void epsg3857IsWrittenInMetres() throws Exception {
+        String crs = "http://www.opengis.net/def/crs/EPSG/0/3857";
+        JsonNode page = get("/ogc/collections/hazards/items?external_id=LAO-H1&crs=" + crs, 200);
+        JsonNode first = page.at("/features/0/geometry/coordinates/0/0/0");
+        assertEquals(102.0 / 180 * 20037508.342789244, first.get(0).asDouble(), 0.01);
+        assertEquals(2037548.54, first.get(1).asDouble(), 1);
+        assertTrue(link(page, "self").get("href").asText().contains("crs=" + crs), "the links keep the crs");
+        long id = page.at("/features/0/id").asLong();
+        HttpResponse<String> one = server.get("/ogc/collections/hazards/items/" + id + "?crs=" + crs);
+        assertEquals("<" + crs + ">", one.headers().firstValue("Content-Crs").orElse(""));
+        JsonNode remaining = get("/ogc/collections/remaining/items/LAO?crs=" + crs, 200);
+        assertTrue(remaining.at("/geometry/coordinates/0/0/0/0").asDouble() > 1e7);
+    }
+
+    @Test
+    void aBboxCanBeGivenInEpsg4326OrEpsg3857() throws Exception {
+        String items = "/ogc/collections/hazards/items?bbox-crs=http://www.opengis.net/def/crs/EPSG/0/";
+        assertEquals(Set.of("LAO-H1", "LAO-H2"), externalIds(get(items + "4326&bbox=17.9,102.05,18.2,102.25", 200)));
+        double x1 = 102.05 / 180 * 20037508.342789244;
+        double x2 = 102.25 / 180 * 20037508.342789244;
+        assertEquals(Set.of("LAO-H1", "LAO-H2"), externalIds(get(items + "3857&bbox=" + x1 + ",2020000," + x2 + ",2050000", 200)));
+    }
+
+    @Test
+    void anUnknownCrsIsA400NamingTheParameter() throws Exception {
+        for (String p : List.of("crs", "bbox-crs")) {
+            HttpResponse<String> r = server.get("/ogc/collections/hazards/items?" + p + "=EPSG:27700");
+            assertEquals(400, r.statusCode());
+            assertEquals(p, JSON.readTree(r.body()).get("parameter").asText());
+        }
+        assertEquals(400, server.get("/ogc/collections/hazards/items/1?crs=EPSG:27700").statusCode());
+    }
+
+    @Test
+    void everyCollectionListsTheCrsItCanBeServedIn() throws Exception {
+        var crs = new ArrayList<String>();
+        get("/ogc/collections/releases", 200).get("crs").forEach(c -> crs.add(c.asText()));
+        assertEquals(OutputCrs.uris(), crs);
+        assertEquals(OgcRoutes.CRS84, get("/ogc/collections/releases", 200).get("storageCrs").asText());
+    }
 }
