@@ -75,6 +75,7 @@ public final class App {
             cfg.routes.get("/ogc/api.html", ogc::apiHtml);
             cfg.routes.get("/ogc/collections", ogc::collections);
             cfg.routes.get("/ogc/collections/{collectionId}", ogc::collection);
+            cfg.routes.get("/ogc/collections/{collectionId}/queryables", ogc::queryables);
             cfg.routes.get("/ogc/collections/{collectionId}/items", ogc::items);
             cfg.routes.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
             cfg.routes.get("/tiles/{collection}", tiles::tileJson);

@@ -44,9 +44,12 @@ public final class ApiDefinition {
                 List.of(ref("f")), JSON, "collections", false));
         paths.set("/collections/{collectionId}", operation("describeCollection", "One collection",
                 "Its title, extent, reference system and links.", List.of(ref("collectionId"), ref("f")), JSON, "collection", true));
+        paths.set("/collections/{collectionId}/queryables", operation("getQueryables", "Queryables",
+                "The properties a CQL2 filter on the collection can name, as a JSON Schema.",
+                List.of(ref("collectionId"), ref("f")), "application/schema+json", null, true));
         for (Collection c : Collection.values()) {
             var params = new java.util.ArrayList<ObjectNode>(List.of(ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"),
-                    ref("datetime"), ref("crs"), ref("f")));
+                    ref("datetime"), ref("crs"), ref("filter"), ref("filter-lang"), ref("f")));
             for (PropertyFilter f : c.filters()) {
                 params.add(filterParameter(f));
             }
@@ -140,6 +143,11 @@ public final class ApiDefinition {
         ObjectNode datetime = param(ps, "datetime", "query", "An RFC 3339 date or date-time, or an interval start/end "
                 + "where either end may be '..' (open).", false);
         datetime.putObject("schema").put("type", "string");
+        ObjectNode filter = param(ps, "filter", "query", "A Basic CQL2 text filter over the collection's queryables "
+                + "(see /collections/{collectionId}/queryables), e.g. classification = 'CHA' AND recorded_on >= DATE('2020-01-01').", false);
+        filter.putObject("schema").put("type", "string");
+        ObjectNode filterLang = param(ps, "filter-lang", "query", "The language of filter: cql2-text (the default and only one).", false);
+        filterLang.putObject("schema").put("type", "string").put("default", "cql2-text").putArray("enum").add("cql2-text");
         ObjectNode crs = param(ps, "crs", "query", "The CRS of the geometries in the response (default CRS84, "
                 + "longitude/latitude); the Content-Crs header names it. EPSG:4326 is written latitude, longitude.", false);
         ArrayNode crsUris = crs.putObject("schema").put("type", "string").put("format", "uri").putArray("enum");

@@ -178,7 +178,8 @@ public final class FeatureRepository {
         return new Where(t.current())
                 .bbox(query.bbox())
                 .dates(t.dateColumn(), query.datetime())
-                .equalities(query.filters());
+                .equalities(query.filters())
+                .cql(query.filter());
     }
 
     private static Table table(Collection collection) {

@@ -17,13 +17,15 @@ import org.clearancemap.http.Params;
  * @param limit    features per page, 1..{@value #MAX_LIMIT}
  * @param offset   features skipped before the page
  * @param crs      the CRS the geometries are written in
+ * @param filter   the CQL2 filter, or null
  */
 public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilter, String> filters, int limit, long offset,
-        OutputCrs crs) {
+        OutputCrs crs, Cql2Filter filter) {
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 10_000;
     /** Parameters every collection's items accept besides its property filters. */
-    public static final List<String> COMMON_PARAMETERS = List.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs");
+    public static final List<String> COMMON_PARAMETERS = List.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs",
+            "filter", "filter-lang");
 
     /**
      * Reads the query string; 400 naming the parameter for an unknown parameter, a malformed value
@@ -49,8 +51,14 @@ public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilte
         int limit = (int) Math.min(MAX_LIMIT, number(query, "limit", DEFAULT_LIMIT, 1));
         long offset = number(query, "offset", 0, 0);
         OutputCrs bboxCrs = OutputCrs.parse(single(query, "bbox-crs"), "bbox-crs");
+        String language = single(query, "filter-lang");
+        if (language != null && !language.equals("cql2-text")) {
+            throw ApiException.BadRequest.parameter("filter-lang", "filter-lang must be cql2-text (got '" + Params.abbreviate(language) + "').");
+        }
+        String filter = single(query, "filter");
         return new ItemsQuery(bbox(single(query, "bbox"), bboxCrs), DateInterval.parse(single(query, "datetime")),
-                Map.copyOf(filters), limit, offset, OutputCrs.parse(single(query, "crs"), "crs"));
+                Map.copyOf(filters), limit, offset, OutputCrs.parse(single(query, "crs"), "crs"),
+                filter == null || filter.isBlank() ? null : Cql2Filter.parse(filter, Queryable.of(collection)));
     }
 
     /** The {@code crs} of a single feature; 400 for any parameter other than {@code f} and {@code crs}. */

@@ -30,7 +30,15 @@ public final class OgcRoutes {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2");
+    private static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
+    private static final String SCHEMA_JSON = "application/schema+json";
     private static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
     private static final String JSON = "application/json";
     private static final String GEOJSON = "application/geo+json";
@@ -119,6 +127,34 @@ public final class OgcRoutes {
         send(ctx, JSON, describe(base(ctx), collection(ctx.pathParam("collectionId"))));
     }
 
+    /** The queryables of a collection as a JSON Schema (Part 3). */
+    public void queryables(Context ctx) throws IOException {
+        ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        Collection c = collection(ctx.pathParam("collectionId"));
+        ObjectNode schema = json.createObjectNode();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.put("$id", base(ctx) + "/collections/" + c.id() + "/queryables");
+        schema.put("type", "object");
+        schema.put("title", c.title());
+        ObjectNode properties = schema.putObject("properties");
+        for (Queryable q : Queryable.of(c)) {
+            ObjectNode p = properties.putObject(q.name());
+            p.put("title", q.name());
+            switch (q.type()) {
+                case STRING -> p.put("type", "string");
+                case INTEGER -> p.put("type", "integer");
+                case NUMBER -> p.put("type", "number");
+                case DATE -> p.put("type", "string").put("format", "date");
+            }
+            if (!q.allowed().isEmpty()) {
+                ArrayNode values = p.putArray("enum");
+                q.allowed().forEach(values::add);
+            }
+        }
+        schema.put("additionalProperties", false);
+        send(ctx, SCHEMA_JSON, schema);
+    }
+
     public void items(Context ctx) throws IOException {
         Collection c = collection(ctx.pathParam("collectionId"));
         ItemsQuery query = ItemsQuery.parse(ctx.queryParamMap(), c);
@@ -191,6 +227,7 @@ public final class OgcRoutes {
         ArrayNode links = node.putArray("links");
         link(links, url, "self", JSON, c.title());
         link(links, url + "/items", "items", GEOJSON, c.title() + " as GeoJSON");
+        link(links, url + "/queryables", QUERYABLES_REL, SCHEMA_JSON, "The properties a filter can name");
         Extent extent = c == Collection.REMAINING ? remaining.extent() : features.extent(c);
         ObjectNode e = node.putObject("extent");
         if (extent.bbox() != null) {

@@ -57,17 +57,18 @@ public final class PostgisRemainingAreas implements RemainingAreas {
 
     @Override
     public FeaturePage page(ItemsQuery query, LocalDate asOf) {
-        return run(query.filters().get(PropertyFilter.STATE_PARTY), asOf, query.bbox(), query.limit(), query.offset(), query.crs());
+        return run(query.filters().get(PropertyFilter.STATE_PARTY), asOf, query.bbox(), query.filter(), query.limit(),
+                query.offset(), query.crs());
     }
 
     @Override
     public Optional<String> one(String iso3, LocalDate asOf, OutputCrs crs) {
-        var page = run(iso3, asOf, null, 1, 0, crs);
+        var page = run(iso3, asOf, null, null, 1, 0, crs);
         return page.first();
     }
 
-    private FeaturePage run(String iso3, LocalDate asOf, double[] bbox, int limit, long offset, OutputCrs crs) {
-        Where where = new Where("NOT ST_IsEmpty(geom4326)").bbox(bbox);
+    private FeaturePage run(String iso3, LocalDate asOf, double[] bbox, Cql2Filter filter, int limit, long offset, OutputCrs crs) {
+        Where where = new Where("NOT ST_IsEmpty(geom4326)").bbox(bbox).cql(filter);
         Date day = Date.valueOf(asOf);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(REMAINING.replace("{geometry}", crs.geoJsonSql()).formatted(where.sql()))) {
@@ -87,7 +88,7 @@ public final class PostgisRemainingAreas implements RemainingAreas {
                 }
             }
             if (matched < 0) {
-                matched = offset == 0 ? 0 : run(iso3, asOf, bbox, ItemsQuery.MAX_LIMIT, 0, OutputCrs.CRS84).numberMatched();
+                matched = offset == 0 ? 0 : run(iso3, asOf, bbox, filter, ItemsQuery.MAX_LIMIT, 0, OutputCrs.CRS84).numberMatched();
             }
             return new FeaturePage(features, matched);
         } catch (SQLException e) {

@@ -54,6 +54,11 @@ final class Where {
         return this;
     }
 
+    /** The CQL2 filter's condition, if there is one. */
+    Where cql(Cql2Filter filter) {
+        return filter == null ? this : add(filter.sql(), filter.values().toArray());
+    }
+
     Where add(String condition, Object... bound) {
         conditions.add(condition);
         values.addAll(List.of(bound));

@@ -470,4 +470,38 @@ class OgcApiTest {
         assertEquals(OutputCrs.uris(), crs);
         assertEquals(OgcRoutes.CRS84, get("/ogc/collections/releases", 200).get("storageCrs").asText());
     }
+
+    @Test
+    void aCql2FilterSelectsFeaturesByTheirQueryables() throws Exception {
+        String items = "/ogc/collections/hazards/items?filter-lang=cql2-text&filter=";
+        assertEquals(Set.of("LAO-H2", "it's \"H3\""), externalIds(get(items
+                + java.net.URLEncoder.encode("state_party = 'LAO' AND classification = 'CHA'", java.nio.charset.StandardCharsets.UTF_8), 200)));
+        assertEquals(Set.of("LAO-H1", "SOM-AM"), externalIds(get(items
+                + java.net.URLEncoder.encode("recorded_on < DATE('2016-01-01') OR state_party = 'SOM'", java.nio.charset.StandardCharsets.UTF_8), 200)));
+        JsonNode releases = get("/ogc/collections/releases/items?filter="
+                + java.net.URLEncoder.encode("NOT (method = 'cleared') AND completed_on >= DATE('2021-01-01')", java.nio.charset.StandardCharsets.UTF_8), 200);
+        assertEquals(Set.of("LAO-R2", "LAO-R3"), externalIds(releases));
+        assertEquals(2, releases.get("numberMatched").asInt());
+    }
+
+    @Test
+    void aBadFilterIsA400NamingTheFilter() throws Exception {
+        HttpResponse<String> r = server.get("/ogc/collections/hazards/items?filter=method%20%3D%20%27cleared%27");
+        assertEquals(400, r.statusCode());
+        assertEquals("filter", JSON.readTree(r.body()).get("parameter").asText());
+        assertEquals(400, server.get("/ogc/collections/hazards/items?filter-lang=cql2-json&filter=x").statusCode());
+    }
+
+    @Test
+    void theQueryablesAreAJsonSchemaLinkedFromTheCollection() throws Exception {
+        JsonNode collection = get("/ogc/collections/hazards", 200);
+        String href = link(collection, "http://www.opengis.net/def/rel/ogc/1.0/queryables").get("href").asText();
+        HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(href)).GET());
+        assertEquals("application/schema+json", r.headers().firstValue("Content-Type").orElse(""));
+        JsonNode schema = JSON.readTree(r.body());
+        assertEquals("object", schema.get("type").asText());
+        assertEquals("date", schema.at("/properties/recorded_on/format").asText());
+        assertEquals("CHA", schema.at("/properties/classification/enum/1").asText());
+        assertEquals(href, schema.get("$id").asText());
+    }
 }
