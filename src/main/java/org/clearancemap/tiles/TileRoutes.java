@@ -98,7 +98,7 @@ public final class TileRoutes {
         doc.put("maxzoom", maxZoom);
         Extent extent = collection == Collection.REMAINING ? remaining.extent() : features.extent(collection);
         ArrayNode bounds = doc.putArray("bounds");
-        for (double v : extent.bbox() == null ? new double[] {-180, -85.0511, 180, 85.0511} : extent.bbox()) {
+        for (double v : tileJsonBounds(extent.bbox())) {
             bounds.add(v);
         }
         ObjectNode layer = doc.putArray("vector_layers").addObject();
@@ -109,6 +109,17 @@ public final class TileRoutes {
         ObjectNode fields = layer.putObject("fields");
         FIELDS.get(collection).forEach(fields::put);
         ctx.contentType("application/json").result(json.writeValueAsBytes(doc));
+    }
+
+    /**
+     * TileJSON bounds: the data's extent, the whole world when there is no data, and the full
+     * width of the world when the extent crosses the antimeridian (map clients expect west &lt; east).
+     */
+    static double[] tileJsonBounds(double[] bbox) {
+        if (bbox == null) {
+            return new double[] {-180, -85.0511, 180, 85.0511};
+        }
+        return bbox[0] <= bbox[2] ? bbox : new double[] {-180, bbox[1], 180, bbox[3]};
     }
 
     private static void onlyVersion(Context ctx) {

@@ -171,7 +171,14 @@ class TileApiTest {
         assertEquals("String", doc.at("/vector_layers/0/fields/classification").asText());
         assertEquals(0, doc.get("minzoom").asInt());
         assertEquals(22, doc.get("maxzoom").asInt());
-        assertEquals(102.0, doc.at("/bounds/0").asDouble(), 1e-9);
+        // the hazards cross the antimeridian (SOM-AM): TileJSON gets the full width, west < east
+        assertEquals(-180.0, doc.at("/bounds/0").asDouble(), 1e-9);
+        assertEquals(-10.1, doc.at("/bounds/1").asDouble(), 1e-9);
+        assertEquals(180.0, doc.at("/bounds/2").asDouble(), 1e-9);
+        assertEquals(18.1, doc.at("/bounds/3").asDouble(), 1e-9);
+        JsonNode releases = JSON.readTree(server.get("/tiles/releases.json").body());
+        assertEquals(103.1, releases.at("/bounds/2").asDouble(), 1e-9);
+        assertEquals(19.1, releases.at("/bounds/3").asDouble(), 1e-9);
         assertEquals(404, server.get("/tiles/mines.json").statusCode());
     }
 
