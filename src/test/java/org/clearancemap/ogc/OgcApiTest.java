@@ -504,4 +504,10 @@ class OgcApiTest {
         assertEquals("CHA", schema.at("/properties/classification/enum/1").asText());
         assertEquals(href, schema.get("$id").asText());
     }
+
+    @Test
+    void aTrailingSlashReachesTheSameResource() throws Exception {
+        assertEquals(server.url("/ogc/collections"), link(get("/ogc/", 200), "data").get("href").asText());
+        assertEquals(3, get("/ogc/collections/", 200).get("collections").size());
+    }
 }
