@@ -3,8 +3,10 @@ package org.clearancemap.ogc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The API definition of {@code /ogc} as an OpenAPI 3.0 document, built from {@link Collection} so
@@ -48,7 +50,7 @@ public final class ApiDefinition {
                 "The properties a CQL2 filter on the collection can name, as a JSON Schema.",
                 List.of(ref("collectionId"), ref("f")), "application/schema+json", null, true));
         for (Collection c : Collection.values()) {
-            var params = new java.util.ArrayList<ObjectNode>(List.of(ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"),
+            var params = new ArrayList<ObjectNode>(List.of(ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"),
                     ref("datetime"), ref("crs"), ref("filter"), ref("filter-lang"), ref("f")));
             for (PropertyFilter f : c.filters()) {
                 params.add(filterParameter(f));
@@ -249,6 +251,6 @@ public final class ApiDefinition {
 
     private static void props(ObjectNode schema, Map<String, String> types) {
         ObjectNode p = schema.withObjectProperty("properties");
-        new java.util.TreeMap<>(types).forEach((name, type) -> p.putObject(name).put("type", type));
+        new TreeMap<>(types).forEach((name, type) -> p.putObject(name).put("type", type));
     }
 }

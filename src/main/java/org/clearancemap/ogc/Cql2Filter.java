@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.clearancemap.http.ApiException;
@@ -289,7 +290,7 @@ public record Cql2Filter(String sql, List<Object> values) {
             Queryable q = queryables.get(t.text());
             if (q == null) {
                 throw bad("'" + Params.abbreviate(t.text()) + "' at position " + (t.position() + 1)
-                        + " is not a queryable; these are: " + String.join(", ", new java.util.TreeSet<>(queryables.keySet())));
+                        + " is not a queryable; these are: " + String.join(", ", new TreeSet<>(queryables.keySet())));
             }
             return new Operand(q, null, q.type(), q.name());
         }

@@ -2,6 +2,7 @@ package org.clearancemap.ogc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One page of features as GeoJSON written by PostGIS, kept as the UTF-8 bytes the database sent.
@@ -12,7 +13,7 @@ import java.util.List;
 public record FeaturePage(List<byte[]> features, long numberMatched) {
 
     /** The first feature as text, if any. */
-    public java.util.Optional<String> first() {
+    public Optional<String> first() {
         return features.stream().findFirst().map(b -> new String(b, StandardCharsets.UTF_8));
     }
 }
