@@ -68,7 +68,9 @@ public final class App {
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
 
-            // OGC API – Features, Part 1 Core (issue 5)
+            // OGC API – Features (Parts 1-3) and vector tiles (issue 5): open to map clients on any origin
+            cfg.routes.before("/ogc*", OgcRoutes::allowAnyOrigin);
+            cfg.routes.before("/tiles/*", OgcRoutes::allowAnyOrigin);
             cfg.routes.get("/ogc", ogc::landing);
             cfg.routes.get("/ogc/conformance", ogc::conformance);
             cfg.routes.get("/ogc/api", ogc::api);

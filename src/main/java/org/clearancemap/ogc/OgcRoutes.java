@@ -57,6 +57,15 @@ public final class OgcRoutes {
         this.clock = clock;
     }
 
+    /**
+     * Lets web map clients on other origins read the data (CORS), and see the headers they use:
+     * ETag for revalidation, Content-Crs for the CRS of the geometries.
+     */
+    public static void allowAnyOrigin(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", "ETag, Content-Crs, Server-Timing");
+    }
+
     public void landing(Context ctx) throws IOException {
         ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
         String base = base(ctx);

@@ -510,4 +510,14 @@ class OgcApiTest {
         assertEquals(server.url("/ogc/collections"), link(get("/ogc/", 200), "data").get("href").asText());
         assertEquals(3, get("/ogc/collections/", 200).get("collections").size());
     }
+
+    @Test
+    void webMapsOnAnyOriginMayReadTheCollectionsAndTiles() throws Exception {
+        for (String path : List.of("/ogc", "/ogc/collections/hazards/items", "/tiles/hazards.json", "/tiles/hazards/0/0/0.mvt")) {
+            HttpResponse<String> r = server.get(path);
+            assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path);
+            assertTrue(r.headers().firstValue("Access-Control-Expose-Headers").orElse("").contains("ETag"), path);
+        }
+        assertTrue(server.get("/api/state-parties").headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
 }
