@@ -17,11 +17,11 @@ import org.clearancemap.map.MapLayerRoutes;
 import org.clearancemap.ogc.FeatureRepository;
 import org.clearancemap.ogc.OgcRoutes;
 import org.clearancemap.ogc.PostgisRemainingAreas;
-import org.clearancemap.tiles.TileRepository;
-import org.clearancemap.tiles.TileRoutes;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.StatePartyRoutes;
+import org.clearancemap.tiles.TileRepository;
+import org.clearancemap.tiles.TileRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
