@@ -14,12 +14,18 @@ import org.clearancemap.http.Problem;
 import org.clearancemap.http.ProblemMapper;
 import org.clearancemap.http.RequestIds;
 import org.clearancemap.map.MapLayerRoutes;
+import org.clearancemap.ogc.FeatureRepository;
+import org.clearancemap.ogc.OgcRoutes;
+import org.clearancemap.ogc.PostgisRemainingAreas;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.StatePartyRoutes;
 import org.clearancemap.upload.UploadLimits;
 import org.clearancemap.upload.UploadListener;
 import org.clearancemap.upload.UploadRoutes;
+
+import org.clearancemap.tiles.TileRepository;
+import org.clearancemap.tiles.TileRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +48,12 @@ public final class App {
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
         var uploads = new UploadRoutes(database.dataSource(), UploadLimits.of(config), uploadListener, clock, json);
+
+        var features = new FeatureRepository(database.dataSource());
+        var remaining = new PostgisRemainingAreas(database.dataSource());
+        var ogc = new OgcRoutes(features, remaining, json, clock);
+        var tiles = new TileRoutes(new TileRepository(database.dataSource()), features, remaining, json, clock,
+                config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS());
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -73,6 +85,21 @@ public final class App {
             cfg.routes.post("/api/state-parties/{iso3}/hazards/{externalId}/retire", uploads::retire);
             cfg.routes.get("/api/uploads", uploads::list);
             cfg.routes.get("/api/uploads/{id}", uploads::one);
+
+            // OGC API – Features (Parts 1-3) and vector tiles (issue 5): open to map clients on any origin
+            cfg.routes.before("/ogc*", OgcRoutes::allowAnyOrigin);
+            cfg.routes.before("/tiles/*", OgcRoutes::allowAnyOrigin);
+            cfg.routes.get("/ogc", ogc::landing);
+            cfg.routes.get("/ogc/conformance", ogc::conformance);
+            cfg.routes.get("/ogc/api", ogc::api);
+            cfg.routes.get("/ogc/api.html", ogc::apiHtml);
+            cfg.routes.get("/ogc/collections", ogc::collections);
+            cfg.routes.get("/ogc/collections/{collectionId}", ogc::collection);
+            cfg.routes.get("/ogc/collections/{collectionId}/queryables", ogc::queryables);
+            cfg.routes.get("/ogc/collections/{collectionId}/items", ogc::items);
+            cfg.routes.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
+            cfg.routes.get("/tiles/{collection}", tiles::tileJson);
+            cfg.routes.get("/tiles/{collection}/{z}/{x}/{y}", tiles::tile);
         });
     }
 

@@ -1,5 +1,6 @@
 package org.clearancemap;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ import java.util.function.Function;
  * @param maxVerticesPerFeature most vertices in one uploaded feature
  * @param maxUnzippedBytes     most bytes an uploaded zip (Shapefile set, KMZ) may unpack to
  * @param ogrTimeoutSeconds    longest a GDAL conversion of an upload may run
+ * @param tileCacheMaxAgeS     {@code Cache-Control: max-age} of vector tiles fetched without a data version
+ * @param tileMinZoom          lowest zoom level served as vector tiles
+ * @param tileMaxZoom          highest zoom level served as vector tiles
  */
 public record Config(
         String host,
@@ -43,7 +47,10 @@ public record Config(
         int maxFeaturesPerUpload,
         int maxVerticesPerFeature,
         long maxUnzippedBytes,
-        int ogrTimeoutSeconds) {
+        int ogrTimeoutSeconds,
+        int tileCacheMaxAgeS,
+        int tileMinZoom,
+        int tileMaxZoom) {
 
     /** The defaults: the private local cluster the README's first command creates. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -64,6 +71,9 @@ public record Config(
         d.put("MAX_VERTICES_PER_FEATURE", "100000");
         d.put("MAX_UNZIPPED_BYTES", String.valueOf(1024L * 1024 * 1024));
         d.put("OGR_TIMEOUT_SECONDS", "300");
+        d.put("TILE_CACHE_MAX_AGE_S", "60");
+        d.put("TILE_MIN_ZOOM", "0");
+        d.put("TILE_MAX_ZOOM", "22");
         return Map.copyOf(d);
     }
 
@@ -94,7 +104,14 @@ public record Config(
                 reader.integer("MAX_FEATURES_PER_UPLOAD", 1, 10_000_000),
                 reader.integer("MAX_VERTICES_PER_FEATURE", 4, 10_000_000),
                 reader.longInteger("MAX_UNZIPPED_BYTES", 1024, 64L * 1024 * 1024 * 1024),
-                reader.integer("OGR_TIMEOUT_SECONDS", 1, 3600));
+                reader.integer("OGR_TIMEOUT_SECONDS", 1, 3600),
+                reader.integer("TILE_CACHE_MAX_AGE_S", 0, 31_536_000),
+                reader.integer("TILE_MIN_ZOOM", 0, 30),
+                reader.integer("TILE_MAX_ZOOM", 0, 30));
+        if (config.tileMinZoom() > config.tileMaxZoom()) {
+            reader.problems.add("TILE_MIN_ZOOM must not exceed TILE_MAX_ZOOM (got " + config.tileMinZoom()
+                    + " > " + config.tileMaxZoom() + ")");
+        }
         if (!reader.problems.isEmpty()) {
             throw new ConfigException("Invalid configuration:\n  " + String.join("\n  ", reader.problems));
         }
@@ -130,21 +147,38 @@ public record Config(
         d.put("MAX_VERTICES_PER_FEATURE", maxVerticesPerFeature);
         d.put("MAX_UNZIPPED_BYTES", maxUnzippedBytes);
         d.put("OGR_TIMEOUT_SECONDS", ogrTimeoutSeconds);
+        d.put("TILE_CACHE_MAX_AGE_S", tileCacheMaxAgeS);
+        d.put("TILE_MIN_ZOOM", tileMinZoom);
+        d.put("TILE_MAX_ZOOM", tileMaxZoom);
         return d;
     }
 
     /** A copy with another port (tests start servers on a free port). */
     public Config withPort(int newPort) {
-        return new Config(host, newPort, databaseUrl, databaseUser, databasePassword, dbPoolSize,
-                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, logLevel, maxFeaturesPerUpload,
-                maxVerticesPerFeature, maxUnzippedBytes, ogrTimeoutSeconds);
+        return with(Map.of("port", newPort));
     }
 
     /** A copy pointing at another database. */
     public Config withDatabase(String url, String user, String password) {
-        return new Config(host, port, url, user, password, dbPoolSize, statementTimeoutMs, maxBodyBytes,
-                maxFeaturesPerPage, logLevel, maxFeaturesPerUpload, maxVerticesPerFeature, maxUnzippedBytes,
-                ogrTimeoutSeconds);
+        return with(Map.of("databaseUrl", url, "databaseUser", user, "databasePassword", password));
+    }
+
+    /** A copy with the named components replaced (names as in the record header). */
+    public Config with(Map<String, Object> changes) {
+        RecordComponent[] components = Config.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = changes.containsKey(components[i].getName())
+                        ? changes.get(components[i].getName())
+                        : components[i].getAccessor().invoke(this);
+            }
+            return Config.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot copy the configuration with " + changes.keySet(), e);
+        }
     }
 
     /** Thrown when the environment holds a setting the server cannot run with. */

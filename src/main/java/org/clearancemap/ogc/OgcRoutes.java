@@ -1,0 +1,321 @@
+package org.clearancemap.ogc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.clearancemap.http.ApiException;
+import org.clearancemap.http.Params;
+
+/**
+ * The handlers of OGC API – Features under {@code /ogc}. Links are absolute, built from the
+ * request's scheme and {@code Host}, so a client behind any name can follow them.
+ */
+public final class OgcRoutes {
+    public static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    public static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2");
+    private static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
+    private static final String SCHEMA_JSON = "application/schema+json";
+    private static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
+    private static final String JSON = "application/json";
+    private static final String GEOJSON = "application/geo+json";
+
+    private final FeatureRepository features;
+    private final RemainingAreas remaining;
+    private final ApiDefinition definition;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public OgcRoutes(FeatureRepository features, RemainingAreas remaining, ObjectMapper json, Clock clock) {
+        this.features = features;
+        this.remaining = remaining;
+        this.definition = new ApiDefinition(json);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Lets web map clients on other origins read the data (CORS), and see the headers they use:
+     * ETag for revalidation, Content-Crs for the CRS of the geometries.
+     */
+    public static void allowAnyOrigin(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", "ETag, Content-Crs, Server-Timing");
+    }
+
+    public void landing(Context ctx) throws IOException {
+        ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        String base = base(ctx);
+        ObjectNode body = json.createObjectNode();
+        body.put("title", "Clearance Map");
+        body.put("description", "Cluster munition contamination and its clearance, per State Party of the Convention on "
+                + "Cluster Munitions: hazardous areas, land releases and remaining land.");
+        ArrayNode links = body.putArray("links");
+        link(links, base, "self", JSON, "This document");
+        link(links, base + "/api", "service-desc", ApiDefinition.CONTENT_TYPE, "The API definition (OpenAPI 3.0)");
+        link(links, base + "/api.html", "service-doc", "text/html", "The API documentation");
+        link(links, base + "/conformance", "conformance", JSON, "Conformance classes implemented");
+        link(links, base + "/collections", "data", JSON, "The feature collections");
+        send(ctx, JSON, body);
+    }
+
+    public void conformance(Context ctx) throws IOException {
+        ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        ObjectNode body = json.createObjectNode();
+        ArrayNode classes = body.putArray("conformsTo");
+        CONFORMANCE.forEach(classes::add);
+        send(ctx, JSON, body);
+    }
+
+    public void api(Context ctx) throws IOException {
+        ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        send(ctx, ApiDefinition.CONTENT_TYPE, definition.build(base(ctx)));
+    }
+
+    /** The API documentation as a plain HTML page generated from the definition. */
+    public void apiHtml(Context ctx) {
+        ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        JsonNode doc = definition.build(base(ctx));
+        var html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(doc.at("/info/title").asText())).append("</title></head><body><h1>")
+                .append(escape(doc.at("/info/title").asText())).append("</h1><p>")
+                .append(escape(doc.at("/info/description").asText()))
+                .append("</p><p>Machine-readable definition: <a href=\"api\">OpenAPI 3.0 JSON</a>.</p>");
+        doc.get("paths").properties().forEach(path -> {
+            JsonNode get = path.getValue().get("get");
+            html.append("<h2>GET ").append(escape(path.getKey())).append("</h2><p>")
+                    .append(escape(get.get("description").asText())).append("</p><ul>");
+            for (JsonNode p : get.get("parameters")) {
+                JsonNode param = p.has("$ref") ? doc.at(p.get("$ref").asText().substring(1)) : p;
+                html.append("<li><code>").append(escape(param.get("name").asText())).append("</code> (")
+                        .append(param.get("in").asText()).append("): ").append(escape(param.get("description").asText()))
+                        .append("</li>");
+            }
+            html.append("</ul>");
+        });
+        ctx.contentType("text/html; charset=utf-8").result(html.append("</body></html>").toString());
+    }
+
+    public void collections(Context ctx) throws IOException {
+        ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        String base = base(ctx);
+        ObjectNode body = json.createObjectNode();
+        link(body.putArray("links"), base + "/collections", "self", JSON, "The feature collections");
+        ArrayNode list = body.putArray("collections");
+        for (Collection c : Collection.values()) {
+            list.add(describe(base, c));
+        }
+        send(ctx, JSON, body);
+    }
+
+    public void collection(Context ctx) throws IOException {
+        ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        send(ctx, JSON, describe(base(ctx), collection(ctx.pathParam("collectionId"))));
+    }
+
+    /** The queryables of a collection as a JSON Schema (Part 3). */
+    public void queryables(Context ctx) throws IOException {
+        ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        Collection c = collection(ctx.pathParam("collectionId"));
+        ObjectNode schema = json.createObjectNode();
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        schema.put("$id", base(ctx) + "/collections/" + c.id() + "/queryables");
+        schema.put("type", "object");
+        schema.put("title", c.title());
+        ObjectNode properties = schema.putObject("properties");
+        for (Queryable q : Queryable.of(c)) {
+            ObjectNode p = properties.putObject(q.name());
+            p.put("title", q.name());
+            switch (q.type()) {
+                case STRING -> p.put("type", "string");
+                case INTEGER -> p.put("type", "integer");
+                case NUMBER -> p.put("type", "number");
+                case DATE -> p.put("type", "string").put("format", "date");
+            }
+            if (!q.allowed().isEmpty()) {
+                ArrayNode values = p.putArray("enum");
+                q.allowed().forEach(values::add);
+            }
+        }
+        schema.put("additionalProperties", false);
+        send(ctx, SCHEMA_JSON, schema);
+    }
+
+    public void items(Context ctx) throws IOException {
+        Collection c = collection(ctx.pathParam("collectionId"));
+        ItemsQuery query = ItemsQuery.parse(ctx.queryParamMap(), c);
+        FeaturePage page = c == Collection.REMAINING
+                ? remaining.page(query, asOf(query.datetime()))
+                : features.page(c, query);
+        String items = base(ctx) + "/collections/" + c.id() + "/items";
+        var links = json.createArrayNode();
+        link(links, items + queryString(ctx, query.limit(), query.offset()), "self", GEOJSON, "This page");
+        if (query.offset() + page.features().size() < page.numberMatched()) {
+            link(links, items + queryString(ctx, query.limit(), query.offset() + query.limit()), "next", GEOJSON, "Next page");
+        }
+        if (query.offset() > 0) {
+            link(links, items + queryString(ctx, query.limit(), Math.max(0, query.offset() - query.limit())), "prev", GEOJSON,
+                    "Previous page");
+        }
+        link(links, base(ctx) + "/collections/" + c.id(), "collection", JSON, c.title());
+
+        int size = 1024;
+        for (byte[] f : page.features()) {
+            size += f.length + 1;
+        }
+        var out = new ByteArrayOutputStream(size);
+        out.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < page.features().size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(page.features().get(i));
+        }
+        out.write(("],\"numberMatched\":" + page.numberMatched() + ",\"numberReturned\":" + page.features().size()
+                + ",\"timeStamp\":\"" + Instant.now(clock).truncatedTo(ChronoUnit.SECONDS) + "\",\"links\":")
+                .getBytes(StandardCharsets.UTF_8));
+        json.writeValue(out, links);
+        out.write('}');
+        ctx.header("Content-Crs", "<" + query.crs().uri() + ">");
+        ctx.contentType(GEOJSON).result(out.toByteArray());
+    }
+
+    public void item(Context ctx) throws IOException {
+        OutputCrs crs = ItemsQuery.featureCrs(ctx.queryParamMap());
+        Collection c = collection(ctx.pathParam("collectionId"));
+        String featureId = ctx.pathParam("featureId");
+        Optional<String> feature;
+        if (c == Collection.REMAINING) {
+            feature = featureId.matches("[A-Za-z]{3}")
+                    ? remaining.one(Params.iso3(featureId, "featureId"), LocalDate.now(clock), crs)
+                    : Optional.empty();
+        } else {
+            feature = featureId.matches("\\d{1,18}") ? features.one(c, Long.parseLong(featureId), crs) : Optional.empty();
+        }
+        String text = feature.orElseThrow(() -> new ApiException.NotFound(
+                "The " + c.id() + " collection has no feature '" + Params.abbreviate(featureId) + "'."));
+        String collectionUrl = base(ctx) + "/collections/" + c.id();
+        var links = json.createArrayNode();
+        link(links, collectionUrl + "/items/" + URLEncoder.encode(featureId, StandardCharsets.UTF_8), "self", GEOJSON, "This feature");
+        link(links, collectionUrl, "collection", JSON, c.title());
+        // PostGIS wrote the feature as one JSON object: append the links before its closing brace.
+        String body = text.substring(0, text.length() - 1) + ",\"links\":" + json.writeValueAsString(links) + "}";
+        ctx.header("Content-Crs", "<" + crs.uri() + ">");
+        ctx.contentType(GEOJSON).result(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ObjectNode describe(String base, Collection c) {
+        String url = base + "/collections/" + c.id();
+        ObjectNode node = json.createObjectNode();
+        node.put("id", c.id());
+        node.put("title", c.title());
+        node.put("description", c.description());
+        ArrayNode links = node.putArray("links");
+        link(links, url, "self", JSON, c.title());
+        link(links, url + "/items", "items", GEOJSON, c.title() + " as GeoJSON");
+        link(links, url + "/queryables", QUERYABLES_REL, SCHEMA_JSON, "The properties a filter can name");
+        Extent extent = c == Collection.REMAINING ? remaining.extent() : features.extent(c);
+        ObjectNode e = node.putObject("extent");
+        if (extent.bbox() != null) {
+            ObjectNode spatial = e.putObject("spatial");
+            ArrayNode box = spatial.putArray("bbox").addArray();
+            for (double v : extent.bbox()) {
+                box.add(v);
+            }
+            spatial.put("crs", CRS84);
+        }
+        if (extent.first() != null) {
+            ObjectNode temporal = e.putObject("temporal");
+            temporal.putArray("interval").addArray()
+                    .add(extent.first() + "T00:00:00Z")
+                    .add(extent.last() + "T00:00:00Z");
+            temporal.put("trs", GREGORIAN);
+        }
+        node.put("itemType", "feature");
+        ArrayNode crs = node.putArray("crs");
+        OutputCrs.uris().forEach(crs::add);
+        node.put("storageCrs", CRS84);
+        return node;
+    }
+
+    private LocalDate asOf(DateInterval datetime) {
+        if (datetime == null) {
+            return LocalDate.now(clock);
+        }
+        if (!datetime.isInstant()) {
+            throw ApiException.BadRequest.parameter("datetime",
+                    "datetime must be one date for the remaining collection: the date the remaining land is computed for.");
+        }
+        return datetime.start();
+    }
+
+    private static Collection collection(String id) {
+        return Collection.byId(id).orElseThrow(() -> new ApiException.NotFound("No collection '" + Params.abbreviate(id)
+                + "'; the collections are hazards, releases and remaining."));
+    }
+
+    /** The request's query with limit and offset replaced, in the order the client sent the rest. */
+    private static String queryString(Context ctx, int limit, long offset) {
+        var parts = new ArrayList<String>();
+        for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
+            if (!p.getKey().equals("limit") && !p.getKey().equals("offset")) {
+                for (String v : p.getValue()) {
+                    parts.add(encode(p.getKey()) + "=" + encode(v));
+                }
+            }
+        }
+        parts.add("limit=" + limit);
+        if (offset > 0) {
+            parts.add("offset=" + offset);
+        }
+        return "?" + String.join("&", parts);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2C", ",").replace("%2F", "/").replace("%3A", ":");
+    }
+
+    /** The absolute URL of {@code /ogc} as the client reached it. */
+    static String base(Context ctx) {
+        String host = ctx.host();
+        if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]+")) {
+            host = ctx.req().getLocalName() + ":" + ctx.req().getLocalPort();
+        }
+        return ctx.scheme() + "://" + host + ctx.contextPath().replaceAll("/$", "") + "/ogc";
+    }
+
+    private static void link(ArrayNode links, String href, String rel, String type, String title) {
+        links.addObject().put("href", href).put("rel", rel).put("type", type).put("title", title);
+    }
+
+    private void send(Context ctx, String contentType, JsonNode body) throws IOException {
+        ctx.contentType(contentType).result(json.writeValueAsBytes(body));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

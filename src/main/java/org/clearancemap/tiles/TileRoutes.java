@@ -1,0 +1,156 @@
+package org.clearancemap.tiles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.clearancemap.http.ApiException;
+import org.clearancemap.http.Params;
+import org.clearancemap.ogc.Collection;
+import org.clearancemap.ogc.Extent;
+import org.clearancemap.ogc.FeatureRepository;
+import org.clearancemap.ogc.RemainingAreas;
+
+/** {@code GET /tiles/{collection}/{z}/{x}/{y}.mvt} and {@code GET /tiles/{collection}.json} (TileJSON 3.0.0). */
+public final class TileRoutes {
+    public static final String MVT = "application/vnd.mapbox-vector-tile";
+    private static final Map<Collection, Map<String, String>> FIELDS = Map.of(
+            Collection.HAZARDS, fields("state_party", "String", "external_id", "String", "classification", "String",
+                    "recorded_on", "String", "area_sqm", "Number"),
+            Collection.RELEASES, fields("state_party", "String", "external_id", "String", "method", "String",
+                    "completed_on", "String", "area_sqm", "Number"),
+            Collection.REMAINING, fields("state_party", "String"));
+
+    private final TileRepository tiles;
+    private final FeatureRepository features;
+    private final RemainingAreas remaining;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final int minZoom;
+    private final int maxZoom;
+    private final String cacheControl;
+
+    public TileRoutes(TileRepository tiles, FeatureRepository features, RemainingAreas remaining, ObjectMapper json,
+            Clock clock, int minZoom, int maxZoom, int maxAgeSeconds) {
+        this.tiles = tiles;
+        this.features = features;
+        this.remaining = remaining;
+        this.json = json;
+        this.clock = clock;
+        this.minZoom = minZoom;
+        this.maxZoom = maxZoom;
+        this.cacheControl = "public, max-age=" + maxAgeSeconds;
+    }
+
+    /** A tile: 200 with its bytes, 204 when empty, 304 when the client's ETag matches. */
+    public void tile(Context ctx) {
+        onlyVersion(ctx);
+        Collection collection = collection(ctx.pathParam("collection"));
+        String y = ctx.pathParam("y");
+        if (!y.endsWith(".mvt")) {
+            throw new ApiException.NotFound("Tiles are served as /tiles/{collection}/{z}/{x}/{y}.mvt.");
+        }
+        TileAddress address = TileAddress.parse(ctx.pathParam("z"), ctx.pathParam("x"), y.substring(0, y.length() - 4),
+                minZoom, maxZoom);
+        long start = System.nanoTime();
+        byte[] bytes = tiles.tile(collection, address, LocalDate.now(clock));
+        ctx.header("Server-Timing", "db;dur=" + (System.nanoTime() - start) / 1000 / 1000.0);
+        ctx.header("Cache-Control", cacheControl);
+        if (bytes.length == 0) {
+            ctx.status(204);
+            return;
+        }
+        String etag = etag(bytes);
+        ctx.header("ETag", etag);
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag) || ifNoneMatch.trim().equals("*"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(MVT).result(bytes);
+    }
+
+    /** The TileJSON document of a collection; its URL template carries the data version. */
+    public void tileJson(Context ctx) throws IOException {
+        onlyVersion(ctx);
+        String name = ctx.pathParam("collection");
+        if (!name.endsWith(".json")) {
+            throw new ApiException.NotFound("TileJSON is served as /tiles/{collection}.json.");
+        }
+        Collection collection = collection(name.substring(0, name.length() - 5));
+        String base = ctx.scheme() + "://" + ctx.host();
+        ObjectNode doc = json.createObjectNode();
+        doc.put("tilejson", "3.0.0");
+        doc.put("name", collection.title());
+        doc.put("description", collection.description());
+        doc.put("version", "1.0.0");
+        doc.put("scheme", "xyz");
+        doc.putArray("tiles").add(base + "/tiles/" + collection.id() + "/{z}/{x}/{y}.mvt?v=" + tiles.dataVersion());
+        doc.put("minzoom", minZoom);
+        doc.put("maxzoom", maxZoom);
+        Extent extent = collection == Collection.REMAINING ? remaining.extent() : features.extent(collection);
+        ArrayNode bounds = doc.putArray("bounds");
+        for (double v : tileJsonBounds(extent.bbox())) {
+            bounds.add(v);
+        }
+        ObjectNode layer = doc.putArray("vector_layers").addObject();
+        layer.put("id", collection.id());
+        layer.put("description", collection.title());
+        layer.put("minzoom", minZoom);
+        layer.put("maxzoom", maxZoom);
+        ObjectNode fields = layer.putObject("fields");
+        FIELDS.get(collection).forEach(fields::put);
+        ctx.contentType("application/json").result(json.writeValueAsBytes(doc));
+    }
+
+    /**
+     * TileJSON bounds: the data's extent, the whole world when there is no data, and the full
+     * width of the world when the extent crosses the antimeridian (map clients expect west &lt; east).
+     */
+    static double[] tileJsonBounds(double[] bbox) {
+        if (bbox == null) {
+            return new double[] {-180, -85.0511, 180, 85.0511};
+        }
+        return bbox[0] <= bbox[2] ? bbox : new double[] {-180, bbox[1], 180, bbox[3]};
+    }
+
+    private static void onlyVersion(Context ctx) {
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!name.equals("v")) {
+                throw ApiException.BadRequest.parameter(name, "Unknown parameter '" + Params.abbreviate(name)
+                        + "'; tiles take only v, the data version from the TileJSON document.");
+            }
+        }
+    }
+
+    private static Collection collection(String id) {
+        return Collection.byId(id).orElseThrow(() -> new ApiException.NotFound("No tile layer '" + Params.abbreviate(id)
+                + "'; the layers are hazards, releases and remaining."));
+    }
+
+    /** A strong ETag: the first 128 bits of the SHA-256 of the tile. */
+    static String etag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static Map<String, String> fields(String... nameType) {
+        var m = new LinkedHashMap<String, String>();
+        for (int i = 0; i < nameType.length; i += 2) {
+            m.put(nameType[i], nameType[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Mapbox Vector Tiles of the collections at {@code /tiles/{collection}/{z}/{x}/{y}.mvt} (XYZ
+ * scheme, Web Mercator, as Leaflet and MapLibre ask for them), and a TileJSON document per
+ * collection at {@code /tiles/{collection}.json}.
+ *
+ * <ul>
+ *   <li><b>Tile</b>: one prepared SQL round trip: the tile's envelope ({@code ST_TileEnvelope}),
+ *       the rows found through the GiST index, clipped and quantised by {@code ST_AsMVTGeom},
+ *       encoded by {@code ST_AsMVT}. An empty tile is 204.</li>
+ *   <li><b>Freshness</b>: tiles carry an ETag from their bytes (304 on {@code If-None-Match}) and
+ *       {@code Cache-Control: max-age=TILE_CACHE_MAX_AGE_S} (short). The TileJSON URL template
+ *       carries {@code v}, a fingerprint of the data that changes with every upload, so a client
+ *       that reloads the TileJSON after an upload asks for new URLs and never sees a cached old
+ *       tile; one that keeps old URLs sees the new data after at most the max-age.</li>
+ * </ul>
+ */
+package org.clearancemap.tiles;

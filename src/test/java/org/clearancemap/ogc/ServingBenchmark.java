@@ -1,0 +1,257 @@
+package org.clearancemap.ogc;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.clearancemap.testing.TestDatabase;
+import org.clearancemap.testing.TestServer;
+import org.clearancemap.tiles.TileAddress;
+import org.clearancemap.tiles.TileRepository;
+
+/**
+ * The serving benchmark ({@code scripts/bench-serving.sh}): on an M-sized dataset in a fresh
+ * database, measures side by side in one run
+ * <ol>
+ *   <li>a page of 1,000 features over HTTP against the raw PostGIS query producing the same
+ *       GeoJSON FeatureCollection in one round trip;</li>
+ *   <li>vector tiles (z10–z14) over HTTP against the raw {@code ST_AsMVT} query;</li>
+ *   <li>a {@code wrk} run: 30 s, 32 connections, tiles z10–z14 chosen at random by a Lua script.</li>
+ * </ol>
+ * and prints the figures and ratios. Goals (issue 5): ratios at most 1.3, wrk with 0 errors.
+ */
+public final class ServingBenchmark {
+    private ServingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int wrkSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_WRK_SECONDS", "30"));
+        try (TestDatabase db = TestDatabase.create(ServingBenchmark.class)) {
+            long t0 = System.nanoTime();
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute(new String(ServingBenchmark.class.getResourceAsStream("/ogc/bench-m.sql").readAllBytes(),
+                        StandardCharsets.UTF_8));
+            }
+            System.out.printf(Locale.ROOT, "dataset: M-sized, %s hazards + %s releases, generated in %.1f s%n",
+                    count(db, "hazard"), count(db, "land_release"), (System.nanoTime() - t0) / 1e9);
+            try (TestServer server = TestServer.start(db); Connection raw = db.connect();
+                 KeepAliveClient client = new KeepAliveClient("127.0.0.1", URI.create(server.url("/")).getPort())) {
+                page(client, raw);
+                List<String> tiles = tiles(raw, 400, new Random(5));
+                tiles(client, raw, new TileRepository(db.database().dataSource()), tiles);
+                wrk(server, tiles, wrkSeconds);
+            }
+        }
+    }
+
+    private static String count(TestDatabase db, String table) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return String.format(Locale.ROOT, "%,d", rs.getLong(1));
+        }
+    }
+
+    /** A page of 1,000 hazards at ten offsets: HTTP against the raw query, alternating, medians compared. */
+    private static void page(KeepAliveClient client, Connection raw) throws Exception {
+        int rounds = 7;
+        var http = new ArrayList<Double>();
+        var sql = new ArrayList<Double>();
+        long httpBytes = 0;
+        long rawChars = 0;
+        for (int round = -2; round < rounds; round++) {
+            for (int offset = 0; offset < 10_000; offset += 1000) {
+                long a = System.nanoTime();
+                byte[] body = client.get("/ogc/collections/hazards/items?limit=1000&offset=" + offset).body();
+                long b = System.nanoTime();
+                String collection = rawPage(raw, offset);
+                long c = System.nanoTime();
+                if (round >= 0) {
+                    http.add((b - a) / 1e6);
+                    sql.add((c - b) / 1e6);
+                    httpBytes += body.length;
+                    rawChars += collection.length();
+                }
+            }
+        }
+        double h = median(http);
+        double s = median(sql);
+        System.out.printf(Locale.ROOT, "page of 1,000 features: HTTP median %.1f ms (p90 %.1f), raw PostGIS median %.1f ms (p90 %.1f), "
+                + "ratio %.2f (goal <= 1.3); %d KiB per page over HTTP vs %d KiB raw%n",
+                h, percentile(http, 90), s, percentile(sql, 90), h / s, httpBytes / http.size() / 1024, rawChars / sql.size() / 1024);
+    }
+
+    /** The page query of the server, aggregated by PostGIS into the FeatureCollection text in one round trip. */
+    private static String rawPage(Connection raw, int offset) throws SQLException {
+        ItemsQuery query = ItemsQuery.parse(Map.of("limit", List.of("1000"), "offset", List.of(String.valueOf(offset))),
+                Collection.HAZARDS);
+        String pageSql;
+        try (PreparedStatement ps = FeatureRepository.preparePage(raw, Collection.HAZARDS, query)) {
+            pageSql = ps.toString();
+        }
+        try (Statement st = raw.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT '{\"type\":\"FeatureCollection\",\"features\":[' || string_agg(f, ',') || '],\"numberMatched\":' || max(m) || '}' FROM (" + pageSql + ") p(f, m)")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Tiles z10–z14 over random hazards of every State Party, in the three layers. */
+    private static List<String> tiles(Connection raw, int n, Random random) throws SQLException {
+        var centres = new ArrayList<double[]>();
+        try (Statement st = raw.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT ST_X(ST_Centroid(geom4326)), ST_Y(ST_Centroid(geom4326)) FROM hazard ORDER BY id")) {
+            while (rs.next()) {
+                centres.add(new double[] {rs.getDouble(1), rs.getDouble(2)});
+            }
+        }
+        String[] layers = {"hazards", "releases", "remaining"};
+        var paths = new ArrayList<String>();
+        for (int i = 0; i < n; i++) {
+            double[] p = centres.get(random.nextInt(centres.size()));
+            int z = 10 + random.nextInt(5);
+            int size = 1 << z;
+            int x = (int) Math.floor((p[0] + 180) / 360 * size);
+            double r = Math.toRadians(p[1]);
+            int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * size);
+            paths.add("/tiles/" + layers[i % 3] + "/" + z + "/" + x + "/" + y + ".mvt");
+        }
+        return paths;
+    }
+
+    private static void tiles(KeepAliveClient client, Connection raw, TileRepository pooled, List<String> paths) throws Exception {
+        var http = new ArrayList<Double>();
+        var pool = new ArrayList<Double>();
+        var inHandler = new ArrayList<Double>();
+        var sql = new ArrayList<Double>();
+        double httpTotal = 0;
+        double sqlTotal = 0;
+        int n = 0;
+        for (int round = -1; round < 3; round++) {
+            for (String path : paths) {
+                String[] p = path.split("/");
+                Collection layer = Collection.byId(p[2]).orElseThrow();
+                TileAddress address = TileAddress.parse(p[3], p[4], p[5].replace(".mvt", ""), 0, 22);
+                // the three ways in turn, each going first as often as the others (the first run of a
+                // tile warms PostgreSQL's caches for the next two)
+                double[] ms = new double[3];
+                KeepAliveClient.Response r = null;
+                byte[] bytes = null;
+                for (int k = 0; k < 3; k++) {
+                    int way = (n + k) % 3;
+                    long a = System.nanoTime();
+                    switch (way) {
+                        case 0 -> r = client.get(path);
+                        case 1 -> bytes = rawTile(raw, path);
+                        default -> pooled.tile(layer, address, LocalDate.now());
+                    }
+                    ms[way] = (System.nanoTime() - a) / 1e6;
+                }
+                n++;
+                if (r.status() != 200 && r.status() != 204 || !Arrays.equals(r.body(), bytes)) {
+                    throw new IllegalStateException("tile " + path + " differs: HTTP " + r.status());
+                }
+                if (round >= 0) {
+                    http.add(ms[0]);
+                    sql.add(ms[1]);
+                    pool.add(ms[2]);
+                    inHandler.add(Double.parseDouble(r.serverTiming().replace("db;dur=", "")));
+                    httpTotal += ms[0];
+                    sqlTotal += ms[1];
+                }
+            }
+        }
+        var floor = new ArrayList<Double>();
+        for (int i = 0; i < 1000; i++) {
+            long a = System.nanoTime();
+            client.get("/ogc/conformance");
+            floor.add((System.nanoTime() - a) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "vector tiles z10-z14 (%d tiles x 3 rounds): HTTP median %.2f ms (p90 %.2f), raw ST_AsMVT "
+                + "median %.2f ms (p90 %.2f); ratio of medians %.2f, of totals %.2f (goal <= 1.3); "
+                + "HTTP floor (GET /ogc/conformance, no database) median %.2f ms; the server's repository alone (pooled connection) median %.2f ms, and as timed inside the HTTP handler median %.2f ms%n",
+                paths.size(), median(http), percentile(http, 90), median(sql), percentile(sql, 90),
+                median(http) / median(sql), httpTotal / sqlTotal, median(floor.subList(200, floor.size())), median(pool), median(inHandler));
+    }
+
+    private static byte[] rawTile(Connection raw, String path) throws SQLException {
+        String[] p = path.split("/");
+        Collection collection = Collection.byId(p[2]).orElseThrow();
+        TileAddress tile = TileAddress.parse(p[3], p[4], p[5].replace(".mvt", ""), 0, 22);
+        try (PreparedStatement ps = raw.prepareStatement(TileRepository.sql(collection))) {
+            TileRepository.bind(ps, collection, tile, LocalDate.now());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                byte[] bytes = rs.getBytes(1);
+                return bytes == null ? new byte[0] : bytes;
+            }
+        }
+    }
+
+    /** wrk with a Lua script that picks one of the tiles at random per request. */
+    private static void wrk(TestServer server, List<String> paths, int seconds) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("bench-tiles", ".lua");
+        var lua = new StringBuilder("local paths = {\n");
+        paths.forEach(p -> lua.append("  \"").append(p).append("\",\n"));
+        lua.append("""
+                }
+                math.randomseed(7)
+                request = function()
+                  return wrk.format("GET", paths[math.random(#paths)])
+                end
+                done = function(summary, latency, requests)
+                  local e = summary.errors
+                  io.write(string.format("WRK requests=%d duration_us=%d p50_us=%d p99_us=%d max_us=%d connect=%d read=%d write=%d status=%d timeout=%d\\n",
+                    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
+                    e.connect, e.read, e.write, e.status, e.timeout))
+                end
+                """);
+        Files.writeString(script, lua);
+        String base = server.url("");
+        Process p = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "--timeout", "10s", "-s", script.toString(), base)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+            p.destroy();
+            throw new IllegalStateException("wrk did not finish");
+        }
+        Files.deleteIfExists(script);
+        String line = out.lines().filter(l -> l.startsWith("WRK ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no wrk summary in:\n" + out));
+        var v = new java.util.HashMap<String, Long>();
+        for (String kv : line.substring(4).split(" ")) {
+            String[] parts = kv.split("=");
+            v.put(parts[0], Long.parseLong(parts[1]));
+        }
+        long errors = v.get("connect") + v.get("read") + v.get("write") + v.get("status") + v.get("timeout");
+        System.out.printf(Locale.ROOT, "wrk %d s, 32 connections, %d tiles z10-z14 at random: %,d requests, %.0f requests/s, "
+                + "p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d (connect %d, read %d, write %d, non-2xx/3xx %d, timeout %d)%n",
+                seconds, paths.size(), v.get("requests"), v.get("requests") / (v.get("duration_us") / 1e6),
+                v.get("p50_us") / 1e3, v.get("p99_us") / 1e3, v.get("max_us") / 1e3, errors,
+                v.get("connect"), v.get("read"), v.get("write"), v.get("status"), v.get("timeout"));
+    }
+
+    private static double median(List<Double> values) {
+        return percentile(values, 50);
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+}

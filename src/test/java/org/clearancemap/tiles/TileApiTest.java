@@ -1,0 +1,204 @@
+package org.clearancemap.tiles;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.clearancemap.testing.TestDatabase;
+import org.clearancemap.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TileApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static TestDatabase db;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.create(TileApiTest.class);
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute(new String(TileApiTest.class.getResourceAsStream("/ogc/fixture.sql").readAllBytes(), StandardCharsets.UTF_8));
+        }
+        server = TestServer.start(db);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        db.close();
+    }
+
+    /** The XYZ tile holding a point, as slippy maps number them. */
+    static String tileOf(double lon, double lat, int z) {
+        int n = 1 << z;
+        int x = (int) Math.floor((lon + 180) / 360 * n);
+        double r = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
+        return z + "/" + x + "/" + y;
+    }
+
+    private static HttpResponse<byte[]> tile(String path, String ifNoneMatch) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(server.url(path))).GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** ogrinfo's listing of a tile saved under z/x/y.mvt (so GDAL's MVT driver knows where it lies). */
+    private static String decode(Path dir, String zxy, byte[] bytes) throws IOException, InterruptedException {
+        Path file = dir.resolve(zxy + ".mvt");
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        Process p = new ProcessBuilder(List.of("ogrinfo", "-ro", "-al", file.toString())).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
+    void aHazardTileIsAVectorTileThatGdalDecodes(@TempDir Path dir) throws Exception {
+        String zxy = tileOf(102.05, 18.05, 10);
+        HttpResponse<byte[]> r = tile("/tiles/hazards/" + zxy + ".mvt", null);
+        assertEquals(200, r.statusCode());
+        assertEquals(TileRoutes.MVT, r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("public, max-age=60", r.headers().firstValue("Cache-Control").orElse(""));
+        String out = decode(dir, zxy, r.body());
+        assertTrue(out.contains("Layer name: hazards"), out);
+        assertTrue(out.contains("external_id (String) = LAO-H1"), out);
+        assertTrue(out.contains("classification (String) = SHA"), out);
+        assertTrue(out.contains("POLYGON"), out);
+    }
+
+    @Test
+    void aReleaseTileCarriesTheMethod(@TempDir Path dir) throws Exception {
+        String zxy = tileOf(102.02, 18.05, 9);
+        String out = decode(dir, zxy, tile("/tiles/releases/" + zxy + ".mvt", null).body());
+        assertTrue(out.contains("method (String) = cleared"), out);
+        assertTrue(out.contains("method (String) = cancelled"), out);
+    }
+
+    @Test
+    void theSameTileAgainWithItsEtagIs304() throws Exception {
+        String path = "/tiles/hazards/" + tileOf(102.05, 18.05, 8) + ".mvt";
+        HttpResponse<byte[]> first = tile(path, null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.matches("\"[0-9a-f]{32}\""), etag);
+        HttpResponse<byte[]> again = tile(path, etag);
+        assertEquals(304, again.statusCode());
+        assertEquals(0, again.body().length);
+        assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
+        assertEquals(200, tile(path, "\"0000\"").statusCode());
+    }
+
+    @Test
+    void aTileWithoutFeaturesIs204() throws Exception {
+        HttpResponse<byte[]> r = tile("/tiles/hazards/" + tileOf(-30, 0, 10) + ".mvt", null);
+        assertEquals(204, r.statusCode());
+        assertEquals(0, r.body().length);
+    }
+
+    @Test
+    void tilesOnBothSidesOfTheAntimeridianHoldTheirPartOfTheHazard(@TempDir Path dir) throws Exception {
+        String east = tileOf(179.95, -10.05, 8);
+        String west = tileOf(-179.95, -10.05, 8);
+        assertNotEquals(east, west);
+        assertTrue(decode(dir, east, tile("/tiles/hazards/" + east + ".mvt", null).body()).contains("SOM-AM"));
+        assertTrue(decode(dir, west, tile("/tiles/hazards/" + west + ".mvt", null).body()).contains("SOM-AM"));
+    }
+
+    @Test
+    void remainingTilesLeaveOutReleasedLand(@TempDir Path dir) throws Exception {
+        // 102.02 E lies in LAO-H1 where LAO-R1 cleared it; 102.07 E lies in the part not released
+        String released = tileOf(102.02, 18.05, 14);
+        assertEquals(200, tile("/tiles/hazards/" + released + ".mvt", null).statusCode());
+        assertEquals(204, tile("/tiles/remaining/" + released + ".mvt", null).statusCode());
+        String notReleased = tileOf(102.07, 18.05, 14);
+        String out = decode(dir, notReleased, tile("/tiles/remaining/" + notReleased + ".mvt", null).body());
+        assertTrue(out.contains("state_party (String) = LAO"), out);
+    }
+
+    @Test
+    void badTileAddressesAre400ProblemsNamingTheValue() throws Exception {
+        String[][] cases = {
+            {"/tiles/hazards/23/0/0.mvt", "z"},
+            {"/tiles/hazards/a/0/0.mvt", "z"},
+            {"/tiles/hazards/3/8/0.mvt", "x"},
+            {"/tiles/hazards/3/-1/0.mvt", "x"},
+            {"/tiles/hazards/3/0/8.mvt", "y"},
+            {"/tiles/hazards/3/0/1e1.mvt", "y"},
+            {"/tiles/hazards/3/0/0.mvt?f=json", "f"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> r = server.get(c[0]);
+            assertEquals(400, r.statusCode(), c[0]);
+            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(c[1], JSON.readTree(r.body()).get("parameter").asText(), c[0]);
+        }
+        assertEquals(404, server.get("/tiles/mines/3/0/0.mvt").statusCode());
+        assertEquals(404, server.get("/tiles/hazards/3/0/0.png").statusCode());
+    }
+
+    @Test
+    void theTileJsonDescribesTheLayerAndItsVersionedUrlTemplate() throws Exception {
+        HttpResponse<String> r = server.get("/tiles/hazards.json");
+        assertEquals(200, r.statusCode());
+        JsonNode doc = JSON.readTree(r.body());
+        assertEquals("3.0.0", doc.get("tilejson").asText());
+        String template = doc.at("/tiles/0").asText();
+        assertTrue(template.startsWith(server.url("/tiles/hazards/{z}/{x}/{y}.mvt?v=")), template);
+        assertEquals("hazards", doc.at("/vector_layers/0/id").asText());
+        assertEquals("String", doc.at("/vector_layers/0/fields/classification").asText());
+        assertEquals(0, doc.get("minzoom").asInt());
+        assertEquals(22, doc.get("maxzoom").asInt());
+        // the hazards cross the antimeridian (SOM-AM): TileJSON gets the full width, west < east
+        assertEquals(-180.0, doc.at("/bounds/0").asDouble(), 1e-9);
+        assertEquals(-10.1, doc.at("/bounds/1").asDouble(), 1e-9);
+        assertEquals(180.0, doc.at("/bounds/2").asDouble(), 1e-9);
+        assertEquals(18.1, doc.at("/bounds/3").asDouble(), 1e-9);
+        JsonNode releases = JSON.readTree(server.get("/tiles/releases.json").body());
+        assertEquals(103.1, releases.at("/bounds/2").asDouble(), 1e-9);
+        assertEquals(19.1, releases.at("/bounds/3").asDouble(), 1e-9);
+        assertEquals(404, server.get("/tiles/mines.json").statusCode());
+    }
+
+    @Test
+    void afterNewDataTheTileJsonVersionAndTheTileChange() throws Exception {
+        String before = JSON.readTree(server.get("/tiles/releases.json").body()).at("/tiles/0").asText();
+        String zxy = tileOf(-60.5, -30.5, 10);
+        assertEquals(204, tile("/tiles/releases/" + zxy + ".mvt", null).statusCode());
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO land_release (iso3, external_id, version, method, completed_on, geom4326, area_sqm)
+                    VALUES ('CHL', 'CHL-NEW', 1, 'cleared', '2024-01-01',
+                            ST_Multi(ST_MakeEnvelope(-60.6, -30.6, -60.4, -30.4, 4326)), 1)
+                    """);
+        }
+        String after = JSON.readTree(server.get("/tiles/releases.json").body()).at("/tiles/0").asText();
+        assertNotEquals(before, after);
+        HttpResponse<byte[]> fresh = tile(after.replace("{z}/{x}/{y}", zxy).replace(server.url(""), ""), null);
+        assertEquals(200, fresh.statusCode());
+        assertTrue(new String(fresh.body(), StandardCharsets.ISO_8859_1).contains("CHL-NEW"));
+        assertArrayEquals(fresh.body(), tile("/tiles/releases/" + zxy + ".mvt", null).body());
+    }
+}
