@@ -14,6 +14,10 @@ import org.clearancemap.http.Problem;
 import org.clearancemap.http.ProblemMapper;
 import org.clearancemap.http.RequestIds;
 import org.clearancemap.map.MapLayerRoutes;
+import org.clearancemap.progress.AreaEngine;
+import org.clearancemap.progress.MappedLandRepository;
+import org.clearancemap.progress.ProgressCache;
+import org.clearancemap.progress.ProgressRoutes;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.StatePartyRoutes;
@@ -30,7 +34,11 @@ public final class App {
     /** The server, configured but not started. */
     public static Javalin create(Config config, Database database, Clock clock) {
         ObjectMapper json = Json.mapper();
-        var stateParties = new StatePartyRoutes(new StatePartyRepository(database.dataSource()), clock);
+        var statePartyRecords = new StatePartyRepository(database.dataSource());
+        var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
+                new AreaEngine(config.sliverToleranceM()));
+        var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
+        var progressRoutes = new ProgressRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
 
@@ -55,6 +63,9 @@ public final class App {
             cfg.routes.get("/health", ctx -> health(ctx, database, json));
             cfg.routes.get("/api/state-parties", stateParties::list);
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
+            // progress and deadlines (issue 4)
+            cfg.routes.get("/api/state-parties/{iso3}/remaining", progressRoutes::remaining);
+            cfg.routes.get("/api/deadlines", progressRoutes::deadlines);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
         });

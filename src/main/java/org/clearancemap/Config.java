@@ -24,6 +24,8 @@ import java.util.function.Function;
  * @param maxBodyBytes         largest request body accepted
  * @param maxFeaturesPerPage   most features a GeoJSON list endpoint returns at once
  * @param logLevel             trace, debug, info, warn, error or off (applied by {@link Main} at start)
+ * @param sliverToleranceM     remaining pieces an inward buffer of this many metres erases are ignored as slivers
+ * @param rateYears            complete years the annual release rate is averaged over
  */
 public record Config(
         String host,
@@ -35,7 +37,9 @@ public record Config(
         int statementTimeoutMs,
         long maxBodyBytes,
         int maxFeaturesPerPage,
-        String logLevel) {
+        String logLevel,
+        double sliverToleranceM,
+        int rateYears) {
 
     /** The defaults: the private local cluster the README's first command creates. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -52,6 +56,8 @@ public record Config(
         d.put("MAX_BODY_BYTES", String.valueOf(200L * 1024 * 1024));
         d.put("MAX_FEATURES_PER_PAGE", "5000");
         d.put("LOG_LEVEL", "info");
+        d.put("SLIVER_TOLERANCE_M", "0.5");
+        d.put("PROGRESS_RATE_YEARS", "3");
         return Map.copyOf(d);
     }
 
@@ -78,7 +84,9 @@ public record Config(
                 reader.longInteger("MAX_BODY_BYTES", 1024, 4L * 1024 * 1024 * 1024),
                 reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000),
                 reader.string("LOG_LEVEL", s -> s.matches("(?i)trace|debug|info|warn|error|off")
-                        ? null : "must be one of trace, debug, info, warn, error, off"));
+                        ? null : "must be one of trace, debug, info, warn, error, off"),
+                reader.decimal("SLIVER_TOLERANCE_M", 0, 100),
+                reader.integer("PROGRESS_RATE_YEARS", 1, 20));
         if (!reader.problems.isEmpty()) {
             throw new ConfigException("Invalid configuration:\n  " + String.join("\n  ", reader.problems));
         }
@@ -110,19 +118,21 @@ public record Config(
         d.put("MAX_BODY_BYTES", maxBodyBytes);
         d.put("MAX_FEATURES_PER_PAGE", maxFeaturesPerPage);
         d.put("LOG_LEVEL", logLevel);
+        d.put("SLIVER_TOLERANCE_M", sliverToleranceM);
+        d.put("PROGRESS_RATE_YEARS", rateYears);
         return d;
     }
 
     /** A copy with another port (tests start servers on a free port). */
     public Config withPort(int newPort) {
         return new Config(host, newPort, databaseUrl, databaseUser, databasePassword, dbPoolSize,
-                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, logLevel);
+                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, logLevel, sliverToleranceM, rateYears);
     }
 
     /** A copy pointing at another database. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, url, user, password, dbPoolSize, statementTimeoutMs, maxBodyBytes,
-                maxFeaturesPerPage, logLevel);
+                maxFeaturesPerPage, logLevel, sliverToleranceM, rateYears);
     }
 
     /** Thrown when the environment holds a setting the server cannot run with. */
@@ -156,6 +166,20 @@ public record Config(
 
         int integer(String name, int min, int max) {
             return (int) longInteger(name, min, max);
+        }
+
+        double decimal(String name, double min, double max) {
+            String value = raw(name);
+            try {
+                double x = Double.parseDouble(value);
+                if (!(x >= min && x <= max)) {
+                    problems.add(name + " must be between " + min + " and " + max + " (got " + value + ")");
+                }
+                return x;
+            } catch (NumberFormatException e) {
+                problems.add(name + " must be a number (got '" + value + "')");
+                return min;
+            }
         }
 
         long longInteger(String name, long min, long max) {
