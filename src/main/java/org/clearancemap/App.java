@@ -19,7 +19,10 @@ import org.clearancemap.progress.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.progress.ProgressRoutes;
 import org.clearancemap.release.ReleaseRepository;
+import org.clearancemap.stateparty.CoordinatorAccess;
 import org.clearancemap.stateparty.StatePartyRepository;
+import org.clearancemap.stateparty.TreatyRecordRepository;
+import org.clearancemap.stateparty.TreatyRecordRoutes;
 import org.clearancemap.stateparty.StatePartyRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,8 @@ public final class App {
                 new AreaEngine(config.sliverToleranceM()));
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var progressRoutes = new ProgressRoutes(statePartyRecords, progress, config.rateYears(), clock);
+        var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
+                statePartyRecords, progress, CoordinatorAccess.OPEN, json, clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
 
@@ -66,6 +71,13 @@ public final class App {
             // progress and deadlines (issue 4)
             cfg.routes.get("/api/state-parties/{iso3}/remaining", progressRoutes::remaining);
             cfg.routes.get("/api/deadlines", progressRoutes::deadlines);
+            cfg.routes.post("/api/state-parties", treatyRecords::addStateParty);
+            cfg.routes.post("/api/state-parties/{iso3}/extension-requests", treatyRecords::addExtensionRequest);
+            cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/decision",
+                    treatyRecords::decideExtensionRequest);
+            cfg.routes.post("/api/state-parties/{iso3}/reported-figures", treatyRecords::addReportedFigure);
+            cfg.routes.put("/api/state-parties/{iso3}/milestones/{year}", treatyRecords::setMilestone);
+            cfg.routes.post("/api/state-parties/{iso3}/completion", treatyRecords::declareCompletion);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
         });

@@ -64,6 +64,14 @@ public final class AreaEngine {
             dates.add(LocalDate.of(y, 12, 31));
         }
         dates.add(asOf);
+        return balance(clusters, dates);
+    }
+
+    /**
+     * The balance between consecutive dates (ascending, at least two): row k runs from
+     * {@code dates[k-1]} to {@code dates[k]} and is labelled with the year of {@code dates[k]}.
+     */
+    public Balance balance(List<Cluster> clusters, List<LocalDate> dates) {
         int n = dates.size();
         List<ClusterTimeline> timelines = clusters.parallelStream()
                 .map(c -> new ClusterTimeline(c, dates, sliverToleranceM, false)).toList();
