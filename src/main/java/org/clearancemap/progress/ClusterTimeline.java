@@ -10,6 +10,11 @@ import org.clearancemap.geo.GeodesicArea;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.TopologyException;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
+import org.locationtech.jts.noding.IntersectionAdder;
+import org.locationtech.jts.noding.MCIndexNoder;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -26,6 +31,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  */
 final class ClusterTimeline {
     private static final GeometryFactory LON_LAT = new GeometryFactory();
+    private static final PrecisionModel FLOATING = new PrecisionModel();
 
     private final Cluster cluster;
     private final List<LocalDate> dates;
@@ -136,13 +142,18 @@ final class ClusterTimeline {
         int last = members.get(members.size() - 1);
         int next = 0;
         List<Release> releases = cluster.releases();
+        int lastFigures = -1;
+        boolean touched = false;
         for (int k = 0; k <= last; k++) {
             LocalDate date = dates.get(k);
+            boolean changed = false;
             while (next < releases.size() && !releases.get(next).completedOn().isAfter(date)) {
                 Release r = releases.get(next++);
+                changed = true;
                 if (overlaps(rest, r.geom4326())) {
-                    byMethod[r.method().ordinal()] += areaSqm(OverlayNGRobust.overlay(rest, r.geom4326(), OverlayNG.INTERSECTION));
+                    byMethod[r.method().ordinal()] += areaSqm(overlay(rest, r.geom4326(), OverlayNG.INTERSECTION));
                     rest = minus(rest, r.geom4326());
+                    touched = true;
                 }
                 if (restCha != null && overlaps(restCha, r.geom4326())) {
                     restCha = minus(restCha, r.geom4326());
@@ -150,8 +161,17 @@ final class ClusterTimeline {
             }
             claimed[k] = byMethod.clone();
             if (members.contains(k)) {
-                double outside = releaseUnion[k].isEmpty() ? 0 : areaSqm(minus(releaseUnion[k], hazards));
-                figures[k] = figuresOn(k, footprint, footprintCha, rest, restCha, chaCase, byMethod, outside);
+                if (lastFigures >= 0 && !changed && !keepGeometry) {
+                    // nothing happened in this cluster since the last date of the epoch
+                    figures[k] = figures[lastFigures];
+                    unfilteredRemaining[k] = unfilteredRemaining[lastFigures];
+                } else {
+                    double outside = releaseUnion[k].isEmpty() ? 0 : areaSqm(minus(releaseUnion[k], hazards));
+                    figures[k] = figuresOn(k, footprint, footprintCha, rest, restCha, chaCase, byMethod, outside, touched);
+                }
+                lastFigures = k;
+            } else if (changed) {
+                lastFigures = -1;
             }
         }
         return claimed;
@@ -163,9 +183,10 @@ final class ClusterTimeline {
 
     /** @param chaCase 0: no CHA, 1: all CHA, 2: mixed (restCha holds the CHA part) */
     private AreaFigures figuresOn(int k, double footprint, double footprintCha, Geometry rest, Geometry restCha,
-                                  int chaCase, double[] byMethod, double outsideSqm) {
+                                  int chaCase, double[] byMethod, double outsideSqm, boolean touched) {
         double restSqm = areaSqm(rest);
-        Slivers slivers = Slivers.of(rest, toleranceM);
+        // slivers are pieces a release left behind: land no release touched is never a sliver
+        Slivers slivers = Slivers.of(rest, touched ? toleranceM : 0);
         double ignored = 0;
         for (Polygon p : slivers.slivers()) {
             ignored += GeodesicArea.ofSqm(p);
@@ -175,7 +196,7 @@ final class ClusterTimeline {
         double remainingCha = switch (chaCase) {
             case 1 -> remainingSqm;
             case 2 -> areaSqm(restCha) - (slivers.slivers().isEmpty() ? 0
-                    : areaSqm(OverlayNGRobust.overlay(restCha, slivers.sliverGeometry(LON_LAT), OverlayNG.INTERSECTION)));
+                    : areaSqm(overlay(restCha, slivers.sliverGeometry(LON_LAT), OverlayNG.INTERSECTION)));
             default -> 0;
         };
         if (keepGeometry) {
@@ -194,7 +215,7 @@ final class ClusterTimeline {
         for (int k = 0; k < dates.size(); k++) {
             while (next < releases.size() && !releases.get(next).completedOn().isAfter(dates.get(k))) {
                 Geometry r = releases.get(next++).geom4326();
-                union = union.isEmpty() ? r : OverlayNGRobust.overlay(union, r, OverlayNG.UNION);
+                union = union.isEmpty() ? r : overlay(union, r, OverlayNG.UNION);
             }
             geometry[k] = union;
         }
@@ -208,14 +229,35 @@ final class ClusterTimeline {
         if (geometries.size() == 1) {
             return geometries.get(0);
         }
+        if (geometries.size() <= 4) {
+            Geometry u = geometries.get(0);
+            for (int i = 1; i < geometries.size(); i++) {
+                u = overlay(u, geometries.get(i), OverlayNG.UNION);
+            }
+            return u;
+        }
         return OverlayNGRobust.union(geometries);
+    }
+
+    /**
+     * An overlay in floating precision; where floating-point noding fails (JTS reports it with a
+     * TopologyException), the same overlay by {@link OverlayNGRobust} (validated noding, then snapping).
+     */
+    static Geometry overlay(Geometry a, Geometry b, int opCode) {
+        try {
+            MCIndexNoder noder = new MCIndexNoder();
+            noder.setSegmentIntersector(new IntersectionAdder(new RobustLineIntersector()));
+            return OverlayNG.overlay(a, b, opCode, FLOATING, noder);
+        } catch (TopologyException e) {
+            return OverlayNGRobust.overlay(a, b, opCode);
+        }
     }
 
     static Geometry minus(Geometry a, Geometry b) {
         if (a.isEmpty() || b.isEmpty() || !a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) {
             return a;
         }
-        return OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE);
+        return overlay(a, b, OverlayNG.DIFFERENCE);
     }
 
     /** Geodesic area of the polygonal parts of any geometry. */
