@@ -19,6 +19,7 @@ import org.clearancemap.progress.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.progress.ProgressRoutes;
 import org.clearancemap.release.ReleaseRepository;
+import org.clearancemap.report.ReportRoutes;
 import org.clearancemap.stateparty.CoordinatorAccess;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.TreatyRecordRepository;
@@ -44,6 +45,7 @@ public final class App {
         var progressRoutes = new ProgressRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, CoordinatorAccess.OPEN, json, clock);
+        var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
 
@@ -78,6 +80,8 @@ public final class App {
             cfg.routes.post("/api/state-parties/{iso3}/reported-figures", treatyRecords::addReportedFigure);
             cfg.routes.put("/api/state-parties/{iso3}/milestones/{year}", treatyRecords::setMilestone);
             cfg.routes.post("/api/state-parties/{iso3}/completion", treatyRecords::declareCompletion);
+            cfg.routes.get("/api/state-parties/{iso3}/reports/article7", reports::article7);
+            cfg.routes.get("/api/state-parties/{iso3}/reports/extension-request", reports::extensionRequest);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
         });

@@ -49,6 +49,12 @@ public final class ProgressCache {
         return cached(new Key(iso3, "balance", asOf, firstYear), () -> engine.balance(clustersOf(iso3), firstYear, asOf));
     }
 
+    /** The balance of {@code iso3} between consecutive {@code dates}; see {@link AreaEngine#balance(List, List)}. */
+    public AreaEngine.Balance balanceBetween(String iso3, List<LocalDate> dates) {
+        return cached(new Key(iso3, "between " + dates, dates.get(0), dates.size()),
+                () -> engine.balance(clustersOf(iso3), dates));
+    }
+
     /** The remaining land of {@code iso3} on {@code date}, slivers left out. */
     public Geometry remainingOn(String iso3, LocalDate date) {
         return cached(new Key(iso3, "remaining", date, 0), () -> engine.remainingOn(clustersOf(iso3), date));
