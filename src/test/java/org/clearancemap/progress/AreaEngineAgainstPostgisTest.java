@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import org.clearancemap.testing.SqlFixture;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,14 +27,7 @@ class AreaEngineAgainstPostgisTest {
     static void load() throws Exception {
         db = TestDatabase.create(AreaEngineAgainstPostgisTest.class);
         land = new MappedLandRepository(db.database().dataSource());
-        runFixture(db, "/progress/edge-cases.sql");
-    }
-
-    static void runFixture(TestDatabase db, String resource) throws IOException, SQLException {
-        try (InputStream in = AreaEngineAgainstPostgisTest.class.getResourceAsStream(resource);
-             Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        SqlFixture.run(db, "/progress/edge-cases.sql");
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearancemap.testing.SqlFixture;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,7 @@ class ProgressApiTest {
     @BeforeAll
     static void start() throws Exception {
         db = TestDatabase.create(ProgressApiTest.class);
-        AreaEngineAgainstPostgisTest.runFixture(db, "/progress/edge-cases.sql");
+        SqlFixture.run(db, "/progress/edge-cases.sql");
         server = TestServer.start(db, Clock.fixed(Instant.parse("2022-06-30T12:00:00Z"), ZoneOffset.UTC));
     }
 

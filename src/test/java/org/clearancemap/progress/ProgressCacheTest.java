@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
+import org.clearancemap.testing.SqlFixture;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,7 @@ class ProgressCacheTest {
     @BeforeAll
     static void load() throws Exception {
         db = TestDatabase.create(ProgressCacheTest.class);
-        AreaEngineAgainstPostgisTest.runFixture(db, "/progress/edge-cases.sql");
+        SqlFixture.run(db, "/progress/edge-cases.sql");
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import org.clearancemap.testing.SqlFixture;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ class YearlyBalanceAgainstPostgisTest {
     static void load() throws Exception {
         db = TestDatabase.create(YearlyBalanceAgainstPostgisTest.class);
         land = new MappedLandRepository(db.database().dataSource());
-        AreaEngineAgainstPostgisTest.runFixture(db, "/progress/edge-cases.sql");
+        SqlFixture.run(db, "/progress/edge-cases.sql");
     }
 
     @AfterAll
