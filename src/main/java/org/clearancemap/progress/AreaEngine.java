@@ -3,6 +3,7 @@ package org.clearancemap.progress;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -31,9 +32,35 @@ public final class AreaEngine {
 
     /** The figures on one date. */
     public AreaFigures figuresOn(List<Cluster> clusters, LocalDate date) {
+        return figuresOn(clusters, date, null);
+    }
+
+    /**
+     * The figures on one date, reusing from {@code memo} the work of clusters already computed
+     * (keyed by cluster signature and dates) and adding what it computes.
+     */
+    public AreaFigures figuresOn(List<Cluster> clusters, LocalDate date, Map<Object, Object> memo) {
+        List<LocalDate> dates = List.of(date);
         return clusters.parallelStream()
-                .map(c -> new ClusterTimeline(c, List.of(date), sliverToleranceM, false).figures[0])
+                .map(c -> timeline(c, dates, memo).figures[0])
                 .reduce(AreaFigures.ZERO, AreaFigures::plus);
+    }
+
+    private ClusterTimeline timeline(Cluster c, List<LocalDate> dates, Map<Object, Object> memo) {
+        if (memo == null) {
+            return new ClusterTimeline(c, dates, sliverToleranceM, false);
+        }
+        var key = new TimelineKey(c.signature(), dates);
+        Object known = memo.get(key);
+        if (known != null) {
+            return (ClusterTimeline) known;
+        }
+        ClusterTimeline computed = new ClusterTimeline(c, dates, sliverToleranceM, false);
+        memo.put(key, computed);
+        return computed;
+    }
+
+    private record TimelineKey(Cluster.Signature signature, List<LocalDate> dates) {
     }
 
     /** The remaining land on one date (slivers left out), in lon/lat, as a MultiPolygon. */
@@ -59,12 +86,17 @@ public final class AreaEngine {
      * of those dates.
      */
     public Balance balance(List<Cluster> clusters, int firstYear, LocalDate asOf) {
+        return balance(clusters, balanceDates(firstYear, asOf), null);
+    }
+
+    /** 31 Dec of {@code firstYear − 1}, 31 Dec of each following year before the year of {@code asOf}, and {@code asOf}. */
+    public static List<LocalDate> balanceDates(int firstYear, LocalDate asOf) {
         List<LocalDate> dates = new ArrayList<>();
         for (int y = firstYear - 1; y < asOf.getYear(); y++) {
             dates.add(LocalDate.of(y, 12, 31));
         }
         dates.add(asOf);
-        return balance(clusters, dates);
+        return dates;
     }
 
     /**
@@ -72,9 +104,14 @@ public final class AreaEngine {
      * {@code dates[k-1]} to {@code dates[k]} and is labelled with the year of {@code dates[k]}.
      */
     public Balance balance(List<Cluster> clusters, List<LocalDate> dates) {
+        return balance(clusters, dates, null);
+    }
+
+    /** As {@link #balance(List, List)}, reusing and filling {@code memo} as {@link #figuresOn(List, LocalDate, Map)} does. */
+    public Balance balance(List<Cluster> clusters, List<LocalDate> dates, Map<Object, Object> memo) {
         int n = dates.size();
-        List<ClusterTimeline> timelines = clusters.parallelStream()
-                .map(c -> new ClusterTimeline(c, dates, sliverToleranceM, false)).toList();
+        List<LocalDate> key = List.copyOf(dates);
+        List<ClusterTimeline> timelines = clusters.parallelStream().map(c -> timeline(c, key, memo)).toList();
         AreaFigures[] figures = new AreaFigures[n];
         double[] newly = new double[n];
         double[] retired = new double[n];

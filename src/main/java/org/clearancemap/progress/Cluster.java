@@ -15,7 +15,43 @@ import org.locationtech.jts.index.strtree.STRtree;
  *
  * @param releases in {@link Release#CLAIM_ORDER}
  */
-public record Cluster(List<HazardVersion> hazards, List<Release> releases) {
+public record Cluster(List<HazardVersion> hazards, List<Release> releases, Signature signature) {
+
+    /**
+     * What a cluster is made of: its hazard versions (with their validity) and its releases. Two
+     * clusters with the same signature have the same figures, so a write recomputes only the
+     * clusters whose signature it changed.
+     */
+    public record Signature(long[] parts) {
+        static Signature of(List<HazardVersion> hazards, List<Release> releases) {
+            long[] parts = new long[hazards.size() * 2 + releases.size() + 1];
+            int i = 0;
+            for (HazardVersion h : hazards) {
+                parts[i++] = h.id();
+                parts[i++] = h.validUntil() == null ? Long.MIN_VALUE : h.validUntil().toEpochDay();
+            }
+            parts[i++] = -1;
+            for (Release r : releases) {
+                parts[i++] = r.id();
+            }
+            return new Signature(parts);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Signature other && java.util.Arrays.equals(parts, other.parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(parts);
+        }
+
+        @Override
+        public String toString() {
+            return "Signature" + java.util.Arrays.toString(parts);
+        }
+    }
 
     /** The clusters of everything mapped for one State Party. */
     public static List<Cluster> of(MappedLand land) {
@@ -60,9 +96,11 @@ public record Cluster(List<HazardVersion> hazards, List<Release> releases) {
         }
         List<Cluster> clusters = new ArrayList<>(roots.size());
         for (int root : roots) {
+            List<HazardVersion> hs = hazards.get(root);
+            hs.sort(Comparator.comparingLong(HazardVersion::id));
             List<Release> rs = releases.get(root);
             rs.sort(Release.CLAIM_ORDER);
-            clusters.add(new Cluster(List.copyOf(hazards.get(root)), List.copyOf(rs)));
+            clusters.add(new Cluster(List.copyOf(hs), List.copyOf(rs), Signature.of(hs, rs)));
         }
         // largest first, so that parallel work ends evenly
         clusters.sort(Comparator.comparingInt((Cluster c) -> c.hazards().size() + c.releases().size()).reversed());

@@ -33,7 +33,7 @@ final class ClusterTimeline {
     private static final GeometryFactory LON_LAT = new GeometryFactory();
     private static final PrecisionModel FLOATING = new PrecisionModel();
 
-    private final Cluster cluster;
+    private Cluster cluster;
     private final List<LocalDate> dates;
     private final double toleranceM;
     private final boolean keepGeometry;
@@ -62,6 +62,7 @@ final class ClusterTimeline {
         releasedBetween = new double[n][3];
         unfilteredRemaining = new double[n];
         run();
+        cluster = null; // kept in memos: hold the figures, not the geometry
     }
 
     private void run() {

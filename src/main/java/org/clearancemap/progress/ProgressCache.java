@@ -17,11 +17,14 @@ import org.locationtech.jts.geom.Geometry;
  */
 public final class ProgressCache {
     private static final int MAX_RESULTS = 5_000;
+    private static final int MAX_CLUSTER_WORK = 200_000;
     private final MappedLandRepository repository;
     private final AreaEngine engine;
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Map<String, Entry<List<Cluster>>> clusters = new ConcurrentHashMap<>();
     private final Map<Key, Entry<Object>> results = new ConcurrentHashMap<>();
+    /** Per-cluster work, kept across invalidations: a write changes the signature of the clusters it touches. */
+    private final Map<String, Map<Object, Object>> clusterMemos = new ConcurrentHashMap<>();
 
     public ProgressCache(MappedLandRepository repository, AreaEngine engine) {
         this.repository = repository;
@@ -41,18 +44,18 @@ public final class ProgressCache {
 
     /** The figures of {@code iso3} on {@code date}. */
     public AreaFigures figuresOn(String iso3, LocalDate date) {
-        return cached(new Key(iso3, "figures", date, 0), () -> engine.figuresOn(clustersOf(iso3), date));
+        return cached(new Key(iso3, "figures", date, 0), () -> engine.figuresOn(clustersOf(iso3), date, memo(iso3)));
     }
 
     /** The yearly balance of {@code iso3} from {@code firstYear} to {@code asOf}. */
     public AreaEngine.Balance balance(String iso3, int firstYear, LocalDate asOf) {
-        return cached(new Key(iso3, "balance", asOf, firstYear), () -> engine.balance(clustersOf(iso3), firstYear, asOf));
+        return cached(new Key(iso3, "balance", asOf, firstYear), () -> engine.balance(clustersOf(iso3), AreaEngine.balanceDates(firstYear, asOf), memo(iso3)));
     }
 
     /** The balance of {@code iso3} between consecutive {@code dates}; see {@link AreaEngine#balance(List, List)}. */
     public AreaEngine.Balance balanceBetween(String iso3, List<LocalDate> dates) {
         return cached(new Key(iso3, "between " + dates, dates.get(0), dates.size()),
-                () -> engine.balance(clustersOf(iso3), dates));
+                () -> engine.balance(clustersOf(iso3), dates, memo(iso3)));
     }
 
     /** The remaining land of {@code iso3} on {@code date}, slivers left out. */
@@ -74,6 +77,14 @@ public final class ProgressCache {
             }
             return first == null ? null : first.getYear();
         });
+    }
+
+    private Map<Object, Object> memo(String iso3) {
+        Map<Object, Object> memo = clusterMemos.computeIfAbsent(iso3, k -> new ConcurrentHashMap<>());
+        if (memo.size() > MAX_CLUSTER_WORK) {
+            memo.clear();
+        }
+        return memo;
     }
 
     private List<Cluster> clustersOf(String iso3) {

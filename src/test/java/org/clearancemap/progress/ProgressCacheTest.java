@@ -43,6 +43,9 @@ class ProgressCacheTest {
         cache.invalidate("ZSP");
         AreaFigures after = cache.figuresOn("ZSP", d);
         assertTrue(after.remainingSqm() < before.remainingSqm() - 10_000, "the new release counts after invalidation");
+        AreaFigures fresh = new AreaEngine(0.5).figuresOn(
+                Cluster.of(new MappedLandRepository(db.database().dataSource()).load("ZSP")), d);
+        assertEquals(fresh, after, "reusing the untouched clusters gives what a computation from scratch gives");
         assertTrue(other == cache.figuresOn("ZOV", d), "another State Party keeps its cached figures");
     }
 }
