@@ -45,7 +45,8 @@ class ProgressCacheTest {
         assertTrue(after.remainingSqm() < before.remainingSqm() - 10_000, "the new release counts after invalidation");
         AreaFigures fresh = new AreaEngine(0.5).figuresOn(
                 Cluster.of(new MappedLandRepository(db.database().dataSource()).load("ZSP")), d);
-        assertEquals(fresh, after, "reusing the untouched clusters gives what a computation from scratch gives");
+        assertEquals(fresh.remainingSqm(), after.remainingSqm(), 1e-6, "reusing the untouched clusters gives what a computation from scratch gives");
+        assertEquals(fresh.releasedSqm(), after.releasedSqm(), 1e-6);
         assertTrue(other == cache.figuresOn("ZOV", d), "another State Party keeps its cached figures");
     }
 }

@@ -30,7 +30,7 @@ import org.locationtech.jts.io.WKBWriter;
 public final class ProgressBenchmark {
     private static final List<String> STATES = List.of("AFG", "CHL", "DEU", "IRQ", "LAO", "LBN", "MRT", "SOM", "SSD", "TCD");
     private static final LocalDate DATE = LocalDate.of(2025, 12, 31);
-    private static final int RUNS = 3;
+    private static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("BENCH_RUNS", "3"));
 
     /** PostGIS: per cluster of intersecting hazards, the union minus the union of the releases that touch it. */
     private static final String POSTGIS_SINGLE_DATE = """
@@ -102,7 +102,9 @@ public final class ProgressBenchmark {
                 config.sliverToleranceM(), DATE);
 
         // warm-up: one full pass so that the JIT has compiled the overlay code
+        long warm = System.nanoTime();
         allStates(new ProgressCache(land, engine));
+        out("warm-up pass (first run, JIT compiling): %.2f s", secs(System.nanoTime() - warm));
 
         double single = Double.MAX_VALUE;
         AreaFigures total = null;
@@ -124,7 +126,7 @@ public final class ProgressBenchmark {
 
         double postgis = Double.MAX_VALUE;
         double[] pg = null;
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < Math.min(2, RUNS); i++) {
             long t = System.nanoTime();
             pg = postgis(db, null);
             postgis = Math.min(postgis, secs(System.nanoTime() - t));
