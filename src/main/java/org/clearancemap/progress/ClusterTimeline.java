@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.TopologyException;
+import org.locationtech.jts.util.AssertionFailedException;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.noding.IntersectionAdder;
 import org.locationtech.jts.noding.MCIndexNoder;
@@ -109,8 +110,15 @@ final class ClusterTimeline {
                 piecesSum += pieces[m];
             }
             double total = unfilteredRemaining[k - 1] + newlyRecorded[k] - retiredUnreleased[k] - unfilteredRemaining[k];
-            for (int m = 0; m < 3; m++) {
-                releasedBetween[k][m] = piecesSum > 0 ? total * pieces[m] / piecesSum : 0;
+            if (piecesSum > 0) {
+                for (int m = 0; m < 3; m++) {
+                    releasedBetween[k][m] = total * pieces[m] / piecesSum;
+                }
+            } else if (newlyRecorded[k] >= retiredUnreleased[k] && newlyRecorded[k] > 0) {
+                // nothing released: the geodesic split-edge residue closes on the larger change of H
+                newlyRecorded[k] -= total;
+            } else if (retiredUnreleased[k] > 0) {
+                retiredUnreleased[k] += total;
             }
         }
     }
@@ -241,15 +249,18 @@ final class ClusterTimeline {
     }
 
     /**
-     * An overlay in floating precision; where floating-point noding fails (JTS reports it with a
-     * TopologyException), the same overlay by {@link OverlayNGRobust} (validated noding, then snapping).
+     * An overlay in floating precision without the noding validation pass (it costs more than the
+     * overlay itself on small polygons); where floating-point noding fails (JTS then throws a
+     * TopologyException or an AssertionFailedException), the same overlay by {@link OverlayNGRobust}
+     * (validated noding, then snapping).
      */
     static Geometry overlay(Geometry a, Geometry b, int opCode) {
         try {
             MCIndexNoder noder = new MCIndexNoder();
             noder.setSegmentIntersector(new IntersectionAdder(new RobustLineIntersector()));
             return OverlayNG.overlay(a, b, opCode, FLOATING, noder);
-        } catch (TopologyException e) {
+        } catch (TopologyException | AssertionFailedException e) {
+            // a noding failure: JTS reports it as either
             return OverlayNGRobust.overlay(a, b, opCode);
         }
     }
