@@ -12,7 +12,8 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * A deterministic synthetic dataset for the progress benchmark: per State Party, {@code hazards}
- * hazard versions and {@code releases} releases in a 40 km square.
+ * hazard versions and {@code releases} releases in a square of 40 km per 1,000 hazards' worth of
+ * density (40 km for M, 126 km for L), plus a 5 km strip beside it for releases outside hazards.
  *
  * <p>Hazards are irregular star-shaped polygons of 10–60 vertices and 40–250 m radius, about 10 %
  * overlapping a neighbour, about 5 % with a hole, about 60 % CHA, recorded 2010–2024; about 2 % are
@@ -70,6 +71,8 @@ public final class BenchmarkDataset {
     }
 
     private void generateState(String iso3, double lon0, double lat0, int nHazards, int nReleases, SplittableRandom rnd) {
+        // the area grows with the count, so that every size has the same density as M in 40 km x 40 km
+        double side = 40_000 * Math.sqrt(Math.max(nHazards, 1_000) / 1_000.0);
         double mx = 111_320.0 * Math.cos(Math.toRadians(lat0));
         double my = 110_574.0;
         Frame frame = new Frame(lon0, lat0, mx, my);
@@ -89,8 +92,8 @@ public final class BenchmarkDataset {
                 x = near.x() + dist * Math.cos(a);
                 y = near.y() + dist * Math.sin(a);
             } else {
-                x = rnd.nextDouble() * 40_000;
-                y = rnd.nextDouble() * 40_000;
+                x = rnd.nextDouble() * side;
+                y = rnd.nextDouble() * side;
             }
             int vertices = 10 + rnd.nextInt(51);
             Polygon shape = star(frame, x, y, radius, vertices, rnd, rnd.nextDouble() < 0.05);
@@ -139,7 +142,7 @@ public final class BenchmarkDataset {
                 shape = star(frame, cx, cy, reach, 12 + rnd.nextInt(30), rnd, false);
                 completed = after(other.recordedOn().isAfter(site.recordedOn()) ? other.recordedOn() : site.recordedOn(), rnd);
             } else {
-                shape = star(frame, rnd.nextDouble() * 40_000, 41_000 + rnd.nextDouble() * 4_000, 30 + rnd.nextDouble() * 150,
+                shape = star(frame, rnd.nextDouble() * side, side + 1_000 + rnd.nextDouble() * 4_000, 30 + rnd.nextDouble() * 150,
                         10 + rnd.nextInt(30), rnd, false);
                 completed = FIRST.plusDays(rnd.nextInt(DAYS_RECORDED));
             }
