@@ -7,17 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clearancemap.geo.GeodesicArea;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.TopologyException;
-import org.locationtech.jts.util.AssertionFailedException;
-import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.noding.IntersectionAdder;
 import org.locationtech.jts.noding.MCIndexNoder;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.util.AssertionFailedException;
 
 /**
  * The figures of one {@link Cluster} on a series of dates, and what changed between consecutive
@@ -277,7 +278,7 @@ final class ClusterTimeline {
         if (g.isEmpty()) {
             return 0;
         }
-        if (g instanceof Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon) {
+        if (g instanceof Polygon || g instanceof MultiPolygon) {
             return GeodesicArea.ofSqm(g);
         }
         double sum = 0;

@@ -1,6 +1,7 @@
 package org.clearancemap.progress;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.clearancemap.geo.LocalFrame;
 import org.locationtech.jts.geom.Coordinate;
@@ -104,6 +105,6 @@ public final class Slivers {
             out[cs.length - 1] = out[0];
             local[r] = PLANE.createLinearRing(out);
         }
-        return PLANE.createPolygon(local[0], java.util.Arrays.copyOfRange(local, 1, local.length));
+        return PLANE.createPolygon(local[0], Arrays.copyOfRange(local, 1, local.length));
     }
 }
