@@ -18,7 +18,10 @@ import org.locationtech.jts.noding.IntersectionAdder;
 import org.locationtech.jts.noding.MCIndexNoder;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.util.AssertionFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The figures of one {@link Cluster} on a series of dates, and what changed between consecutive
@@ -32,6 +35,7 @@ import org.locationtech.jts.util.AssertionFailedException;
  * date from the same pass.
  */
 final class ClusterTimeline {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterTimeline.class);
     private static final GeometryFactory LON_LAT = new GeometryFactory();
     private static final PrecisionModel FLOATING = new PrecisionModel();
 
@@ -262,7 +266,13 @@ final class ClusterTimeline {
             return OverlayNG.overlay(a, b, opCode, FLOATING, noder);
         } catch (TopologyException | AssertionFailedException e) {
             // a noding failure: JTS reports it as either
-            return OverlayNGRobust.overlay(a, b, opCode);
+            try {
+                return OverlayNGRobust.overlay(a, b, opCode);
+            } catch (TopologyException | AssertionFailedException again) {
+                // an input made invalid by an earlier floating-point overlay: repair both, then retry
+                LOG.warn("overlay failed twice ({}); retrying on repaired inputs", again.getMessage());
+                return OverlayNGRobust.overlay(GeometryFixer.fix(a), GeometryFixer.fix(b), opCode);
+            }
         }
     }
 
