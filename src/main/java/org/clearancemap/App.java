@@ -17,8 +17,17 @@ import org.clearancemap.map.MapLayerRoutes;
 import org.clearancemap.ogc.FeatureRepository;
 import org.clearancemap.ogc.OgcRoutes;
 import org.clearancemap.ogc.PostgisRemainingAreas;
+
+import org.clearancemap.progress.AreaEngine;
+import org.clearancemap.progress.MappedLandRepository;
+import org.clearancemap.progress.ProgressCache;
+import org.clearancemap.progress.ProgressRoutes;
 import org.clearancemap.release.ReleaseRepository;
+import org.clearancemap.report.ReportRoutes;
+import org.clearancemap.stateparty.CoordinatorAccess;
 import org.clearancemap.stateparty.StatePartyRepository;
+import org.clearancemap.stateparty.TreatyRecordRepository;
+import org.clearancemap.stateparty.TreatyRecordRoutes;
 import org.clearancemap.stateparty.StatePartyRoutes;
 import org.clearancemap.upload.UploadLimits;
 import org.clearancemap.upload.UploadListener;
@@ -44,10 +53,22 @@ public final class App {
     /** The server, configured but not started; {@code uploadListener} hears of every committed upload. */
     public static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener) {
         ObjectMapper json = Json.mapper();
-        var stateParties = new StatePartyRoutes(new StatePartyRepository(database.dataSource()), clock);
+        var statePartyRecords = new StatePartyRepository(database.dataSource());
+        var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
+                new AreaEngine(config.sliverToleranceM()));
+        var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
+        var progressRoutes = new ProgressRoutes(statePartyRecords, progress, config.rateYears(), clock);
+        var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
+                statePartyRecords, progress, CoordinatorAccess.OPEN, json, clock);
+        var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
-        var uploads = new UploadRoutes(database.dataSource(), UploadLimits.of(config), uploadListener, clock, json);
+        // a committed upload makes that State Party's figures stale: they are recomputed on the next read
+        UploadListener afterUpload = iso3 -> {
+            progress.invalidate(iso3);
+            uploadListener.uploaded(iso3);
+        };
+        var uploads = new UploadRoutes(database.dataSource(), UploadLimits.of(config), afterUpload, clock, json);
 
         var features = new FeatureRepository(database.dataSource());
         var remaining = new PostgisRemainingAreas(database.dataSource());
@@ -76,6 +97,18 @@ public final class App {
             cfg.routes.get("/health", ctx -> health(ctx, database, json));
             cfg.routes.get("/api/state-parties", stateParties::list);
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
+            // progress and deadlines (issue 4)
+            cfg.routes.get("/api/state-parties/{iso3}/remaining", progressRoutes::remaining);
+            cfg.routes.get("/api/deadlines", progressRoutes::deadlines);
+            cfg.routes.post("/api/state-parties", treatyRecords::addStateParty);
+            cfg.routes.post("/api/state-parties/{iso3}/extension-requests", treatyRecords::addExtensionRequest);
+            cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/decision",
+                    treatyRecords::decideExtensionRequest);
+            cfg.routes.post("/api/state-parties/{iso3}/reported-figures", treatyRecords::addReportedFigure);
+            cfg.routes.put("/api/state-parties/{iso3}/milestones/{year}", treatyRecords::setMilestone);
+            cfg.routes.post("/api/state-parties/{iso3}/completion", treatyRecords::declareCompletion);
+            cfg.routes.get("/api/state-parties/{iso3}/reports/article7", reports::article7);
+            cfg.routes.get("/api/state-parties/{iso3}/reports/extension-request", reports::extensionRequest);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
 

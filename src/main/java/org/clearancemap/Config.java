@@ -32,6 +32,8 @@ import java.util.function.Function;
  * @param tileCacheMaxAgeS     {@code Cache-Control: max-age} of vector tiles fetched without a data version
  * @param tileMinZoom          lowest zoom level served as vector tiles
  * @param tileMaxZoom          highest zoom level served as vector tiles
+ * @param sliverToleranceM     remaining pieces an inward buffer of this many metres erases are ignored as slivers
+ * @param rateYears            complete years the annual release rate is averaged over
  */
 public record Config(
         String host,
@@ -50,7 +52,9 @@ public record Config(
         int ogrTimeoutSeconds,
         int tileCacheMaxAgeS,
         int tileMinZoom,
-        int tileMaxZoom) {
+        int tileMaxZoom,
+        double sliverToleranceM,
+        int rateYears) {
 
     /** The defaults: the private local cluster the README's first command creates. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -74,6 +78,8 @@ public record Config(
         d.put("TILE_CACHE_MAX_AGE_S", "60");
         d.put("TILE_MIN_ZOOM", "0");
         d.put("TILE_MAX_ZOOM", "22");
+        d.put("SLIVER_TOLERANCE_M", "0.5");
+        d.put("PROGRESS_RATE_YEARS", "3");
         return Map.copyOf(d);
     }
 
@@ -107,7 +113,9 @@ public record Config(
                 reader.integer("OGR_TIMEOUT_SECONDS", 1, 3600),
                 reader.integer("TILE_CACHE_MAX_AGE_S", 0, 31_536_000),
                 reader.integer("TILE_MIN_ZOOM", 0, 30),
-                reader.integer("TILE_MAX_ZOOM", 0, 30));
+                reader.integer("TILE_MAX_ZOOM", 0, 30),
+                reader.decimal("SLIVER_TOLERANCE_M", 0, 100),
+                reader.integer("PROGRESS_RATE_YEARS", 1, 20));
         if (config.tileMinZoom() > config.tileMaxZoom()) {
             reader.problems.add("TILE_MIN_ZOOM must not exceed TILE_MAX_ZOOM (got " + config.tileMinZoom()
                     + " > " + config.tileMaxZoom() + ")");
@@ -150,6 +158,8 @@ public record Config(
         d.put("TILE_CACHE_MAX_AGE_S", tileCacheMaxAgeS);
         d.put("TILE_MIN_ZOOM", tileMinZoom);
         d.put("TILE_MAX_ZOOM", tileMaxZoom);
+        d.put("SLIVER_TOLERANCE_M", sliverToleranceM);
+        d.put("PROGRESS_RATE_YEARS", rateYears);
         return d;
     }
 
@@ -212,6 +222,20 @@ public record Config(
 
         int integer(String name, int min, int max) {
             return (int) longInteger(name, min, max);
+        }
+
+        double decimal(String name, double min, double max) {
+            String value = raw(name);
+            try {
+                double x = Double.parseDouble(value);
+                if (!(x >= min && x <= max)) {
+                    problems.add(name + " must be between " + min + " and " + max + " (got " + value + ")");
+                }
+                return x;
+            } catch (NumberFormatException e) {
+                problems.add(name + " must be a number (got '" + value + "')");
+                return min;
+            }
         }
 
         long longInteger(String name, long min, long max) {

@@ -5,17 +5,26 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
+import org.clearancemap.progress.AreaEngine;
+import org.clearancemap.progress.ProgressCache;
+import org.clearancemap.progress.Standing;
+import org.clearancemap.progress.YearlyBalance;
 
-/** {@code GET /api/state-parties} and {@code GET /api/state-parties/{iso3}}. */
+/** {@code GET /api/state-parties} and {@code GET /api/state-parties/{iso3}}: records, figures and standing. */
 public final class StatePartyRoutes {
     private final StatePartyRepository repository;
+    private final ProgressCache progress;
+    private final int rateYears;
     private final Clock clock;
 
-    public StatePartyRoutes(StatePartyRepository repository, Clock clock) {
+    public StatePartyRoutes(StatePartyRepository repository, ProgressCache progress, int rateYears, Clock clock) {
         this.repository = repository;
+        this.progress = progress;
+        this.rateYears = rateYears;
         this.clock = clock;
     }
 
@@ -24,7 +33,9 @@ public final class StatePartyRoutes {
         var mapped = repository.mapped();
         var result = new ArrayList<Map<String, Object>>();
         for (StateParty s : repository.findAll()) {
-            result.add(summary(s, mapped.getOrDefault(s.iso3(), StatePartyRepository.Mapped.NONE), asOf));
+            var body = Standing.of(progress, rateYears, s, repository.reportedFigures(s.iso3()), asOf).toJson();
+            putRecords(body, s, mapped.getOrDefault(s.iso3(), StatePartyRepository.Mapped.NONE));
+            result.add(body);
         }
         ctx.json(result);
     }
@@ -32,29 +43,60 @@ public final class StatePartyRoutes {
     public void one(Context ctx) {
         String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
         LocalDate asOf = Params.date(ctx, "asOf", LocalDate.now(clock));
-        StateParty s = repository.find(iso3)
-                .orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
-        var body = summary(s, repository.mapped().getOrDefault(iso3, StatePartyRepository.Mapped.NONE), asOf);
-        body.put("extensions", repository.extensions(iso3));
-        body.put("reportedFigures", repository.reportedFigures(iso3));
-        body.put("milestones", repository.milestones(iso3));
-        ctx.json(body);
+        ctx.json(detail(iso3, asOf));
     }
 
-    private static Map<String, Object> summary(StateParty s, StatePartyRepository.Mapped mapped, LocalDate asOf) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("iso3", s.iso3());
-        m.put("name", s.name());
-        m.put("eifDate", s.eifDate());
-        m.put("originalDeadline", s.originalDeadline());
-        m.put("currentDeadline", s.currentDeadline());
-        m.put("completedOn", s.completedOn());
-        m.put("asOf", asOf);
+    /** One State Party with its records, figures, standing and yearly balance on {@code asOf}. */
+    public Map<String, Object> detail(String iso3, LocalDate asOf) {
+        StateParty s = find(iso3);
+        List<ReportedFigure> reported = repository.reportedFigures(iso3);
+        var body = Standing.of(progress, rateYears, s, reported, asOf).toJson();
+        putRecords(body, s, repository.mapped().getOrDefault(iso3, StatePartyRepository.Mapped.NONE));
+        body.put("extensions", repository.extensions(iso3));
+        body.put("reportedFigures", reported);
+        List<YearlyBalance> rows = balance(s, asOf).rows();
+        var milestones = new ArrayList<Map<String, Object>>();
+        for (Milestone m : repository.milestones(iso3)) {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("id", m.id());
+            row.put("year", m.year());
+            row.put("targetReleaseSqm", m.targetReleaseSqm());
+            Double released = rows.stream().filter(r -> r.year() == m.year()).findFirst()
+                    .map(YearlyBalance::releasedSqm).map(Standing::sqm).orElse(null);
+            row.put("releasedSqm", released);
+            row.put("met", released == null || m.year() >= asOf.getYear() ? null : released >= m.targetReleaseSqm());
+            row.put("source", m.source());
+            milestones.add(row);
+        }
+        body.put("milestones", milestones);
+        var balanceRows = new ArrayList<Map<String, Object>>();
+        for (YearlyBalance row : rows) {
+            var json = Standing.balanceRowJson(row);
+            json.put("reported", reported.stream().filter(f -> f.year() == row.year()).toList());
+            balanceRows.add(json);
+        }
+        body.put("yearlyBalance", balanceRows);
+        body.put("sliverToleranceM", progress.engine().sliverToleranceM());
+        return body;
+    }
+
+    /** The yearly balance from entry into force (or the first record, when earlier) to {@code asOf}. */
+    public AreaEngine.Balance balance(StateParty s, LocalDate asOf) {
+        Integer firstMapped = progress.firstMappedYear(s.iso3());
+        int first = Math.min(s.eifDate().getYear(), firstMapped == null ? Integer.MAX_VALUE : firstMapped);
+        return progress.balance(s.iso3(), Math.min(first, asOf.getYear()), asOf);
+    }
+
+    public StateParty find(String iso3) {
+        return repository.find(iso3)
+                .orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
+    }
+
+    private static void putRecords(Map<String, Object> m, StateParty s, StatePartyRepository.Mapped mapped) {
         m.put("hazardCount", mapped.hazardCount());
         m.put("releaseCount", mapped.releaseCount());
         m.put("synthetic", mapped.synthetic());
         m.put("confidence", s.confidence());
         m.put("source", s.source());
-        return m;
     }
 }

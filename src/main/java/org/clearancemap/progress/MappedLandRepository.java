@@ -1,0 +1,78 @@
+package org.clearancemap.progress;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.clearancemap.db.DataAccessException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+
+/** Reads what is mapped for a State Party (every hazard version, every current release) as WKB. */
+public final class MappedLandRepository {
+
+    /** Versions valid for no day at all (valid_until = recorded_on) are left out. */
+    private static final String SELECT_HAZARDS = """
+            SELECT id, classification, recorded_on, valid_until, ST_AsBinary(geom4326) AS wkb
+              FROM hazard
+             WHERE iso3 = ? AND (valid_until IS NULL OR valid_until > recorded_on)
+             ORDER BY id
+            """;
+    private static final String SELECT_RELEASES = """
+            SELECT id, method, completed_on, ST_AsBinary(geom4326) AS wkb
+              FROM land_release
+             WHERE iso3 = ? AND superseded_at IS NULL
+             ORDER BY id
+            """;
+
+    private final DataSource dataSource;
+
+    public MappedLandRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public MappedLand load(String iso3) {
+        try (Connection c = dataSource.getConnection()) {
+            WKBReader wkb = new WKBReader();
+            List<HazardVersion> hazards = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SELECT_HAZARDS)) {
+                ps.setString(1, iso3);
+                ps.setFetchSize(2000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        hazards.add(new HazardVersion(rs.getLong("id"), "CHA".equals(rs.getString("classification")),
+                                rs.getObject("recorded_on", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                                geometry(wkb, rs.getBytes("wkb"))));
+                    }
+                }
+            }
+            List<Release> releases = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SELECT_RELEASES)) {
+                ps.setString(1, iso3);
+                ps.setFetchSize(2000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        releases.add(new Release(rs.getLong("id"), ReleaseMethod.of(rs.getString("method")),
+                                rs.getObject("completed_on", LocalDate.class), geometry(wkb, rs.getBytes("wkb"))));
+                    }
+                }
+            }
+            return new MappedLand(iso3, hazards, releases);
+        } catch (SQLException e) {
+            throw new DataAccessException("reading the mapped land of " + iso3, e);
+        }
+    }
+
+    private static Geometry geometry(WKBReader wkb, byte[] bytes) throws SQLException {
+        try {
+            return wkb.read(bytes);
+        } catch (ParseException e) {
+            throw new SQLException("unreadable geometry: " + e.getMessage(), e);
+        }
+    }
+}

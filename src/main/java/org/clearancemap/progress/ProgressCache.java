@@ -1,0 +1,129 @@
+package org.clearancemap.progress;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The area figures of each State Party, computed on first use and kept per (State Party, date)
+ * until something of that State Party is written: every write (an upload, a coordinator record)
+ * calls {@link #invalidate(String)} before it answers, so the next read recomputes.
+ *
+ * <p>A computation that started before an invalidation never stores its (stale) result.
+ */
+public final class ProgressCache {
+    private static final int MAX_RESULTS = 5_000;
+    private static final int MAX_CLUSTER_WORK = 200_000;
+    private final MappedLandRepository repository;
+    private final AreaEngine engine;
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<String, Entry<List<Cluster>>> clusters = new ConcurrentHashMap<>();
+    private final Map<Key, Entry<Object>> results = new ConcurrentHashMap<>();
+    /** Per-cluster work, kept across invalidations: a write changes the signature of the clusters it touches. */
+    private final Map<String, Map<Object, Object>> clusterMemos = new ConcurrentHashMap<>();
+
+    public ProgressCache(MappedLandRepository repository, AreaEngine engine) {
+        this.repository = repository;
+        this.engine = engine;
+    }
+
+    public AreaEngine engine() {
+        return engine;
+    }
+
+    /** Forgets everything computed for {@code iso3}; call it whenever anything of that State Party is written. */
+    public void invalidate(String iso3) {
+        generation(iso3).incrementAndGet();
+        clusters.remove(iso3);
+        results.keySet().removeIf(k -> k.iso3().equals(iso3));
+    }
+
+    /** The figures of {@code iso3} on {@code date}. */
+    public AreaFigures figuresOn(String iso3, LocalDate date) {
+        return cached(new Key(iso3, "figures", date, 0), () -> engine.figuresOn(clustersOf(iso3), date, memo(iso3)));
+    }
+
+    /** The yearly balance of {@code iso3} from {@code firstYear} to {@code asOf}. */
+    public AreaEngine.Balance balance(String iso3, int firstYear, LocalDate asOf) {
+        return cached(new Key(iso3, "balance", asOf, firstYear), () -> engine.balance(clustersOf(iso3), AreaEngine.balanceDates(firstYear, asOf), memo(iso3)));
+    }
+
+    /** The balance of {@code iso3} between consecutive {@code dates}; see {@link AreaEngine#balance(List, List)}. */
+    public AreaEngine.Balance balanceBetween(String iso3, List<LocalDate> dates) {
+        return cached(new Key(iso3, "between " + dates, dates.get(0), dates.size()),
+                () -> engine.balance(clustersOf(iso3), dates, memo(iso3)));
+    }
+
+    /** The remaining land of {@code iso3} on {@code date}, slivers left out. */
+    public Geometry remainingOn(String iso3, LocalDate date) {
+        return cached(new Key(iso3, "remaining", date, 0), () -> engine.remainingOn(clustersOf(iso3), date));
+    }
+
+    /** The first year anything of {@code iso3} was recorded or released, or null when nothing is mapped. */
+    public Integer firstMappedYear(String iso3) {
+        return cached(new Key(iso3, "first-year", LocalDate.MIN, 0), () -> {
+            LocalDate first = null;
+            for (Cluster c : clustersOf(iso3)) {
+                for (HazardVersion h : c.hazards()) {
+                    first = first == null || h.recordedOn().isBefore(first) ? h.recordedOn() : first;
+                }
+                for (Release r : c.releases()) {
+                    first = first == null || r.completedOn().isBefore(first) ? r.completedOn() : first;
+                }
+            }
+            return first == null ? null : first.getYear();
+        });
+    }
+
+    private Map<Object, Object> memo(String iso3) {
+        Map<Object, Object> memo = clusterMemos.computeIfAbsent(iso3, k -> new ConcurrentHashMap<>());
+        if (memo.size() > MAX_CLUSTER_WORK) {
+            memo.clear();
+        }
+        return memo;
+    }
+
+    private List<Cluster> clustersOf(String iso3) {
+        long generation = generation(iso3).get();
+        Entry<List<Cluster>> entry = clusters.get(iso3);
+        if (entry != null && entry.generation() == generation) {
+            return entry.value();
+        }
+        List<Cluster> computed = Cluster.of(repository.load(iso3));
+        if (generation(iso3).get() == generation) {
+            clusters.put(iso3, new Entry<>(generation, computed));
+        }
+        return computed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(Key key, Supplier<T> compute) {
+        long generation = generation(key.iso3()).get();
+        Entry<Object> entry = results.get(key);
+        if (entry != null && entry.generation() == generation) {
+            return (T) entry.value();
+        }
+        T value = compute.get();
+        if (results.size() > MAX_RESULTS) {
+            results.clear();
+        }
+        if (generation(key.iso3()).get() == generation) {
+            results.put(key, new Entry<>(generation, value));
+        }
+        return value;
+    }
+
+    private AtomicLong generation(String iso3) {
+        return generations.computeIfAbsent(iso3, k -> new AtomicLong());
+    }
+
+    private record Key(String iso3, String what, LocalDate date, int from) {
+    }
+
+    private record Entry<T>(long generation, T value) {
+    }
+}

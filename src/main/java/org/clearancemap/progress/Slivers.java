@@ -1,0 +1,110 @@
+package org.clearancemap.progress;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.clearancemap.geo.LocalFrame;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Splits a remaining area (lon/lat) into the pieces that count and the slivers that do not.
+ *
+ * <p>A piece is a sliver when an inward buffer of the tolerance (metres, in a local azimuthal
+ * equidistant frame around the piece) erases it entirely: every point of it lies closer than the
+ * tolerance to its edge. A piece with any point farther than the tolerance from its edge is kept
+ * whole, however thin its other parts. A tolerance of 0 drops nothing.
+ *
+ * <p>A cheap bound spares the buffer for most pieces: a polygon whose every point lies within t of
+ * its boundary has an area of at most 2·t·L + n·π·t² (L its perimeter, n its edge count).
+ */
+public final class Slivers {
+    private static final GeometryFactory PLANE = new GeometryFactory();
+    private static final double METRES_PER_DEGREE_LAT = 110_574.0;
+    private static final double METRES_PER_DEGREE_LON_EQUATOR = 111_320.0;
+
+    private final List<Polygon> kept = new ArrayList<>();
+    private final List<Polygon> slivers = new ArrayList<>();
+
+    private Slivers() {
+    }
+
+    /** The pieces of {@code remaining} sorted into kept and slivers. */
+    public static Slivers of(Geometry remaining, double toleranceM) {
+        Slivers result = new Slivers();
+        for (int i = 0; i < remaining.getNumGeometries(); i++) {
+            Geometry part = remaining.getGeometryN(i);
+            if (part instanceof Polygon p && !p.isEmpty()) {
+                if (toleranceM > 0 && isSliver(p, toleranceM)) {
+                    result.slivers.add(p);
+                } else {
+                    result.kept.add(p);
+                }
+            }
+        }
+        return result;
+    }
+
+    public List<Polygon> kept() {
+        return kept;
+    }
+
+    public List<Polygon> slivers() {
+        return slivers;
+    }
+
+    /** The slivers as one geometry in lon/lat (an empty MultiPolygon when there are none). */
+    public Geometry sliverGeometry(GeometryFactory factory) {
+        return factory.createMultiPolygon(slivers.toArray(Polygon[]::new));
+    }
+
+    static boolean isSliver(Polygon p, double toleranceM) {
+        Coordinate centre = p.getEnvelopeInternal().centre();
+        double mx = METRES_PER_DEGREE_LON_EQUATOR * Math.cos(Math.toRadians(centre.y));
+        double my = METRES_PER_DEGREE_LAT;
+        double areaM2 = p.getArea() * mx * my;
+        double lengthM = 0;
+        int edges = 0;
+        for (LinearRing ring : rings(p)) {
+            Coordinate[] cs = ring.getCoordinates();
+            for (int i = 1; i < cs.length; i++) {
+                lengthM += Math.hypot((cs[i].x - cs[i - 1].x) * mx, (cs[i].y - cs[i - 1].y) * my);
+            }
+            edges += cs.length - 1;
+        }
+        double boundM2 = 2 * toleranceM * lengthM + edges * Math.PI * toleranceM * toleranceM;
+        if (areaM2 > 1.1 * boundM2) {
+            return false;
+        }
+        LocalFrame frame = new LocalFrame(centre.x, centre.y);
+        Geometry local = toLocal(p, frame);
+        return local.buffer(-toleranceM).isEmpty();
+    }
+
+    private static List<LinearRing> rings(Polygon p) {
+        List<LinearRing> rings = new ArrayList<>();
+        rings.add(p.getExteriorRing());
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            rings.add(p.getInteriorRingN(i));
+        }
+        return rings;
+    }
+
+    private static Geometry toLocal(Polygon p, LocalFrame frame) {
+        List<LinearRing> rings = rings(p);
+        LinearRing[] local = new LinearRing[rings.size()];
+        for (int r = 0; r < rings.size(); r++) {
+            Coordinate[] cs = rings.get(r).getCoordinates();
+            Coordinate[] out = new Coordinate[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                out[i] = frame.toLocal(cs[i].x, cs[i].y);
+            }
+            out[cs.length - 1] = out[0];
+            local[r] = PLANE.createLinearRing(out);
+        }
+        return PLANE.createPolygon(local[0], Arrays.copyOfRange(local, 1, local.length));
+    }
+}

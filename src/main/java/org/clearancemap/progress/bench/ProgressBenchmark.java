@@ -1,0 +1,272 @@
+package org.clearancemap.progress.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.clearancemap.Config;
+import org.clearancemap.db.Database;
+import org.clearancemap.geo.GeodesicArea;
+import org.clearancemap.progress.AreaEngine;
+import org.clearancemap.progress.AreaFigures;
+import org.clearancemap.progress.MappedLandRepository;
+import org.clearancemap.progress.ProgressCache;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * {@code java -cp target/clearance-map.jar org.clearancemap.progress.bench.ProgressBenchmark M|L}:
+ * generates the deterministic synthetic dataset into a scratch database on the configured server
+ * ({@code DATABASE_URL}, ...; the scratch database is {@code clearance_bench_m} or
+ * {@code _l}, made from {@code BENCH_TEMPLATE}, default {@code clearance_test_template}) and times,
+ * side by side, our computation and the best equivalent PostGIS SQL. Prints figures and ratios.
+ */
+public final class ProgressBenchmark {
+    private static final List<String> STATES = List.of("AFG", "CHL", "DEU", "IRQ", "LAO", "LBN", "MRT", "SOM", "SSD", "TCD");
+    private static final LocalDate DATE = LocalDate.of(2025, 12, 31);
+    private static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("BENCH_RUNS", "3"));
+
+    /** PostGIS: per cluster of intersecting hazards, the union minus the union of the releases that touch it. */
+    private static final String POSTGIS_SINGLE_DATE = """
+            WITH h AS (SELECT iso3, geom4326 AS g FROM hazard
+                        WHERE recorded_on <= ? AND (valid_until IS NULL OR valid_until > ?) AND (?::text IS NULL OR iso3 = ?)),
+                 c AS (SELECT iso3, g, ST_ClusterDBSCAN(g, 0, 1) OVER (PARTITION BY iso3) AS cid FROM h),
+                 cu AS (SELECT iso3, cid, ST_Union(g) AS g FROM c GROUP BY iso3, cid)
+            SELECT cu.iso3, sum(ST_Area(cu.g::geography)) AS footprint,
+                   sum(ST_Area(CASE WHEN x.ru IS NULL THEN cu.g ELSE ST_Difference(cu.g, x.ru) END::geography)) AS remaining
+              FROM cu
+              LEFT JOIN LATERAL (SELECT ST_Union(r.geom4326) AS ru FROM land_release r
+                                  WHERE r.iso3 = cu.iso3 AND r.superseded_at IS NULL AND r.completed_on <= ?
+                                    AND ST_Intersects(r.geom4326, cu.g)) AS x ON true
+             GROUP BY cu.iso3
+            """;
+    private static final String INSERT_HAZARD = """
+            INSERT INTO hazard (iso3, external_id, version, classification, recorded_on, valid_until, retired_on,
+                                geom4326, area_sqm, synthetic)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, true)
+            """;
+    private static final String INSERT_RELEASE = """
+            INSERT INTO land_release (iso3, external_id, version, method, completed_on, geom4326, area_sqm, synthetic)
+            VALUES (?, ?, 1, ?, ?, ST_GeomFromWKB(?, 4326), ?, true)
+            """;
+
+    private ProgressBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String size = args.length == 0 ? "M" : args[0].toUpperCase(Locale.ROOT);
+        int perState = switch (size) {
+            case "S" -> 100;
+            case "M" -> 1_000;
+            case "L" -> 10_000;
+            default -> throw new IllegalArgumentException("size must be S, M or L (got " + args[0] + ")");
+        };
+        Config config = Config.fromEnv();
+        String scratch = "clearance_bench_" + size.toLowerCase(Locale.ROOT);
+        String template = System.getenv().getOrDefault("BENCH_TEMPLATE", "clearance_test_template");
+        try (Connection admin = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+             Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + scratch + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + scratch + " TEMPLATE " + template);
+        }
+        String url = config.databaseUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/" + scratch + "$1");
+        Config bench = config.withDatabase(url, config.databaseUser(), config.databasePassword());
+        try (Database db = Database.open(bench)) {
+            db.migrate();
+            out("dataset %s: %,d hazard versions + %,d releases over %d States Parties, scratch database %s",
+                    size, perState * STATES.size(), perState * STATES.size(), STATES.size(), scratch);
+            long t0 = System.nanoTime();
+            BenchmarkDataset data = BenchmarkDataset.generate(STATES, perState, perState, 20_260_101L);
+            long t1 = System.nanoTime();
+            insert(db, data.hazards(), data.releases());
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+                st.execute("VACUUM ANALYZE hazard");
+                st.execute("VACUUM ANALYZE land_release");
+            }
+            out("generated in %.1f s, loaded in %.1f s", secs(t1 - t0), secs(System.nanoTime() - t1));
+            run(db, bench);
+        }
+    }
+
+    private static void run(Database db, Config config) throws SQLException {
+        MappedLandRepository land = new MappedLandRepository(db.dataSource());
+        AreaEngine engine = new AreaEngine(config.sliverToleranceM());
+        out("cores: %d, max heap: %d MB, sliver tolerance %.2f m, date %s",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                config.sliverToleranceM(), DATE);
+
+        // warm-up: one full pass so that the JIT has compiled the overlay code
+        long warm = System.nanoTime();
+        allStates(new ProgressCache(land, engine));
+        out("warm-up pass (first run, JIT compiling): %.2f s", secs(System.nanoTime() - warm));
+
+        double single = Double.MAX_VALUE;
+        AreaFigures total = null;
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            total = allStates(new ProgressCache(land, engine));
+            single = Math.min(single, secs(System.nanoTime() - t));
+        }
+        out("ours, all States Parties, one date: %.2f s", single);
+        double balance = Double.MAX_VALUE;
+        for (int i = 0; i < RUNS; i++) {
+            ProgressCache cache = new ProgressCache(land, engine);
+            long t = System.nanoTime();
+            for (String iso3 : STATES) {
+                cache.balance(iso3, DATE.getYear() - 14, DATE);
+            }
+            balance = Math.min(balance, secs(System.nanoTime() - t));
+        }
+        out("ours, 15-year balance: %.2f s", balance);
+        AreaFigures strict = allStates(new ProgressCache(land, new AreaEngine(0)));
+
+        double postgis = Double.MAX_VALUE;
+        double[] pg = null;
+        for (int i = 0; i < Math.min(2, RUNS); i++) {
+            long t = System.nanoTime();
+            pg = postgis(db, null);
+            postgis = Math.min(postgis, secs(System.nanoTime() - t));
+        }
+        out("PostGIS, all States Parties, one date: %.2f s", postgis);
+
+        // freshness: an upload of 100 polygons into one State Party, then its figures again
+        ProgressCache cache = new ProgressCache(land, engine);
+        allStates(cache);
+        List<Double> fresh = new ArrayList<>();
+        double insertMs = 0;
+        for (int i = 0; i < RUNS; i++) {
+            String suffix = "-upload" + i;
+            // 50 hazards and 50 releases among LAO's existing ones
+            BenchmarkDataset upload = BenchmarkDataset.generateOne("LAO", STATES.indexOf("LAO"), 50, 50, 7_000L + i);
+            List<BenchmarkDataset.Hazard> hazards = upload.hazards().stream()
+                    .map(h -> new BenchmarkDataset.Hazard(h.iso3(), h.externalId() + suffix, h.version(),
+                            h.classification(), h.recordedOn(), h.validUntil(), h.retiredOn(), h.geom4326())).toList();
+            List<BenchmarkDataset.Release> releases = upload.releases().stream()
+                    .map(r -> new BenchmarkDataset.Release(r.iso3(), r.externalId() + suffix, r.method(),
+                            r.completedOn(), r.geom4326())).toList();
+            long t = System.nanoTime();
+            insert(db, hazards, releases);
+            insertMs += (System.nanoTime() - t) / 1e6 / RUNS;
+            t = System.nanoTime();
+            cache.invalidate("LAO");
+            cache.figuresOn("LAO", DATE);
+            fresh.add((System.nanoTime() - t) / 1e6);
+        }
+        double freshMs = fresh.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double postgisOneMs = Double.MAX_VALUE;
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            postgis(db, "LAO");
+            postgisOneMs = Math.min(postgisOneMs, (System.nanoTime() - t) / 1e6);
+        }
+
+        out("");
+        out("figures on %s, all States Parties (ours, tolerance %.2f m):", DATE, config.sliverToleranceM());
+        out("  footprint %,.0f m², remaining %,.0f m² (ignored slivers %,.1f m²), released %,.0f m², outside hazards %,.0f m²",
+                total.footprintSqm(), total.remainingSqm(), total.ignoredSliverSqm(), total.releasedSqm(),
+                total.releasedOutsideHazardsSqm());
+        out("  agreement with PostGIS at tolerance 0: footprint %.2e relative, remaining %.2e relative",
+                Math.abs(strict.footprintSqm() - pg[0]) / pg[0], Math.abs(strict.remainingSqm() - pg[1]) / pg[1]);
+        out("");
+        out("%-58s %10s %10s %8s", "timing (best of runs, includes reading the geometry)", "ours", "PostGIS", "ratio");
+        out("%-58s %9.2fs %9.2fs %8.2f", "all States Parties, one date", single, postgis, single / postgis);
+        out("%-58s %9.2fs %10s %8.2f", "yearly balance, 15 years, all States Parties (x single date)", balance, "",
+                balance / single);
+        out("%-58s %8.0fms %8.0fms %8.2f", "one State Party fresh after a 100-polygon upload", freshMs, postgisOneMs,
+                freshMs / postgisOneMs);
+        out("  (the upload's insert itself took %.0f ms; freshness runs: %s ms)", insertMs, fresh.stream()
+                .map(x -> String.format(Locale.ROOT, "%.0f", x)).toList());
+        out("goals: single date <= 1/3 of PostGIS: %s; balance <= 2x single date: %s; fresh <= 100 ms: %s",
+                single <= postgis / 3 ? "met" : "NOT met", balance <= 2 * single ? "met" : "NOT met",
+                freshMs <= 100 ? "met" : "NOT met");
+    }
+
+    private static AreaFigures allStates(ProgressCache cache) {
+        AreaFigures total = AreaFigures.ZERO;
+        for (String iso3 : STATES) {
+            total = total.plus(cache.figuresOn(iso3, DATE));
+        }
+        return total;
+    }
+
+    /** {footprint, remaining} summed over the State Parties (or one). */
+    private static double[] postgis(Database db, String iso3) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(POSTGIS_SINGLE_DATE)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET statement_timeout = 0"); // the pool's timeout is for serving, not for L
+            }
+            ps.setObject(1, DATE);
+            ps.setObject(2, DATE);
+            ps.setString(3, iso3);
+            ps.setString(4, iso3);
+            ps.setObject(5, DATE);
+            double[] sum = new double[2];
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sum[0] += rs.getDouble("footprint");
+                    sum[1] += rs.getDouble("remaining");
+                }
+            }
+            return sum;
+        }
+    }
+
+    private static void insert(Database db, List<BenchmarkDataset.Hazard> hazards, List<BenchmarkDataset.Release> releases)
+            throws SQLException {
+        WKBWriter wkb = new WKBWriter();
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT_HAZARD)) {
+                int n = 0;
+                for (var h : hazards) {
+                    ps.setString(1, h.iso3());
+                    ps.setString(2, h.externalId());
+                    ps.setInt(3, h.version());
+                    ps.setString(4, h.classification());
+                    ps.setObject(5, h.recordedOn());
+                    ps.setObject(6, h.validUntil());
+                    ps.setObject(7, h.retiredOn());
+                    ps.setBytes(8, wkb.write(h.geom4326()));
+                    ps.setDouble(9, GeodesicArea.ofSqm(h.geom4326()));
+                    ps.addBatch();
+                    if (++n % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT_RELEASE)) {
+                int n = 0;
+                for (var r : releases) {
+                    ps.setString(1, r.iso3());
+                    ps.setString(2, r.externalId());
+                    ps.setString(3, r.method());
+                    ps.setObject(4, r.completedOn());
+                    ps.setBytes(5, wkb.write(r.geom4326()));
+                    ps.setDouble(6, GeodesicArea.ofSqm(r.geom4326()));
+                    ps.addBatch();
+                    if (++n % 1000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    private static double secs(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void out(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+
+}

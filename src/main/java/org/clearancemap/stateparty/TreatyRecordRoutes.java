@@ -1,0 +1,207 @@
+package org.clearancemap.stateparty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.clearancemap.http.ApiException;
+import org.clearancemap.http.Params;
+import org.clearancemap.progress.ProgressCache;
+
+/**
+ * A coordinator's writes: {@code POST /api/state-parties} (a new accession) and, under
+ * {@code /api/state-parties/{iso3}/}, extension requests and their decisions, reported figures,
+ * milestones and the declaration of completion. Every write goes through {@link CoordinatorAccess},
+ * is audited, and invalidates the State Party's cached figures before answering.
+ */
+public final class TreatyRecordRoutes {
+    private final TreatyRecordRepository records;
+    private final StatePartyRepository stateParties;
+    private final ProgressCache progress;
+    private final CoordinatorAccess access;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public TreatyRecordRoutes(TreatyRecordRepository records, StatePartyRepository stateParties, ProgressCache progress,
+                              CoordinatorAccess access, ObjectMapper json, Clock clock) {
+        this.records = records;
+        this.stateParties = stateParties;
+        this.progress = progress;
+        this.access = access;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** {@code POST /api/state-parties}: {@code iso3}, {@code name}, {@code eifDate}, optional {@code originalDeadline}, {@code source}. */
+    public void addStateParty(Context ctx) {
+        Body body = Body.of(ctx, json);
+        String iso3 = body.text("iso3", true, 3);
+        if (!iso3.matches("[A-Za-z]{3}")) {
+            throw ApiException.BadRequest.parameter("iso3", "iso3 must be an ISO 3166-1 alpha-3 code such as LAO.");
+        }
+        iso3 = iso3.toUpperCase(Locale.ROOT);
+        String actor = access.check(ctx, iso3);
+        String name = body.text("name", true, 200);
+        LocalDate eif = body.date("eifDate", true);
+        LocalDate original = body.date("originalDeadline", false);
+        if (original == null) {
+            original = eif.plusYears(10); // Art. 4(1)(a)
+        } else if (!original.isAfter(eif)) {
+            throw ApiException.BadRequest.parameter("originalDeadline", "originalDeadline must be after eifDate.");
+        }
+        String source = body.text("source", false, 500);
+        if (!records.addStateParty(actor, iso3, name, eif, original, source, body.node().toString())) {
+            throw new ApiException.Conflict("A State Party with code " + iso3 + " already exists.");
+        }
+        progress.invalidate(iso3);
+        ctx.status(201).header("Location", "/api/state-parties/" + iso3).json(stateParties.find(iso3).orElseThrow());
+    }
+
+    /** {@code POST .../extension-requests}: {@code requestedUntil}, optional {@code submittedOn}, {@code meeting}, {@code source}. */
+    public void addExtensionRequest(Context ctx) {
+        StateParty s = existing(ctx);
+        String actor = access.check(ctx, s.iso3());
+        Body body = Body.of(ctx, json);
+        LocalDate requestedUntil = body.date("requestedUntil", true);
+        LocalDate submittedOn = body.date("submittedOn", false);
+        if (!requestedUntil.isAfter(s.currentDeadline())) {
+            throw ApiException.BadRequest.parameter("requestedUntil",
+                    "requestedUntil must be after the current deadline " + s.currentDeadline() + ".");
+        }
+        if (requestedUntil.isAfter(s.currentDeadline().plusYears(5))) {
+            throw ApiException.BadRequest.parameter("requestedUntil",
+                    "An extension is of at most 5 years (Art. 4(5)): requestedUntil must be on or before "
+                            + s.currentDeadline().plusYears(5) + ".");
+        }
+        long id = records.addExtensionRequest(actor, s.iso3(), body.text("meeting", false, 200), submittedOn,
+                requestedUntil, body.text("source", false, 500), body.node().toString());
+        progress.invalidate(s.iso3());
+        ctx.status(201).json(find(s.iso3(), id));
+    }
+
+    /** {@code POST .../extension-requests/{id}/decision}: {@code status} granted|refused|withdrawn, {@code grantedUntil}, {@code decidedOn}. */
+    public void decideExtensionRequest(Context ctx) {
+        StateParty s = existing(ctx);
+        String actor = access.check(ctx, s.iso3());
+        long id = id(ctx);
+        Body body = Body.of(ctx, json);
+        String status = body.oneOf("status", true, Set.of("granted", "refused", "withdrawn"));
+        LocalDate grantedUntil = body.date("grantedUntil", "granted".equals(status));
+        if (!"granted".equals(status) && grantedUntil != null) {
+            throw ApiException.BadRequest.parameter("grantedUntil", "grantedUntil is only for a granted request.");
+        }
+        if (grantedUntil != null && !grantedUntil.isAfter(s.originalDeadline())) {
+            throw ApiException.BadRequest.parameter("grantedUntil", "grantedUntil must be after the original deadline "
+                    + s.originalDeadline() + ".");
+        }
+        LocalDate decidedOn = body.date("decidedOn", false);
+        switch (records.decideExtensionRequest(actor, s.iso3(), id, status, grantedUntil,
+                decidedOn == null ? LocalDate.now(clock) : decidedOn, body.text("meeting", false, 200),
+                body.node().toString())) {
+            case NOT_FOUND -> throw new ApiException.NotFound("No extension request " + id + " of " + s.iso3() + ".");
+            case ALREADY_DECIDED -> throw new ApiException.Conflict("Extension request " + id + " of " + s.iso3()
+                    + " is already decided.");
+            default -> {
+            }
+        }
+        progress.invalidate(s.iso3());
+        ctx.json(find(s.iso3(), id));
+    }
+
+    /** {@code POST .../reported-figures}: {@code year}, {@code source}, and at least one figure in km². */
+    public void addReportedFigure(Context ctx) {
+        StateParty s = existing(ctx);
+        String actor = access.check(ctx, s.iso3());
+        Body body = Body.of(ctx, json);
+        int year = body.integer("year", true, 1990, 2100);
+        BigDecimal remaining = body.nonNegative("remainingKm2", false);
+        BigDecimal cancelled = body.nonNegative("cancelledKm2", false);
+        BigDecimal reduced = body.nonNegative("reducedKm2", false);
+        BigDecimal cleared = body.nonNegative("clearedKm2", false);
+        BigDecimal released = body.nonNegative("releasedKm2", false);
+        Integer destroyed = body.integer("submunitionsDestroyed", false, 0, Integer.MAX_VALUE);
+        if (remaining == null && cancelled == null && reduced == null && cleared == null && released == null
+                && destroyed == null) {
+            throw new ApiException.BadRequest("A reported figure needs at least one of remainingKm2, cancelledKm2, "
+                    + "reducedKm2, clearedKm2, releasedKm2, submunitionsDestroyed.");
+        }
+        String source = body.text("source", true, 500);
+        long id = records.addReportedFigure(actor, s.iso3(), year, remaining, cancelled, reduced, cleared, released,
+                destroyed, body.text("confidence", false, 40), source, body.node().toString());
+        progress.invalidate(s.iso3());
+        ctx.status(201).json(stateParties.reportedFigures(s.iso3()).stream().filter(f -> f.id() == id)
+                .findFirst().orElseThrow());
+    }
+
+    /** {@code PUT .../milestones/{year}}: {@code targetReleaseSqm}, optional {@code extensionRequestId}, {@code source}. */
+    public void setMilestone(Context ctx) {
+        StateParty s = existing(ctx);
+        String actor = access.check(ctx, s.iso3());
+        int year;
+        try {
+            year = Integer.parseInt(ctx.pathParam("year"));
+        } catch (NumberFormatException e) {
+            throw ApiException.BadRequest.parameter("year", "year must be a whole number such as 2026.");
+        }
+        if (year < 1990 || year > 2100) {
+            throw ApiException.BadRequest.parameter("year", "year must be from 1990 to 2100.");
+        }
+        Body body = Body.of(ctx, json);
+        BigDecimal target = body.nonNegative("targetReleaseSqm", true);
+        Integer request = body.integer("extensionRequestId", false, 1, Integer.MAX_VALUE);
+        if (request != null && stateParties.extensions(s.iso3()).stream().noneMatch(e -> e.id() == request)) {
+            throw ApiException.BadRequest.parameter("extensionRequestId",
+                    "No extension request " + request + " of " + s.iso3() + ".");
+        }
+        records.setMilestone(actor, s.iso3(), year, target.doubleValue(), request == null ? null : request.longValue(),
+                body.text("source", false, 500), body.node().toString());
+        progress.invalidate(s.iso3());
+        ctx.json(stateParties.milestones(s.iso3()).stream().filter(m -> m.year() == year).findFirst().orElseThrow());
+    }
+
+    /** {@code POST .../completion}: {@code completedOn}, the date of the declaration of completion. */
+    public void declareCompletion(Context ctx) {
+        StateParty s = existing(ctx);
+        String actor = access.check(ctx, s.iso3());
+        Body body = Body.of(ctx, json);
+        LocalDate completedOn = body.date("completedOn", true);
+        if (completedOn.isBefore(s.eifDate())) {
+            throw ApiException.BadRequest.parameter("completedOn", "completedOn must be on or after entry into force "
+                    + s.eifDate() + ".");
+        }
+        if (completedOn.isAfter(LocalDate.now(clock))) {
+            throw ApiException.BadRequest.parameter("completedOn", "completedOn must not be in the future.");
+        }
+        records.declareCompletion(actor, s.iso3(), completedOn, body.node().toString());
+        progress.invalidate(s.iso3());
+        ctx.json(stateParties.find(s.iso3()).orElseThrow());
+    }
+
+    private StateParty existing(Context ctx) {
+        String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
+        return stateParties.find(iso3)
+                .orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw ApiException.BadRequest.parameter("id", "id must be the number of an extension request.");
+        }
+    }
+
+    private Map<String, Object> find(String iso3, long id) {
+        Extension e = stateParties.extensions(iso3).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        var m = new LinkedHashMap<String, Object>();
+        m.put("iso3", iso3);
+        m.put("extension", e);
+        m.put("currentDeadline", stateParties.find(iso3).orElseThrow().currentDeadline());
+        return m;
+    }
+}
