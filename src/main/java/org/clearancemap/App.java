@@ -2,11 +2,19 @@ package org.clearancemap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.clearancemap.audit.AuditRepository;
+import org.clearancemap.audit.AuditRoutes;
+import org.clearancemap.auth.Auth;
+import org.clearancemap.auth.AuthRoutes;
+import org.clearancemap.auth.SecurityHeaders;
+import org.clearancemap.auth.TokenRepository;
 import org.clearancemap.db.Database;
 import org.clearancemap.hazard.HazardRepository;
 import org.clearancemap.http.Json;
@@ -29,10 +37,19 @@ public final class App {
 
     /** The server, configured but not started. */
     public static Javalin create(Config config, Database database, Clock clock) {
+        return create(config, database, clock, routes -> { });
+    }
+
+    /** The same with extra routes after the listed ones (tests add probe routes this way). */
+    public static Javalin create(Config config, Database database, Clock clock, Consumer<RoutesConfig> extraRoutes) {
         ObjectMapper json = Json.mapper();
         var stateParties = new StatePartyRoutes(new StatePartyRepository(database.dataSource()), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
+        var tokens = new TokenRepository(database.dataSource());
+        var auth = new Auth(tokens, config);
+        var authRoutes = new AuthRoutes(tokens);
+        var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -52,11 +69,19 @@ public final class App {
                     ctx.status().getCode(), Math.round(ms), RequestIds.of(ctx)));
             cfg.routes.before(RequestIds::of);
 
+            // trust (#7): security headers and CORS, tokens -> principal; guards are Access.require* in each route
+            new SecurityHeaders(config.corsOrigins()).install(cfg);
+            auth.install(cfg);
+            cfg.routes.get("/api/me", authRoutes::me);
+            cfg.routes.get("/api/tokens", authRoutes::list);
+            cfg.routes.get("/api/audit", auditRoutes::list);
+
             cfg.routes.get("/health", ctx -> health(ctx, database, json));
             cfg.routes.get("/api/state-parties", stateParties::list);
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
+            extraRoutes.accept(cfg.routes);
         });
     }
 

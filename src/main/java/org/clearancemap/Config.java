@@ -24,6 +24,10 @@ import java.util.function.Function;
  * @param maxBodyBytes         largest request body accepted
  * @param maxFeaturesPerPage   most features a GeoJSON list endpoint returns at once
  * @param logLevel             trace, debug, info, warn, error or off (applied by {@link Main} at start)
+ * @param readRequiresToken    when true, reads under /api, /ogc and /tiles need a valid token (analyst and up)
+ * @param writeRatePerMinute   writes one token may make per minute (token bucket, bursts up to this many)
+ * @param corsOrigins          origins allowed to call the API from a browser; empty means CORS is off
+ * @param authCacheSeconds     how long a resolved token is remembered before the database is asked again
  */
 public record Config(
         String host,
@@ -35,7 +39,15 @@ public record Config(
         int statementTimeoutMs,
         long maxBodyBytes,
         int maxFeaturesPerPage,
-        String logLevel) {
+        String logLevel,
+        boolean readRequiresToken,
+        int writeRatePerMinute,
+        List<String> corsOrigins,
+        int authCacheSeconds) {
+
+    public Config {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
 
     /** The defaults: the private local cluster the README's first command creates. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -52,6 +64,10 @@ public record Config(
         d.put("MAX_BODY_BYTES", String.valueOf(200L * 1024 * 1024));
         d.put("MAX_FEATURES_PER_PAGE", "5000");
         d.put("LOG_LEVEL", "info");
+        d.put("READ_REQUIRES_TOKEN", "false");
+        d.put("WRITE_RATE_PER_MINUTE", "120");
+        d.put("CORS_ORIGINS", "");
+        d.put("AUTH_CACHE_SECONDS", "30");
         return Map.copyOf(d);
     }
 
@@ -78,7 +94,11 @@ public record Config(
                 reader.longInteger("MAX_BODY_BYTES", 1024, 4L * 1024 * 1024 * 1024),
                 reader.integer("MAX_FEATURES_PER_PAGE", 1, 100_000),
                 reader.string("LOG_LEVEL", s -> s.matches("(?i)trace|debug|info|warn|error|off")
-                        ? null : "must be one of trace, debug, info, warn, error, off"));
+                        ? null : "must be one of trace, debug, info, warn, error, off"),
+                reader.bool("READ_REQUIRES_TOKEN"),
+                reader.integer("WRITE_RATE_PER_MINUTE", 1, 1_000_000),
+                reader.origins("CORS_ORIGINS"),
+                reader.integer("AUTH_CACHE_SECONDS", 0, 3600));
         if (!reader.problems.isEmpty()) {
             throw new ConfigException("Invalid configuration:\n  " + String.join("\n  ", reader.problems));
         }
@@ -110,19 +130,24 @@ public record Config(
         d.put("MAX_BODY_BYTES", maxBodyBytes);
         d.put("MAX_FEATURES_PER_PAGE", maxFeaturesPerPage);
         d.put("LOG_LEVEL", logLevel);
+        d.put("READ_REQUIRES_TOKEN", readRequiresToken);
+        d.put("WRITE_RATE_PER_MINUTE", writeRatePerMinute);
+        d.put("CORS_ORIGINS", corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins));
+        d.put("AUTH_CACHE_SECONDS", authCacheSeconds);
         return d;
     }
 
     /** A copy with another port (tests start servers on a free port). */
     public Config withPort(int newPort) {
         return new Config(host, newPort, databaseUrl, databaseUser, databasePassword, dbPoolSize,
-                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, logLevel);
+                statementTimeoutMs, maxBodyBytes, maxFeaturesPerPage, logLevel, readRequiresToken, writeRatePerMinute,
+                corsOrigins, authCacheSeconds);
     }
 
     /** A copy pointing at another database. */
     public Config withDatabase(String url, String user, String password) {
         return new Config(host, port, url, user, password, dbPoolSize, statementTimeoutMs, maxBodyBytes,
-                maxFeaturesPerPage, logLevel);
+                maxFeaturesPerPage, logLevel, readRequiresToken, writeRatePerMinute, corsOrigins, authCacheSeconds);
     }
 
     /** Thrown when the environment holds a setting the server cannot run with. */
@@ -152,6 +177,34 @@ public record Config(
                 problems.add(name + " " + problem + " (got '" + value + "')");
             }
             return value;
+        }
+
+        boolean bool(String name) {
+            String value = raw(name);
+            if (!value.matches("(?i)true|false")) {
+                problems.add(name + " must be true or false (got '" + value + "')");
+                return false;
+            }
+            return Boolean.parseBoolean(value);
+        }
+
+        /** A comma-separated list of origins such as https://example.org; empty means none. */
+        List<String> origins(String name) {
+            String value = raw(name);
+            List<String> origins = new ArrayList<>();
+            for (String part : value.split(",")) {
+                String origin = part.trim();
+                if (origin.isEmpty()) {
+                    continue;
+                }
+                if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+                    problems.add(name + " must list origins such as https://example.org or http://localhost:8080, "
+                            + "separated by commas (got '" + origin + "')");
+                } else {
+                    origins.add(origin);
+                }
+            }
+            return origins;
         }
 
         int integer(String name, int min, int max) {

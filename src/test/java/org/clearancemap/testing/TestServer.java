@@ -8,7 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import io.javalin.config.RoutesConfig;
 import org.clearancemap.App;
+import org.clearancemap.Config;
 
 /** The real server on a free loopback port over a {@link TestDatabase}, called over real HTTP. */
 public final class TestServer implements AutoCloseable {
@@ -21,6 +25,18 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(TestDatabase db, Clock clock) {
         Javalin app = App.create(db.config(), db.database(), clock);
+        app.start();
+        return new TestServer(app);
+    }
+
+    /**
+     * A server over {@code db} with settings from {@code env} (as the environment would give them,
+     * e.g. {@code READ_REQUIRES_TOKEN}) and extra routes, e.g. probe write routes.
+     */
+    public static TestServer start(TestDatabase db, Map<String, String> env, Consumer<RoutesConfig> extraRoutes) {
+        Config config = Config.fromEnv(env).withDatabase(db.config().databaseUrl(), db.config().databaseUser(),
+                db.config().databasePassword()).withPort(0);
+        Javalin app = App.create(config, db.database(), Clock.systemUTC(), extraRoutes);
         app.start();
         return new TestServer(app);
     }
