@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * Resolves {@code Authorization: Bearer <token>} into a {@link Principal} before every request.
  *
  * <ul>
- *   <li>No header: the request goes on without a principal; routes that need one call
- *       {@link Access}. With {@code READ_REQUIRES_TOKEN}, reads under {@code /api}, {@code /ogc} and
- *       {@code /tiles} are refused with 401 here.
+ *   <li>No header: a write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) to an
+ *       existing route is refused with 401 here, so a write route that forgot its {@link Access} call is still closed to
+ *       anonymous clients (the route's own guard decides the role and State Party). Other requests
+ *       go on without a principal; with {@code READ_REQUIRES_TOKEN}, reads under {@code /api},
+ *       {@code /ogc} and {@code /tiles} are refused with 401 here.
  *   <li>A header that is malformed, or a token that is unknown or revoked: 401, even on an open
  *       read, so that a client with a bad token finds out at once.
  *   <li>A resolved token is remembered for {@code AUTH_CACHE_SECONDS} (so a revocation made from
@@ -65,6 +67,15 @@ public final class Auth {
     public void install(JavalinConfig cfg) {
         cfg.appData(KEY, this);
         cfg.routes.before(this::resolve);
+        cfg.routes.beforeMatched(Auth::refuseAnonymousWrite);
+    }
+
+    /** Runs only when a route matched, so unknown paths and wrong methods stay 404 and 405. */
+    private static void refuseAnonymousWrite(Context ctx) {
+        if (isWrite(ctx) && ctx.attribute(PRINCIPAL) == null) {
+            throw new ApiException.Unauthorized(ctx.method() + " " + ctx.path()
+                    + " needs a token: send 'Authorization: Bearer <token>'.", false);
+        }
     }
 
     private void resolve(Context ctx) {
@@ -81,6 +92,12 @@ public final class Auth {
             throw new ApiException.Unauthorized("The Authorization header must be 'Bearer <token>'.", true);
         }
         ctx.attribute(PRINCIPAL, principalFor(parts[1].trim()));
+    }
+
+    private static boolean isWrite(Context ctx) {
+        HandlerType method = ctx.method();
+        return method == HandlerType.POST || method == HandlerType.PUT || method == HandlerType.PATCH
+                || method == HandlerType.DELETE;
     }
 
     private static boolean isGuardedRead(Context ctx) {

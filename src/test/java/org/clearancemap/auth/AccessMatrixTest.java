@@ -76,6 +76,7 @@ class AccessMatrixTest {
             }
             ctx.status(201).json(Map.of("writtenBy", who.name()));
         });
+        routes.post("/test/unguarded-probe", ctx -> ctx.status(201).json(Map.of("ok", true)));
         routes.post("/test/treaty-probe", ctx -> {
             Access.requireRole(ctx, Role.COORDINATOR);
             ctx.status(201).json(Map.of("ok", true));
@@ -140,6 +141,14 @@ class AccessMatrixTest {
         if (expected == 401) {
             assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), r.headers().toString());
         }
+    }
+
+    @Test
+    void aWriteRouteThatForgotItsGuardIsStillClosedToRequestsWithoutAToken() throws Exception {
+        HttpResponse<String> r = call("POST", "/test/unguarded-probe", "none");
+        assertEquals(401, r.statusCode());
+        assertTrue(r.body().contains("needs a token"), r.body());
+        assertEquals(401, call("POST", "/test/unguarded-probe", "revoked").statusCode());
     }
 
     @Test
