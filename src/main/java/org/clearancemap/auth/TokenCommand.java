@@ -21,8 +21,8 @@ public final class TokenCommand {
                        prints the new token once; operators need at least one --state-party
               list     id, name, role, State Parties, created, revoked, last used (never the secret)
               revoke ID""";
-    /** The actor written in the audit trail for command-line token changes. */
-    static final Principal COMMAND_LINE = Principal.system("command line");
+    /** The actor written in the audit trail for command-line token changes: the operating-system user. */
+    static final Principal COMMAND_LINE = Principal.system("command line (" + System.getProperty("user.name", "?") + ")");
 
     private final TokenRepository tokens;
     private final PrintStream out;

@@ -200,13 +200,23 @@ class AccessMatrixTest {
         }
     }
 
-    @Test
-    void usingATokenRecordsWhenItWasLastUsed() throws Exception {
-        call("GET", "/api/me", "admin");
+    private static Object lastUsed(String name) throws Exception {
         try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT last_used_at FROM api_token WHERE name = 'admin'")) {
+             ResultSet rs = st.executeQuery("SELECT last_used_at FROM api_token WHERE name = '" + name + "'")) {
             rs.next();
-            assertTrue(rs.getObject(1) != null);
+            return rs.getObject(1);
         }
+    }
+
+    @Test
+    void usingATokenRecordsWhenItWasLastUsedButNotOnEveryRequest() throws Exception {
+        String secret = new Tokens(db).issue("last used", Role.ANALYST);
+        assertEquals(null, lastUsed("last used"));
+        TOKENS.put("last used", secret);
+        call("GET", "/api/me", "last used");
+        Object first = lastUsed("last used");
+        assertTrue(first != null);
+        call("GET", "/api/me", "last used");
+        assertEquals(first, lastUsed("last used"), "written at most once a minute");
     }
 }

@@ -108,7 +108,7 @@ class TokenCommandTest {
              ResultSet rs = st.executeQuery("SELECT actor FROM audit_event WHERE action = 'token.revoke' AND entity_id = '"
                      + id + "'")) {
             assertTrue(rs.next());
-            assertEquals("command line", rs.getString(1));
+            assertEquals("command line (" + System.getProperty("user.name") + ")", rs.getString(1));
         }
         assertTrue(token("list").out().lines().anyMatch(l -> l.contains("to revoke") && l.matches(".*\\d{4}-.*\\d{4}-.*")));
     }
