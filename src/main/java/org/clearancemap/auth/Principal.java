@@ -23,8 +23,9 @@ public record Principal(Long tokenId, String name, Role role, Set<String> stateP
         return new Principal(null, name, Role.ADMIN, Set.of());
     }
 
-    /** True when this principal may write data of State Party {@code iso3}. */
+    /** True when this principal may write data of State Party {@code iso3} (any case; null: none named). */
     public boolean mayWriteTo(String iso3) {
-        return role.atLeast(Role.COORDINATOR) || role == Role.OPERATOR && stateParties.contains(iso3);
+        return role.atLeast(Role.COORDINATOR)
+                || role == Role.OPERATOR && iso3 != null && stateParties.contains(iso3.toUpperCase(java.util.Locale.ROOT));
     }
 }
