@@ -48,7 +48,7 @@ public final class App {
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
         var tokens = new TokenRepository(database.dataSource());
         var auth = new Auth(tokens, config);
-        var authRoutes = new AuthRoutes(tokens);
+        var authRoutes = new AuthRoutes(tokens, auth);
         var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
 
         return Javalin.create(cfg -> {
@@ -74,6 +74,7 @@ public final class App {
             auth.install(cfg);
             cfg.routes.get("/api/me", authRoutes::me);
             cfg.routes.get("/api/tokens", authRoutes::list);
+            cfg.routes.delete("/api/tokens/{id}", authRoutes::revoke);
             cfg.routes.get("/api/audit", auditRoutes::list);
 
             cfg.routes.get("/health", ctx -> health(ctx, database, json));

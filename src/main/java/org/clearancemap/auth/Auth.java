@@ -153,6 +153,11 @@ public final class Auth {
         }
     }
 
+    /** Drops a token from the cache, so that a revocation made by this server applies at once. */
+    void forget(long tokenId) {
+        cache.values().removeIf(c -> tokenId == c.lookup().principal().tokenId());
+    }
+
     /** 0 when the principal may write now, else seconds until it may. */
     long takeWrite(Principal principal) {
         return principal.tokenId() == null ? 0 : writeRate.take(principal.tokenId());

@@ -121,6 +121,12 @@ class AccessMatrixTest {
                 Arguments.of("none", "GET", "/api/tokens", 401),
                 Arguments.of("coordinator", "GET", "/api/tokens", 403),
                 Arguments.of("admin", "GET", "/api/tokens", 200),
+                Arguments.of("none", "DELETE", "/api/tokens/999999", 401),
+                Arguments.of("revoked", "DELETE", "/api/tokens/999999", 401),
+                Arguments.of("analyst", "DELETE", "/api/tokens/999999", 403),
+                Arguments.of("operator LAO", "DELETE", "/api/tokens/999999", 403),
+                Arguments.of("coordinator", "DELETE", "/api/tokens/999999", 403),
+                Arguments.of("admin", "DELETE", "/api/tokens/999999", 404),
                 Arguments.of("none", "GET", "/api/me", 401),
                 Arguments.of("unknown", "GET", "/api/me", 401),
                 Arguments.of("analyst", "GET", "/api/me", 200),
@@ -149,6 +155,27 @@ class AccessMatrixTest {
         assertEquals(401, r.statusCode());
         assertTrue(r.body().contains("needs a token"), r.body());
         assertEquals(401, call("POST", "/test/unguarded-probe", "revoked").statusCode());
+    }
+
+    @Test
+    void anAdminRevokesATokenOverTheApiAndItIsRefusedAtOnceDespiteTheCache() throws Exception {
+        TOKENS.put("short-lived", new Tokens(db).issue("short-lived", Role.COORDINATOR));
+        assertEquals(201, call("POST", "/test/treaty-probe", "short-lived").statusCode());
+        long id;
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM api_token WHERE name = 'short-lived'")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        assertEquals(204, call("DELETE", "/api/tokens/" + id, "admin").statusCode());
+        assertEquals(401, call("POST", "/test/treaty-probe", "short-lived").statusCode());
+        assertEquals(404, call("DELETE", "/api/tokens/" + id, "admin").statusCode(), "already revoked");
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT actor FROM audit_event WHERE action = 'token.revoke' AND entity_id = '"
+                     + id + "'")) {
+            assertTrue(rs.next());
+            assertEquals("admin", rs.getString(1));
+        }
     }
 
     @Test
