@@ -2,11 +2,19 @@ package org.clearancemap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.clearancemap.audit.AuditRepository;
+import org.clearancemap.audit.AuditRoutes;
+import org.clearancemap.auth.Auth;
+import org.clearancemap.auth.AuthRoutes;
+import org.clearancemap.auth.SecurityHeaders;
+import org.clearancemap.auth.TokenRepository;
 import org.clearancemap.db.Database;
 import org.clearancemap.hazard.HazardRepository;
 import org.clearancemap.http.Json;
@@ -47,11 +55,21 @@ public final class App {
 
     /** The server, configured but not started. */
     public static Javalin create(Config config, Database database, Clock clock) {
-        return create(config, database, clock, UploadListener.NONE);
+        return create(config, database, clock, UploadListener.NONE, routes -> { });
     }
 
     /** The server, configured but not started; {@code uploadListener} hears of every committed upload. */
     public static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener) {
+        return create(config, database, clock, uploadListener, routes -> { });
+    }
+
+    /** The same with extra routes after the listed ones (tests add probe routes this way). */
+    public static Javalin create(Config config, Database database, Clock clock, Consumer<RoutesConfig> extraRoutes) {
+        return create(config, database, clock, UploadListener.NONE, extraRoutes);
+    }
+
+    private static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener,
+            Consumer<RoutesConfig> extraRoutes) {
         ObjectMapper json = Json.mapper();
         var statePartyRecords = new StatePartyRepository(database.dataSource());
         var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
@@ -59,7 +77,7 @@ public final class App {
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var progressRoutes = new ProgressRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
-                statePartyRecords, progress, CoordinatorAccess.OPEN, json, clock);
+                statePartyRecords, progress, CoordinatorAccess.TOKEN, json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
@@ -75,6 +93,10 @@ public final class App {
         var ogc = new OgcRoutes(features, remaining, json, clock);
         var tiles = new TileRoutes(new TileRepository(database.dataSource()), features, remaining, json, clock,
                 config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS());
+        var tokens = new TokenRepository(database.dataSource());
+        var auth = new Auth(tokens, config);
+        var authRoutes = new AuthRoutes(tokens, auth);
+        var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -93,6 +115,14 @@ public final class App {
             cfg.requestLogger.http((ctx, ms) -> REQUEST_LOG.info("{} {} {} {} ms id={}", ctx.method(), ctx.path(),
                     ctx.status().getCode(), Math.round(ms), RequestIds.of(ctx)));
             cfg.routes.before(RequestIds::of);
+
+            // trust (#7): security headers and CORS, tokens -> principal; guards are Access.require* in each route
+            new SecurityHeaders(config.corsOrigins()).install(cfg);
+            auth.install(cfg);
+            cfg.routes.get("/api/me", authRoutes::me);
+            cfg.routes.get("/api/tokens", authRoutes::list);
+            cfg.routes.delete("/api/tokens/{id}", authRoutes::revoke);
+            cfg.routes.get("/api/audit", auditRoutes::list);
 
             cfg.routes.get("/health", ctx -> health(ctx, database, json));
             cfg.routes.get("/api/state-parties", stateParties::list);
@@ -133,6 +163,7 @@ public final class App {
             cfg.routes.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
             cfg.routes.get("/tiles/{collection}", tiles::tileJson);
             cfg.routes.get("/tiles/{collection}/{z}/{x}/{y}", tiles::tile);
+            extraRoutes.accept(cfg.routes);
         });
     }
 

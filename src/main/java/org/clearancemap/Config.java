@@ -34,6 +34,10 @@ import java.util.function.Function;
  * @param tileMaxZoom          highest zoom level served as vector tiles
  * @param sliverToleranceM     remaining pieces an inward buffer of this many metres erases are ignored as slivers
  * @param rateYears            complete years the annual release rate is averaged over
+ * @param readRequiresToken    when true, reads under /api, /ogc and /tiles need a valid token (analyst and up)
+ * @param writeRatePerMinute   writes one token may make per minute (token bucket, bursts up to this many)
+ * @param corsOrigins          origins allowed to call the API from a browser; empty means CORS is off
+ * @param authCacheSeconds     how long a resolved token is remembered before the database is asked again
  */
 public record Config(
         String host,
@@ -54,7 +58,15 @@ public record Config(
         int tileMinZoom,
         int tileMaxZoom,
         double sliverToleranceM,
-        int rateYears) {
+        int rateYears,
+        boolean readRequiresToken,
+        int writeRatePerMinute,
+        List<String> corsOrigins,
+        int authCacheSeconds) {
+
+    public Config {
+        corsOrigins = List.copyOf(corsOrigins);
+    }
 
     /** The defaults: the private local cluster the README's first command creates. */
     public static final Map<String, String> DEFAULTS = defaults();
@@ -80,6 +92,10 @@ public record Config(
         d.put("TILE_MAX_ZOOM", "22");
         d.put("SLIVER_TOLERANCE_M", "0.5");
         d.put("PROGRESS_RATE_YEARS", "3");
+        d.put("READ_REQUIRES_TOKEN", "false");
+        d.put("WRITE_RATE_PER_MINUTE", "120");
+        d.put("CORS_ORIGINS", "");
+        d.put("AUTH_CACHE_SECONDS", "30");
         return Map.copyOf(d);
     }
 
@@ -115,7 +131,11 @@ public record Config(
                 reader.integer("TILE_MIN_ZOOM", 0, 30),
                 reader.integer("TILE_MAX_ZOOM", 0, 30),
                 reader.decimal("SLIVER_TOLERANCE_M", 0, 100),
-                reader.integer("PROGRESS_RATE_YEARS", 1, 20));
+                reader.integer("PROGRESS_RATE_YEARS", 1, 20),
+                reader.bool("READ_REQUIRES_TOKEN"),
+                reader.integer("WRITE_RATE_PER_MINUTE", 1, 1_000_000),
+                reader.origins("CORS_ORIGINS"),
+                reader.integer("AUTH_CACHE_SECONDS", 0, 3600));
         if (config.tileMinZoom() > config.tileMaxZoom()) {
             reader.problems.add("TILE_MIN_ZOOM must not exceed TILE_MAX_ZOOM (got " + config.tileMinZoom()
                     + " > " + config.tileMaxZoom() + ")");
@@ -160,6 +180,10 @@ public record Config(
         d.put("TILE_MAX_ZOOM", tileMaxZoom);
         d.put("SLIVER_TOLERANCE_M", sliverToleranceM);
         d.put("PROGRESS_RATE_YEARS", rateYears);
+        d.put("READ_REQUIRES_TOKEN", readRequiresToken);
+        d.put("WRITE_RATE_PER_MINUTE", writeRatePerMinute);
+        d.put("CORS_ORIGINS", corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins));
+        d.put("AUTH_CACHE_SECONDS", authCacheSeconds);
         return d;
     }
 
@@ -218,6 +242,34 @@ public record Config(
                 problems.add(name + " " + problem + " (got '" + value + "')");
             }
             return value;
+        }
+
+        boolean bool(String name) {
+            String value = raw(name);
+            if (!value.matches("(?i)true|false")) {
+                problems.add(name + " must be true or false (got '" + value + "')");
+                return false;
+            }
+            return Boolean.parseBoolean(value);
+        }
+
+        /** A comma-separated list of origins such as https://example.org; empty means none. */
+        List<String> origins(String name) {
+            String value = raw(name);
+            List<String> origins = new ArrayList<>();
+            for (String part : value.split(",")) {
+                String origin = part.trim();
+                if (origin.isEmpty()) {
+                    continue;
+                }
+                if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+                    problems.add(name + " must list origins such as https://example.org or http://localhost:8080, "
+                            + "separated by commas (got '" + origin + "')");
+                } else {
+                    origins.add(origin);
+                }
+            }
+            return origins;
         }
 
         int integer(String name, int min, int max) {

@@ -5,13 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import org.clearancemap.auth.TokenCommand;
 import org.clearancemap.db.Database;
 import org.clearancemap.demo.DemoLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar clearance-map.jar [serve | demo | migrate]}: reads the configuration from the
+ * {@code java -jar clearance-map.jar [serve | demo | migrate | token ...]}: reads the configuration from the
  * environment, opens the database, applies the migrations, then serves, loads the demo dataset or
  * stops.
  */
@@ -30,6 +31,7 @@ public final class Main {
               serve     apply migrations and serve HTTP (default)
               demo      apply migrations and load the synthetic demo dataset (loading twice changes nothing)
               migrate   apply migrations and stop
+              token     create, list or revoke API tokens (java -jar clearance-map.jar token, for its usage)
             settings come from the environment: see README.md, Configuration""";
 
     private Main() {
@@ -37,7 +39,7 @@ public final class Main {
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
-        if (!Arrays.asList("serve", "demo", "migrate").contains(command)) {
+        if (!Arrays.asList("serve", "demo", "migrate", "token").contains(command)) {
             System.err.println("unknown command '" + command + "'\n" + USAGE);
             System.exit(2);
         }
@@ -65,6 +67,12 @@ public final class Main {
                 DemoLoader.Result result = new DemoLoader(database.dataSource()).load();
                 LOG.info("demo dataset: {}", result);
                 database.close();
+            }
+            case "token" -> {
+                int code = new TokenCommand(database.dataSource(), System.out, System.err)
+                        .run(Arrays.copyOfRange(args, 1, args.length));
+                database.close();
+                System.exit(code);
             }
             default -> serve(config, database);
         }

@@ -13,13 +13,25 @@ public abstract class ApiException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers;
 
     protected ApiException(int status, String type, String title, String detail, Map<String, Object> extensions) {
+        this(status, type, title, detail, extensions, null);
+    }
+
+    protected ApiException(int status, String type, String title, String detail, Map<String, Object> extensions,
+            Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+        this.headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** Response headers the problem needs, e.g. {@code WWW-Authenticate} or {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public int status() {
@@ -56,6 +68,29 @@ public abstract class ApiException extends RuntimeException {
 
         private BadRequest(String parameter, String detail) {
             super(400, "bad-parameter", "Invalid parameter", detail, Map.of("parameter", parameter));
+        }
+    }
+
+    /** 401: no token, or a token that is unknown or revoked; carries {@code WWW-Authenticate: Bearer}. */
+    public static final class Unauthorized extends ApiException {
+        public Unauthorized(String detail, boolean tokenWasSent) {
+            super(401, "unauthorized", "Unauthorized", detail, null, Map.of("WWW-Authenticate",
+                    tokenWasSent ? "Bearer realm=\"clearance-map\", error=\"invalid_token\"" : "Bearer realm=\"clearance-map\""));
+        }
+    }
+
+    /** 403: a valid token whose role or State Parties do not allow this request. */
+    public static final class Forbidden extends ApiException {
+        public Forbidden(String detail, Map<String, Object> extensions) {
+            super(403, "forbidden", "Forbidden", detail, extensions);
+        }
+    }
+
+    /** 429: too many writes with one token; {@code Retry-After} says when to try again. */
+    public static final class TooManyRequests extends ApiException {
+        public TooManyRequests(String detail, long retryAfterSeconds) {
+            super(429, "too-many-requests", "Too many requests", detail, Map.of("retryAfterSeconds", retryAfterSeconds),
+                    Map.of("Retry-After", Long.toString(retryAfterSeconds)));
         }
     }
 

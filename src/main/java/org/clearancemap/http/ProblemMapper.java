@@ -30,8 +30,10 @@ public final class ProblemMapper {
     /** Registers the handlers on a Javalin configuration. */
     public void install(JavalinConfig config) {
         config.http.prefer405over404 = true;
-        config.routes.exception(ApiException.class, (e, ctx) ->
-                write(ctx, e.status(), e.type(), e.title(), e.detail(), e.extensions()));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            write(ctx, e.status(), e.type(), e.title(), e.detail(), e.extensions());
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e.getStatus(), e.getMessage()));
         config.routes.exception(Exception.class, this::unexpected);
         // Javalin answers some statuses without throwing (e.g. unmatched static paths): cover them too.

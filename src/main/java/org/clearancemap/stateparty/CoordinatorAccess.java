@@ -1,6 +1,8 @@
 package org.clearancemap.stateparty;
 
 import io.javalin.http.Context;
+import org.clearancemap.auth.Access;
+import org.clearancemap.auth.Role;
 
 /**
  * The one place that decides whether a request may write a coordinator's records, and who it is.
@@ -13,4 +15,7 @@ public interface CoordinatorAccess {
     String check(Context ctx, String iso3);
 
     CoordinatorAccess OPEN = (ctx, iso3) -> "anonymous";
+
+    /** Coordinators and admins, by bearer token (401/403 problem otherwise). */
+    CoordinatorAccess TOKEN = (ctx, iso3) -> Access.requireRole(ctx, Role.COORDINATOR).name();
 }

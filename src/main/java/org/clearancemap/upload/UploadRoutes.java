@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import org.clearancemap.auth.Access;
+import org.clearancemap.auth.Role;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -224,11 +226,11 @@ public final class UploadRoutes {
     }
 
     /**
-     * Who is writing. The one place for the coming auth check (operator role, scoped to this State
-     * Party); until it lands every write is recorded as {@code anonymous}.
+     * Who is writing: an operator of this State Party, a coordinator or an admin (401/403 problem
+     * otherwise). The name recorded is the token's name.
      */
     private static String actor(Context ctx, String iso3) {
-        return "anonymous";
+        return Access.require(ctx, Role.OPERATOR, iso3).name();
     }
 
     private static boolean flag(Context ctx, String name) {

@@ -36,7 +36,7 @@ class ProgressApiTest {
     static void start() throws Exception {
         db = TestDatabase.create(ProgressApiTest.class);
         SqlFixture.run(db, "/progress/edge-cases.sql");
-        server = TestServer.start(db, Clock.fixed(Instant.parse("2022-06-30T12:00:00Z"), ZoneOffset.UTC));
+        server = TestServer.start(db, Clock.fixed(Instant.parse("2022-06-30T12:00:00Z"), ZoneOffset.UTC)).asAdmin(db);
     }
 
     @AfterAll

@@ -25,7 +25,7 @@ class ReportApiTest {
     static void start() throws Exception {
         db = TestDatabase.create(ReportApiTest.class);
         SqlFixture.run(db, "/progress/edge-cases.sql");
-        server = TestServer.start(db, Clock.fixed(Instant.parse("2022-06-30T12:00:00Z"), ZoneOffset.UTC));
+        server = TestServer.start(db, Clock.fixed(Instant.parse("2022-06-30T12:00:00Z"), ZoneOffset.UTC)).asAdmin(db);
     }
 
     @AfterAll

@@ -28,7 +28,7 @@ class TreatyRecordApiTest {
     @BeforeAll
     static void start() {
         db = TestDatabase.create(TreatyRecordApiTest.class);
-        server = TestServer.start(db, Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC));
+        server = TestServer.start(db, Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC)).asAdmin(db);
     }
 
     @AfterAll

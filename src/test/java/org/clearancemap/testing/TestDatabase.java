@@ -89,11 +89,24 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         database.close();
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
-             Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop test database " + name, e);
+        // An autovacuum worker (after a large load) cannot be terminated by a non-superuser, so
+        // DROP ... WITH (FORCE) fails while one runs: try again for a few seconds.
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                 Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 20) {
+                    throw new IllegalStateException("cannot drop test database " + name, e);
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while dropping test database " + name, e);
+            }
         }
     }
 }

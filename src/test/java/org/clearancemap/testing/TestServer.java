@@ -8,11 +8,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+import io.javalin.config.RoutesConfig;
 import org.clearancemap.App;
+import org.clearancemap.auth.Role;
+import org.clearancemap.Config;
 
 /** The real server on a free loopback port over a {@link TestDatabase}, called over real HTTP. */
 public final class TestServer implements AutoCloseable {
     private final Javalin app;
+    private volatile String defaultToken;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer(Javalin app) {
@@ -21,6 +27,18 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(TestDatabase db, Clock clock) {
         Javalin app = App.create(db.config(), db.database(), clock);
+        app.start();
+        return new TestServer(app);
+    }
+
+    /**
+     * A server over {@code db} with settings from {@code env} (as the environment would give them,
+     * e.g. {@code READ_REQUIRES_TOKEN}) and extra routes, e.g. probe write routes.
+     */
+    public static TestServer start(TestDatabase db, Map<String, String> env, Consumer<RoutesConfig> extraRoutes) {
+        Config config = Config.fromEnv(env).withDatabase(db.config().databaseUrl(), db.config().databaseUser(),
+                db.config().databasePassword()).withPort(0);
+        Javalin app = App.create(config, db.database(), Clock.systemUTC(), extraRoutes);
         app.start();
         return new TestServer(app);
     }
@@ -39,7 +57,26 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (defaultToken != null && built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true)
+                    .header("Authorization", "Bearer " + defaultToken).build();
+        }
+        return client.send(built, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * From now on, requests sent through {@link #send} without an Authorization header carry a new
+     * admin token (for tests of what writes do, not of who may write).
+     */
+    public TestServer asAdmin(TestDatabase db) {
+        defaultToken = new Tokens(db).issue("test admin", Role.ADMIN);
+        return this;
+    }
+
+    /** The token {@link #asAdmin} issued. */
+    public String token() {
+        return defaultToken;
     }
 
     @Override

@@ -61,7 +61,7 @@ class UploadFormatsTest {
     @BeforeAll
     static void start() throws Exception {
         db = TestDatabase.create(UploadFormatsTest.class);
-        server = TestServer.start(db);
+        server = TestServer.start(db).asAdmin(db);
         geojson = dir.resolve("hazards.geojson");
         Files.writeString(geojson, INPUT);
     }
@@ -75,7 +75,9 @@ class UploadFormatsTest {
     @AfterEach
     void forgetUploads() throws Exception {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            st.execute("DELETE FROM hazard; DELETE FROM audit_event; DELETE FROM upload");
+            // the audit trail is append-only (V40 triggers); only this test's cleanup, as table owner, lifts that
+            st.execute("ALTER TABLE audit_event DISABLE TRIGGER USER; DELETE FROM hazard; DELETE FROM audit_event; "
+                    + "DELETE FROM upload; ALTER TABLE audit_event ENABLE TRIGGER USER");
         }
     }
 

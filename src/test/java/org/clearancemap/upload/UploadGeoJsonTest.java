@@ -25,7 +25,7 @@ class UploadGeoJsonTest {
     @BeforeAll
     static void start() {
         db = TestDatabase.create(UploadGeoJsonTest.class);
-        server = TestServer.start(db);
+        server = TestServer.start(db).asAdmin(db);
     }
 
     @AfterAll

@@ -19,7 +19,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.clearancemap.App;
 import org.clearancemap.Config;
+import org.clearancemap.auth.Role;
 import org.clearancemap.testing.TestDatabase;
+import org.clearancemap.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +31,13 @@ class UploadLimitsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static TestDatabase db;
+    private static String token;
     private static Javalin app;
 
     @BeforeAll
     static void start() {
         db = TestDatabase.create(UploadLimitsTest.class);
+        token = new Tokens(db).issue("test operator", Role.OPERATOR, "TCD", "LAO", "IRQ", "AFG");
         Config small = Config.fromEnv(Map.of("MAX_BODY_BYTES", "4096", "MAX_FEATURES_PER_UPLOAD", "2",
                         "MAX_VERTICES_PER_FEATURE", "8"))
                 .withDatabase(db.config().databaseUrl(), db.config().databaseUser(), db.config().databasePassword())
@@ -51,6 +55,7 @@ class UploadLimitsTest {
     private static HttpResponse<String> post(String body) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
                         + "/api/state-parties/LAO/hazards")).header("Content-Type", "application/geo+json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -29,7 +29,7 @@ class UploadRefreshesFiguresTest {
     @BeforeAll
     static void start() {
         db = TestDatabase.create(UploadRefreshesFiguresTest.class);
-        server = TestServer.start(db);
+        server = TestServer.start(db).asAdmin(db);
     }
 
     @AfterAll

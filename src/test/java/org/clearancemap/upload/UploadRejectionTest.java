@@ -42,7 +42,7 @@ class UploadRejectionTest {
     @BeforeAll
     static void start() throws Exception {
         db = TestDatabase.create(UploadRejectionTest.class);
-        server = TestServer.start(db);
+        server = TestServer.start(db).asAdmin(db);
         // one stored hazard, so that "nothing written" also means "nothing changed"
         HttpResponse<String> r = post(HAZARDS, "application/geo+json",
                 collection(laoHazard("LA-KEEP", 105.9, 15.4)).getBytes(StandardCharsets.UTF_8));
@@ -316,6 +316,7 @@ class UploadRejectionTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + HAZARDS + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/geo+json\r\n"
+                    + "Authorization: Bearer " + server.token() + "\r\n"
                     + "Content-Length: 1073741824\r\nConnection: close\r\n\r\n{\"type\":").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();

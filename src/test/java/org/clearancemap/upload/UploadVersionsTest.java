@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.clearancemap.App;
+import org.clearancemap.auth.Role;
 import org.clearancemap.testing.TestDatabase;
+import org.clearancemap.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,13 +32,15 @@ class UploadVersionsTest {
     private static final AtomicInteger HEARD = new AtomicInteger();
     private static final List<String> HEARD_FROM = new ArrayList<>();
     private static TestDatabase db;
+    private static String token;
     private static io.javalin.Javalin app;
     private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
         db = TestDatabase.create(UploadVersionsTest.class);
-        app = App.create(db.config(), db.database(), java.time.Clock.systemUTC(), iso3 -> {
+        token = new Tokens(db).issue("test operator", Role.OPERATOR, "TCD", "LAO", "IRQ", "AFG");
+        app = App.create(db.config(), db.database(), java.time.Clock.systemUTC(), (UploadListener) iso3 -> {
             synchronized (HEARD_FROM) {
                 HEARD.incrementAndGet();
                 HEARD_FROM.add(iso3);
@@ -54,6 +58,7 @@ class UploadVersionsTest {
     private static HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
                 .header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -197,7 +202,7 @@ class UploadVersionsTest {
         assertEquals("td.geojson", list.get(0).get("fileName").asText());
         JsonNode one = JSON.readTree(send("GET", "/api/uploads/" + id, "application/json", null).body());
         assertEquals(1, one.get("inserted").asInt());
-        assertEquals("anonymous", one.get("uploadedBy").asText());
+        assertEquals("test operator", one.get("uploadedBy").asText());
         assertEquals(404, send("GET", "/api/uploads/999999", "application/json", null).statusCode());
         synchronized (HEARD_FROM) {
             assertTrue(HEARD_FROM.contains("TCD"));
