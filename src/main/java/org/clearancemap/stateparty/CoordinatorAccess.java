@@ -6,8 +6,8 @@ import org.clearancemap.auth.Role;
 
 /**
  * The one place that decides whether a request may write a coordinator's records, and who it is.
- * Until tokens exist every write is let through as {@code anonymous}; the auth work replaces
- * {@link #OPEN} with a check of the bearer token's role (coordinator or admin).
+ * The server uses {@link #TOKEN} (coordinator or admin by bearer token); {@link #OPEN} lets
+ * every write through as {@code anonymous} and is for tests of the records themselves.
  */
 public interface CoordinatorAccess {
 

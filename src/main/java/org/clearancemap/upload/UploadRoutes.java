@@ -31,9 +31,8 @@ import org.clearancemap.stateparty.StatePartyRepository;
 /**
  * The upload endpoints: files of hazards and releases in, hazards retired, uploads listed.
  *
- * <p>Auth comes later: {@link #actor} is the one place where the caller is identified and, then,
- * checked for the operator role and the State Party; until then uploads are recorded as
- * {@code anonymous}.
+ * <p>{@link #actor} is the one place where the caller is identified and checked: an operator of
+ * the State Party, a coordinator or an admin; the token's name is recorded with the upload.
  */
 public final class UploadRoutes {
     /** Media types an upload may declare; anything else is 415. Absent is accepted (content decides). */
