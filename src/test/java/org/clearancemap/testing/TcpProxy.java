@@ -57,8 +57,16 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                open.add(client);
-                open.add(server);
+                synchronized (this) {
+                    // a connection accepted while cut() ran must not survive the cut
+                    if (socket.isClosed()) {
+                        closeQuietly(client);
+                        closeQuietly(server);
+                        return;
+                    }
+                    open.add(client);
+                    open.add(server);
+                }
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
