@@ -160,19 +160,7 @@ public final class ReleaseRepository {
                 ps.setString(2, iso3);
                 ps.executeUpdate();
             }
-            int inserted = 0;
-            int updated = 0;
-            int unchanged = 0;
-            try (PreparedStatement ps = c.prepareStatement(COUNT_STAGE); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    switch (rs.getString(1)) {
-                        case "inserted" -> inserted = rs.getInt(2);
-                        case "updated" -> updated = rs.getInt(2);
-                        default -> unchanged = rs.getInt(2);
-                    }
-                }
-            }
-            return new VersionCounts(inserted, updated, unchanged);
+            return VersionCounts.count(c, COUNT_STAGE);
         }
 
         /** Marks the current versions of changed releases superseded and inserts the new versions. */
