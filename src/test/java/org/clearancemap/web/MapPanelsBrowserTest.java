@@ -170,11 +170,13 @@ class MapPanelsBrowserTest {
         wait.until(d -> body(d, "asOf").equals(first + "-12-31"));
         int next = Integer.parseInt(first) + 1;
         wait.until(d -> body(d, "partyAsOf").equals(next + "-12-31"));
-        assertPanelShows(api("/api/state-parties/DEU?asOf=" + next + "-12-31"));
         Browser.screenshot(browser, "play-deu");
         play.sendKeys(Keys.ENTER); // the same button stops it, from the keyboard
         wait.until(d -> body(d, "playing").equals("false"));
         String stoppedAt = body(browser, "asOf");
+        String date = stoppedAt.equals("today") ? java.time.LocalDate.now().toString() : stoppedAt;
+        wait.until(d -> body(d, "partyAsOf").equals(date) && body(d, "polygonsAsOf").equals(stoppedAt));
+        assertPanelShows(api("/api/state-parties/DEU?asOf=" + date));
         Thread.sleep(1500); // longer than one step of the animation
         assertEquals(stoppedAt, body(browser, "asOf"), "no further year after stopping");
     }
