@@ -83,7 +83,7 @@ const RELEASE_STYLES = {
 /** Remaining land (hazards minus releases): reddish purple, drawn above both, not clickable. */
 const REMAINING_STYLE = { color: '#6b2750', weight: 1.2, fillColor: '#CC79A7', fillOpacity: 0.45, interactive: false };
 // Keep popups clear of the banner and status line drawn over the top of the map.
-const POPUP_OPTIONS = { maxWidth: 380, maxHeight: 420, autoPanPaddingTopLeft: [20, 120], autoPanPaddingBottomRight: [20, 20] };
+const POPUP_OPTIONS = { maxWidth: 440, minWidth: 300, maxHeight: 420, autoPanPaddingTopLeft: [20, 120], autoPanPaddingBottomRight: [20, 20] };
 const UNKNOWN_STYLE = { color: '#555555', weight: 1, fillColor: '#999999', fillOpacity: 0.3 };
 const OUTLINE_STYLE = { color: '#333333', weight: 1.6, fill: true, fillOpacity: 0, opacity: 0.9 };
 const SELECTED_OUTLINE_STYLE = { color: '#000000', weight: 3, fill: true, fillColor: '#000000', fillOpacity: 0.04, opacity: 1 };
@@ -644,19 +644,24 @@ function featurePopup(kind, p, layer) {
   const history = element('section', { className: 'versions', 'data-testid': 'versions', 'aria-busy': 'true' },
     element('h4', {}, 'Versions'), element('p', { className: 'loading' }, 'Loading the versions…'));
   content.append(history);
-  if (p.iso3 && p.externalId) loadVersions(kind, p, history, layer);
+  if (p.iso3 && p.externalId) loadVersions(kind, p, history, () => layer.getPopup()?.update());
   return content;
 }
 
-async function loadVersions(kind, p, container, layer) {
+async function loadVersions(kind, p, container, done) {
   const url = `${API.stateParties}/${encodeURIComponent(p.iso3)}/${kind}/${encodeURIComponent(p.externalId)}/versions`;
   try {
     const history = await fetchJson(url);
     const versions = history.versions || [];
     const upload = (v) => (v.upload
       ? [element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener' },
-        v.upload.fileName || `upload ${v.upload.id}`), ` by ${v.upload.uploadedBy}, ${String(v.upload.uploadedAt).slice(0, 10)}`]
+        v.upload.fileName || `upload ${v.upload.id}`), ` (upload ${v.upload.id}) by ${v.upload.uploadedBy}, `
+        + `${String(v.upload.uploadedAt).slice(0, 10)}`]
       : 'no upload recorded');
+    const uploadLink = (v) => (v.upload
+      ? element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener',
+        title: `${v.upload.fileName || ''} by ${v.upload.uploadedBy}` }, `#${v.upload.id}`)
+      : '—');
     const current = versions.find((v) => v.id === p.id);
     container.replaceChildren(
       element('h4', {}, `Versions (${versions.length})`),
@@ -673,13 +678,50 @@ async function loadVersions(kind, p, container, layer) {
         element('td', {}, kind === 'hazards' ? v.classification : v.method),
         element('td', {}, kind === 'hazards' ? `${v.recordedOn} – ${v.validUntil || 'now'}` : v.completedOn),
         element('td', { className: 'num' }, formatCount(Math.round(v.areaSqm))),
-        element('td', {}, upload(v)))))));
+        element('td', {}, uploadLink(v)))))));
   } catch (err) {
     container.replaceChildren(element('h4', {}, 'Versions'),
       element('p', { className: 'error-message', role: 'alert' }, `Could not load the versions — ${err.message}`));
   }
   container.removeAttribute('aria-busy');
-  layer.getPopup()?.update(); // the popup resizes to its new content
+  done(); // the popup resizes to its new content
+}
+
+/**
+ * The keyboard's way to a polygon: its external id in the selected State Party opens the same
+ * details as a click, on the map at its current version, with the focus in the popup.
+ */
+async function findPolygon(event) {
+  event.preventDefault();
+  const kind = byId('find-kind').value;
+  const externalId = byId('find-id').value.trim();
+  const status = byId('find-status');
+  status.dataset.state = '';
+  if (!page.selected || !externalId) {
+    status.dataset.state = 'error';
+    status.textContent = page.selected ? 'Enter an external id.' : 'Choose a State Party first.';
+    return;
+  }
+  status.textContent = 'Looking…';
+  try {
+    const url = `${API.stateParties}/${encodeURIComponent(page.selected)}/${kind}/${encodeURIComponent(externalId)}/versions`;
+    const history = await fetchJson(url);
+    const latest = history.versions[history.versions.length - 1];
+    const outline = L.geoJSON(latest.geometry);
+    showMapView();
+    map.fitBounds(outline.getBounds(), { padding: [40, 40], maxZoom: 16 });
+    const popup = L.popup(POPUP_OPTIONS).setLatLng(outline.getBounds().getCenter());
+    const content = featurePopup(kind, { ...latest, iso3: history.iso3, externalId: history.externalId }, {
+      getPopup: () => popup,
+    });
+    popup.setContent(content).openOn(map);
+    content.querySelector('h3').setAttribute('tabindex', '-1');
+    content.querySelector('h3').focus();
+    status.textContent = `${history.externalId}: ${history.versions.length} version(s), shown on the map.`;
+  } catch (err) {
+    status.dataset.state = 'error';
+    status.textContent = `Not found — ${err.message}`;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1054,6 +1096,7 @@ dom.yearSlider.addEventListener('input', () => {
 });
 dom.yearSlider.addEventListener('change', () => setAsOf(yearToDate(Number(dom.yearSlider.value))));
 dom.play.addEventListener('click', play);
+byId('find-form').addEventListener('submit', findPolygon);
 dom.viewMap.addEventListener('click', () => {
   showMapView();
   map.getContainer().focus();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -67,6 +68,7 @@ class MapPanelsBrowserTest {
     @BeforeEach
     void waits() {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // panels are re-rendered when their data arrives
     }
 
     private static void open(WebDriver driver, String url) {
@@ -279,6 +281,30 @@ class MapPanelsBrowserTest {
         List<WebElement> versionRows = browser.findElements(By.cssSelector("[data-testid=version-row]"));
         assertTrue(versionRows.get(0).getText().contains("superseded"), versionRows.get(0).getText());
         assertTrue(versionRows.get(1).getText().contains("current"), versionRows.get(1).getText());
+    }
+
+    @Test
+    void theKeyboardFindsAPolygonByItsIdAndShowsTheSameDetails() throws Exception {
+        String externalId;
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT external_id FROM hazard WHERE iso3 = 'IRQ' AND version = 2 ORDER BY external_id LIMIT 1")) {
+            assertTrue(rs.next(), "the demo data has a re-surveyed hazard in Iraq");
+            externalId = rs.getString(1);
+        }
+        open(browser, server.url("/#IRQ"));
+        wait.until(d -> body(d, "party").equals("IRQ"));
+        WebElement field = browser.findElement(By.cssSelector("[data-testid=find-id]"));
+        field.sendKeys(externalId, Keys.ENTER);
+        JsonNode history = api("/api/state-parties/IRQ/hazards/" + externalId + "/versions");
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=version-row]")).size() == history.get("versions").size());
+        WebElement focused = browser.switchTo().activeElement();
+        assertTrue(focused.getText().contains(externalId), "the focus moves to the details: " + focused.getText());
+        assertTrue(text("find-status").contains("2 version"), text("find-status"));
+        Browser.screenshot(browser, "find-polygon");
+
+        field.clear();
+        field.sendKeys("NO-SUCH-ID", Keys.ENTER);
+        wait.until(d -> text("find-status").startsWith("Not found"));
     }
 
     @Test
