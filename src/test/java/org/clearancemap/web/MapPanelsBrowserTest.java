@@ -22,6 +22,7 @@ import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.clearancemap.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MapPanelsBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Runs before any page script (DevTools injection is not subject to the page's CSP). */
+    private static final String COLLECT_VIOLATIONS = """
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', (e) => {
+              window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || ''));
+            });
+            """;
     private static TestDatabase db;
     private static TestServer server;
     private static ChromeDriver browser;
@@ -54,6 +62,13 @@ class MapPanelsBrowserTest {
         new DemoLoader(db.database().dataSource()).load();
         server = TestServer.start(db);
         browser = Browser.start(1280, 800);
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COLLECT_VIOLATIONS));
+    }
+
+    /** Every view of these tests runs under the server's Content-Security-Policy without a violation. */
+    @AfterEach
+    void noPolicyViolation() {
+        assertEquals(List.of(), browser.executeScript("return window.__cspViolations || []"));
     }
 
     @AfterAll
@@ -281,6 +296,29 @@ class MapPanelsBrowserTest {
         List<WebElement> versionRows = browser.findElements(By.cssSelector("[data-testid=version-row]"));
         assertTrue(versionRows.get(0).getText().contains("superseded"), versionRows.get(0).getText());
         assertTrue(versionRows.get(1).getText().contains("current"), versionRows.get(1).getText());
+    }
+
+    @Test
+    void anOnlineTileUrlIsOffByDefaultKeptWhenSetAndABlockedOneIsSaidPlainly() throws Exception {
+        open(browser, server.url("/"));
+        wait.until(d -> body(d, "stateParties").equals("10"));
+        assertEquals(0, browser.findElements(By.cssSelector(".leaflet-tile")).size(), "offline basemap only by default");
+        browser.findElement(By.cssSelector(".settings summary")).click();
+        // another origin: the page's Content-Security-Policy (img-src 'self') blocks it, and nothing listens there
+        browser.findElement(By.cssSelector("[data-testid=tile-url]")).sendKeys("http://127.0.0.1:9/{z}/{x}/{y}.png", Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("tile-status")).getText().contains("could not be loaded"));
+        assertEquals("http://127.0.0.1:9/{z}/{x}/{y}.png",
+                browser.executeScript("return localStorage.getItem('clearance-map.tileUrl')"));
+        assertEquals("ready", body(browser, "basemap"), "the offline outlines stay");
+        open(browser, server.url("/"));
+        wait.until(d -> "http://127.0.0.1:9/{z}/{x}/{y}.png".equals(
+                d.findElement(By.cssSelector("[data-testid=tile-url]")).getDomProperty("value")));
+        browser.executeScript("localStorage.clear()");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) browser.executeScript("return window.__cspViolations");
+        assertTrue(!violations.isEmpty() && violations.stream().allMatch(v -> v.startsWith("img-src http://127.0.0.1:9/")),
+                "only the tiles from the other origin are blocked: " + violations);
+        browser.executeScript("window.__cspViolations = []");
     }
 
     @Test
