@@ -1102,6 +1102,10 @@ dom.viewMap.addEventListener('click', () => {
   map.getContainer().focus();
 });
 dom.viewDashboard.addEventListener('click', showDashboard);
+byId('dashboard-close').addEventListener('click', () => {
+  showMapView();
+  dom.viewDashboard.focus();
+});
 document.addEventListener('keydown', (event) => {
   if (event.key !== 'Escape') return;
   if (page.playing) stopPlaying();

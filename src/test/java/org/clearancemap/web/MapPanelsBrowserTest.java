@@ -230,6 +230,11 @@ class MapPanelsBrowserTest {
         List<String> reversed = new ArrayList<>(expected);
         java.util.Collections.reverse(reversed);
         assertEquals(reversed, shownOrder());
+
+        // choosing a State Party in the table opens it on the map
+        browser.findElement(By.cssSelector("[data-testid=deadline-row-SSD] button")).click();
+        wait.until(d -> body(d, "party").equals("SSD"));
+        assertTrue(!browser.findElement(By.cssSelector("[data-testid=dashboard]")).isDisplayed());
     }
 
     private static double remaining(JsonNode deadlines, String iso3) {
