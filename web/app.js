@@ -140,6 +140,7 @@ const page = {
   sequence: { parties: 0, detail: 0, remaining: 0, dashboard: 0 },
   polygonLayers: [], // L.GeoJSON layers of hazards and releases drawn now
   loaded: null, // {bounds, key} of the polygons drawn when they are complete for that area
+  remainingKey: null, // the States Parties and date of the remaining land drawn
 };
 
 const map = L.map('map', {
@@ -552,21 +553,38 @@ function drawPolygons(hazards, releases) {
   document.body.dataset.polygonsAsOf = page.asOf || 'today';
 }
 
-/** The remaining land of the selected State Party at the date, as the server computes it (slivers left out). */
-async function loadRemaining() {
+/**
+ * The States Parties whose remaining land is drawn: the selected one, else (from the polygon zoom
+ * on) those whose outline meets the view.
+ */
+function remainingStateParties() {
+  if (page.selected) return [page.selected];
+  if (map.getZoom() < MIN_POLYGON_ZOOM) return [];
+  const view = map.getBounds();
+  return [...page.outlines].filter(([, outline]) => outline.getBounds().intersects(view)).map(([iso3]) => iso3);
+}
+
+/** Remaining land at the date, as the server computes it for each State Party (slivers left out). */
+async function loadRemaining({ force = false } = {}) {
+  const parties = remainingStateParties();
+  const key = `${parties.join(',')}|${page.asOf}`;
+  if (!force && key === page.remainingKey && document.body.dataset.remaining !== 'error') return;
+  page.remainingKey = key;
   const sequence = ++page.sequence.remaining;
-  const iso3 = page.selected;
-  if (!iso3) {
+  if (parties.length === 0) {
     remainingLayer.clearLayers();
     document.body.dataset.remaining = '';
     return;
   }
   document.body.dataset.remaining = 'loading';
   try {
-    const feature = await fetchJson(withAsOf(`${API.stateParties}/${encodeURIComponent(iso3)}/remaining`, page.asOf));
+    const features = await Promise.all(parties.map((iso3) =>
+      fetchJson(withAsOf(`${API.stateParties}/${encodeURIComponent(iso3)}/remaining`, page.asOf))));
     if (sequence !== page.sequence.remaining) return;
     remainingLayer.clearLayers();
-    if (feature?.geometry) L.geoJSON(feature, { style: REMAINING_STYLE, interactive: false }).addTo(remainingLayer);
+    for (const feature of features) {
+      if (feature?.geometry) L.geoJSON(feature, { style: REMAINING_STYLE, interactive: false }).addTo(remainingLayer);
+    }
     document.body.dataset.remaining = 'drawn';
   } catch (err) {
     if (sequence !== page.sequence.remaining) return;
@@ -786,7 +804,7 @@ const LegendControl = L.Control.extend({
         element('ul', {}, Object.values(RELEASE_STYLES).map((entry) => item(entry.style, entry.label)))),
       element('section', { 'aria-label': 'Remaining land' },
         element('h4', {}, layerToggle(remainingLayer, 'Remaining land', 'layer-remaining')),
-        element('ul', {}, item(REMAINING_STYLE, 'Remaining (hazardous areas not yet released), selected State Party'))),
+        element('ul', {}, item(REMAINING_STYLE, 'Remaining (hazardous areas not yet released): the selected State Party, or from zoom 6'))),
       element('section', { 'aria-label': 'Boundaries' },
         element('h4', {}, 'Boundaries'),
         element('ul', {},
@@ -855,7 +873,7 @@ function refreshAll() {
   return Promise.all([
     loadStateParties(),
     loadDetail(),
-    loadRemaining(),
+    loadRemaining({ force: true }),
     page.view === 'dashboard' ? loadDashboard() : null,
     scheduleLoad(0),
   ]);
@@ -1083,6 +1101,7 @@ window.clearanceMap = {
 
 map.on('moveend', () => {
   if (!drawnCoverView()) scheduleLoad();
+  if (!page.selected) loadRemaining();
 });
 dom.showAll.addEventListener('click', () => selectStateParty(null));
 dom.controls.addEventListener('submit', (event) => event.preventDefault());

@@ -304,6 +304,24 @@ class MapPanelsBrowserTest {
     }
 
     @Test
+    void withoutASelectionTheRemainingLandOfTheStatePartiesInViewIsDrawnFromZoomSix() throws Exception {
+        open(browser, server.url("/"));
+        wait.until(d -> body(d, "stateParties").equals("10") && body(d, "basemap").equals("ready"));
+        assertEquals("", body(browser, "remaining"), "nothing at the world view");
+        browser.executeScript("window.clearanceMap.setView(19.9, 102.6, 8)"); // northern Lao PDR
+        wait.until(d -> body(d, "remaining").equals("drawn") && drawnCount(d) > 0);
+        Object asked = browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".some(e => e.name.includes('/api/state-parties/LAO/remaining'))");
+        assertEquals(Boolean.TRUE, asked, "the remaining land of Lao PDR was requested");
+        Browser.screenshot(browser, "remaining-without-selection");
+    }
+
+    private static int drawnCount(WebDriver d) {
+        String v = body(d, "hazardsDrawn");
+        return v.isEmpty() ? 0 : Integer.parseInt(v);
+    }
+
+    @Test
     void anOnlineTileUrlIsOffByDefaultKeptWhenSetAndABlockedOneIsSaidPlainly() throws Exception {
         open(browser, server.url("/"));
         wait.until(d -> body(d, "stateParties").equals("10"));
