@@ -1,20 +1,30 @@
 // Clearance Map page: an offline Natural Earth basemap, the States Parties, and the hazardous
-// areas and releases the server returns for the current view. The server computes every
-// number; this page only shows them.
+// areas, releases and remaining land the server returns for the current view and date; the
+// State Party panel, the deadline dashboard and the operators' upload panel. The server computes
+// every number; this page only shows them.
 import * as L from './node_modules/leaflet/dist/leaflet-src.esm.js';
+import { ProblemError, fetchJson, problemFrom, withAsOf } from './js/api.js';
+import { element, formatArea, formatCount, plural, STATUS_LABELS } from './js/dom.js';
+import { renderStatePartyPanel } from './js/panel.js';
+import { DeadlineDashboard } from './js/dashboard.js';
+import { UploadPanel } from './js/upload.js';
 
 const BASEMAP_URL = './node_modules/world-atlas/countries-50m.json';
 const API = {
   health: './health',
   stateParties: './api/state-parties',
+  deadlines: './api/deadlines',
   hazards: './api/hazards',
   releases: './api/releases',
 };
+const TILE_URL_KEY = 'clearance-map.tileUrl';
 
 /** Polygons are requested only from this zoom on, unless a State Party is selected. */
 const MIN_POLYGON_ZOOM = 6;
 const LOAD_DEBOUNCE_MS = 300;
 const HEALTH_POLL_MS = 30_000;
+/** Shortest time one year stays on screen while playing. */
+const PLAY_STEP_MS = 1200;
 const HINT = 'zoom in or choose a State Party to see polygons';
 
 // ISO 3166-1 alpha-3 → numeric, the ids world-atlas gives Natural Earth countries
@@ -70,119 +80,67 @@ const RELEASE_STYLES = {
     style: { color: '#00664b', weight: 1.5, fillColor: '#009E73', fillOpacity: 0.75 },
   },
 };
+/** Remaining land (hazards minus releases): reddish purple, drawn above both, not clickable. */
+const REMAINING_STYLE = { color: '#6b2750', weight: 1.2, fillColor: '#CC79A7', fillOpacity: 0.45, interactive: false };
 // Keep popups clear of the banner and status line drawn over the top of the map.
-const POPUP_OPTIONS = { maxWidth: 360, autoPanPaddingTopLeft: [20, 120], autoPanPaddingBottomRight: [20, 20] };
+const POPUP_OPTIONS = { maxWidth: 440, minWidth: 300, maxHeight: 420, autoPanPaddingTopLeft: [20, 120], autoPanPaddingBottomRight: [20, 20] };
 const UNKNOWN_STYLE = { color: '#555555', weight: 1, fillColor: '#999999', fillOpacity: 0.3 };
 const OUTLINE_STYLE = { color: '#333333', weight: 1.6, fill: true, fillOpacity: 0, opacity: 0.9 };
 const SELECTED_OUTLINE_STYLE = { color: '#000000', weight: 3, fill: true, fillColor: '#000000', fillOpacity: 0.04, opacity: 1 };
-const STATUS_LABELS = {
-  completed: 'completed',
-  'on-track': 'on track',
-  'at-risk': 'at risk',
-  'off-track': 'off track',
-  'no-data': 'no data',
-};
-
-const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const hectareFormat = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** An RFC 9457 problem (or a failure shaped like one) from a request the page made. */
-class ProblemError extends Error {
-  constructor(title, detail, status) {
-    super(detail ? `${title}: ${detail}` : title);
-    this.name = 'ProblemError';
-    this.title = title;
-    this.detail = detail;
-    this.status = status;
-  }
-}
-
-async function fetchJson(url, signal) {
-  let response;
-  try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-  } catch (err) {
-    if (err.name === 'AbortError') throw err;
-    throw new ProblemError('Server unreachable', `${url} could not be fetched (${err.message})`);
-  }
-  if (!response.ok) throw await problemFrom(response);
-  return response.json();
-}
-
-async function problemFrom(response) {
-  const fallback = `${response.status} ${response.statusText}`.trim();
-  const type = response.headers.get('Content-Type') || '';
-  if (type.includes('json')) {
-    try {
-      const problem = await response.json();
-      return new ProblemError(problem.title || fallback, problem.detail || '', response.status);
-    } catch {
-      // not JSON after all: fall through to the status line
-    }
-  }
-  return new ProblemError(fallback, '', response.status);
-}
-
-// ---------------------------------------------------------------------------------------------
-// DOM
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'className') node.className = value;
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : String(child));
-  }
-  return node;
-}
-
-function formatArea(sqm) {
-  if (typeof sqm !== 'number' || !Number.isFinite(sqm)) return 'not computed';
-  return `${numberFormat.format(sqm)} m² (${hectareFormat.format(sqm / 10_000)} ha)`;
-}
-
-function formatCount(value) {
-  return typeof value === 'number' && Number.isFinite(value) ? numberFormat.format(value) : 'not reported';
-}
-
-function plural(count, one, many) {
-  return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
-}
-
-const dom = {
-  status: document.getElementById('status'),
-  health: document.getElementById('health'),
-  banner: document.getElementById('synthetic-banner'),
-  bannerDetail: document.getElementById('synthetic-detail'),
-  stateList: document.getElementById('state-list'),
-  statesStatus: document.getElementById('states-status'),
-  showAll: document.getElementById('show-all'),
-  asOf: document.getElementById('as-of'),
-  controls: document.getElementById('controls'),
-};
 
 function setStatus(kind, text) {
   dom.status.dataset.state = kind;
   dom.status.textContent = text;
 }
 
+const byId = (id) => document.getElementById(id);
+const dom = {
+  status: byId('status'),
+  health: byId('health'),
+  banner: byId('synthetic-banner'),
+  bannerDetail: byId('synthetic-detail'),
+  stateList: byId('state-list'),
+  statesStatus: byId('states-status'),
+  showAll: byId('show-all'),
+  asOf: byId('as-of'),
+  today: byId('today'),
+  play: byId('play'),
+  yearSlider: byId('year-slider'),
+  yearOutput: byId('year-output'),
+  controls: byId('controls'),
+  partyPanel: byId('party-panel'),
+  viewMap: byId('view-map'),
+  viewDashboard: byId('view-dashboard'),
+  dashboard: byId('dashboard'),
+  dashboardStatus: byId('dashboard-status'),
+  dashboardTable: byId('dashboard-table'),
+  tileForm: byId('tile-form'),
+  tileUrl: byId('tile-url'),
+  tileClear: byId('tile-clear'),
+  tileStatus: byId('tile-status'),
+};
+
 // ---------------------------------------------------------------------------------------------
-// Page state: what is selected and what is drawn
+// Page state: what is selected, for which date, and what is drawn
 
 const page = {
   stateParties: [],
   byIso3: new Map(),
   outlines: new Map(), // iso3 → L.GeoJSON outline layer
   selected: null, // iso3
-  asOf: '',
-  controller: null, // AbortController of the request in flight
+  detail: null, // GET /api/state-parties/{iso3} of the selected State Party at page.asOf
+  asOf: '', // YYYY-MM-DD, or '' for today
+  view: 'map',
+  playing: false,
+  controller: null, // AbortController of the polygon requests in flight
   loadTimer: null,
+  pendingLoad: null, // {promise, resolve} of the next scheduled polygon load
   fitToDataOnce: false, // the selected State has no outline: fit the map to its polygons
   featuresSynthetic: false,
+  sequence: { parties: 0, detail: 0, remaining: 0, dashboard: 0 },
+  polygonLayers: [], // L.GeoJSON layers of hazards and releases drawn now
+  loaded: null, // {bounds, key} of the polygons drawn when they are complete for that area
+  remainingKey: null, // the States Parties and date of the remaining land drawn
 };
 
 const map = L.map('map', {
@@ -199,6 +157,9 @@ const basemapLayer = L.layerGroup().addTo(map);
 const outlineLayer = L.layerGroup().addTo(map);
 const hazardLayer = L.layerGroup().addTo(map);
 const releaseLayer = L.layerGroup().addTo(map);
+const remainingLayer = L.layerGroup().addTo(map);
+const problemLayer = L.layerGroup().addTo(map);
+let onlineTiles = null;
 
 // ---------------------------------------------------------------------------------------------
 // Basemap and State Party outlines (Natural Earth, offline)
@@ -298,22 +259,29 @@ function restyleOutlines() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// States Parties list
+// States Parties list (figures at the chosen date)
 
 async function loadStateParties() {
+  const sequence = ++page.sequence.parties;
   dom.statesStatus.textContent = 'Loading…';
   dom.statesStatus.dataset.state = 'loading';
   try {
-    const parties = await fetchJson(API.stateParties);
+    const parties = await fetchJson(withAsOf(API.stateParties, page.asOf));
+    if (sequence !== page.sequence.parties) return;
+    const first = page.stateParties.length === 0;
     page.stateParties = [...parties].sort((a, b) => a.name.localeCompare(b.name));
     page.byIso3 = new Map(page.stateParties.map((party) => [party.iso3, party]));
     renderStateList();
+    upload.setStateParties(page.stateParties, page.selected);
+    if (first) setYearRange();
     dom.statesStatus.textContent = page.stateParties.length === 0
       ? 'No State Party has been recorded yet.'
-      : `${plural(page.stateParties.length, 'State Party', 'States Parties')}; choose one to zoom to it.`;
+      : `${plural(page.stateParties.length, 'State Party', 'States Parties')}, status as of `
+        + `${page.stateParties[0]?.asOf || 'today'}; choose one for its figures.`;
     dom.statesStatus.dataset.state = 'ok';
     document.body.dataset.stateParties = String(page.stateParties.length);
   } catch (err) {
+    if (sequence !== page.sequence.parties) return;
     dom.statesStatus.textContent = `Could not load the States Parties: ${err.message}`;
     dom.statesStatus.dataset.state = 'error';
     document.body.dataset.stateParties = 'error';
@@ -322,8 +290,8 @@ async function loadStateParties() {
 }
 
 function renderStateList() {
+  const focused = document.activeElement?.dataset?.iso3;
   dom.stateList.replaceChildren(...page.stateParties.map((party) => {
-    const status = party.status || 'unknown';
     const extended = party.currentDeadline && party.originalDeadline
       && party.currentDeadline !== party.originalDeadline;
     const deadline = party.completedOn
@@ -335,6 +303,7 @@ function renderStateList() {
       typeof party.hazardCount === 'number' ? plural(party.hazardCount, 'hazardous area', 'hazardous areas') : null,
       typeof party.releaseCount === 'number' ? plural(party.releaseCount, 'release', 'releases') : null,
     ].filter(Boolean).join(' · ');
+    const status = party.status || 'unknown';
     const button = element('button', {
       type: 'button',
       className: 'state',
@@ -354,6 +323,7 @@ function renderStateList() {
     });
     return element('li', {}, button);
   }));
+  if (focused) dom.stateList.querySelector(`[data-iso3="${focused}"]`)?.focus();
 }
 
 function selectStateParty(iso3, { reveal = false } = {}) {
@@ -361,18 +331,22 @@ function selectStateParty(iso3, { reveal = false } = {}) {
   for (const button of dom.stateList.querySelectorAll('button.state')) {
     const selected = button.dataset.iso3 === iso3;
     button.setAttribute('aria-pressed', String(selected));
-    // Chosen on the map or by the address: show it in the list too (only where the panel scrolls).
-    if (selected && reveal && window.matchMedia('(min-width: 801px)').matches) {
-      button.scrollIntoView({ block: 'nearest' });
-    }
   }
   dom.showAll.hidden = iso3 === null;
   document.body.dataset.selected = iso3 || '';
   const hash = iso3 ? `#${iso3}` : '';
   if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+  upload.selectStateParty(iso3);
   restyleOutlines();
-  if (iso3) zoomToSelected();
+  if (iso3) {
+    showMapView();
+    zoomToSelected();
+  }
+  loadDetail();
+  loadRemaining();
   scheduleLoad();
+  // Chosen on the map, the dashboard or by the address: bring its panel (above the list) into view.
+  if (iso3 && reveal && window.matchMedia('(min-width: 901px)').matches) dom.partyPanel.scrollIntoView({ block: 'start' });
 }
 
 function zoomToSelected() {
@@ -392,11 +366,60 @@ function fitToStateParties() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Hazardous areas and releases
+// The State Party panel
+
+async function loadDetail() {
+  const sequence = ++page.sequence.detail;
+  const iso3 = page.selected;
+  if (!iso3) {
+    page.detail = null;
+    dom.partyPanel.hidden = true;
+    dom.partyPanel.replaceChildren();
+    document.body.dataset.party = '';
+    return;
+  }
+  dom.partyPanel.hidden = false;
+  dom.partyPanel.setAttribute('aria-busy', 'true');
+  document.body.dataset.party = 'loading';
+  if (!page.detail || page.detail.iso3 !== iso3) {
+    dom.partyPanel.replaceChildren(element('h2', { id: 'party-title' }, page.byIso3.get(iso3)?.name || iso3),
+      element('p', { className: 'loading' }, 'Loading the figures…'));
+  }
+  try {
+    const detail = await fetchJson(withAsOf(`${API.stateParties}/${encodeURIComponent(iso3)}`, page.asOf));
+    if (sequence !== page.sequence.detail) return;
+    page.detail = detail;
+    renderStatePartyPanel(dom.partyPanel, detail, { asOf: page.asOf, onClose: () => selectStateParty(null) });
+    document.body.dataset.party = iso3;
+    document.body.dataset.partyAsOf = detail.asOf;
+    setYearRange();
+  } catch (err) {
+    if (sequence !== page.sequence.detail) return;
+    page.detail = null;
+    document.body.dataset.party = 'error';
+    dom.partyPanel.replaceChildren(element('h2', { id: 'party-title' }, page.byIso3.get(iso3)?.name || iso3),
+      element('p', { className: 'error-message', role: 'alert' }, `Could not load the figures — ${err.message}`));
+  } finally {
+    if (sequence === page.sequence.detail) dom.partyPanel.removeAttribute('aria-busy');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hazardous areas and releases (bbox-limited requests), remaining land (per State Party)
 
 function scheduleLoad(delay = LOAD_DEBOUNCE_MS) {
   clearTimeout(page.loadTimer);
-  page.loadTimer = setTimeout(loadPolygons, delay);
+  if (!page.pendingLoad) {
+    let resolve;
+    const promise = new Promise((r) => { resolve = r; });
+    page.pendingLoad = { promise, resolve };
+  }
+  const pending = page.pendingLoad;
+  page.loadTimer = setTimeout(() => {
+    page.pendingLoad = null;
+    loadPolygons().finally(pending.resolve);
+  }, delay);
+  return pending.promise;
 }
 
 function bboxParam(bounds) {
@@ -428,7 +451,20 @@ function markDrawn(hazards, releases) {
   document.body.dataset.releasesDrawn = String(releases);
 }
 
+/** What the polygons drawn depend on besides the view. */
+function loadKey() {
+  return `${page.selected || ''}|${page.asOf}`;
+}
+
+/** True when the polygons drawn already cover the view (all of them, or a bbox around it, none left out). */
+function drawnCoverView() {
+  const loaded = page.loaded;
+  if (!loaded || loaded.key !== loadKey() || page.controller) return false;
+  return loaded.bounds === null || loaded.bounds.contains(map.getBounds());
+}
+
 async function loadPolygons() {
+  page.loaded = null;
   page.controller?.abort();
   page.controller = null;
   if (!page.selected && map.getZoom() < MIN_POLYGON_ZOOM) {
@@ -441,17 +477,21 @@ async function loadPolygons() {
   page.controller = controller;
   const params = new URLSearchParams();
   if (page.selected) params.set('state_party', page.selected);
-  if (!page.fitToDataOnce) params.set('bbox', bboxParam(map.getBounds()));
+  // a margin around the view: small pans, zooming in and a popup's auto-pan need no new request
+  const bounds = map.getBounds().pad(0.3);
+  if (!page.fitToDataOnce) params.set('bbox', bboxParam(bounds));
   if (page.asOf) params.set('asOf', page.asOf);
   setStatus('loading', 'Loading…');
   document.body.dataset.loading = 'true';
   try {
     const [hazards, releases] = await Promise.all([
-      fetchJson(`${API.hazards}?${params}`, controller.signal),
-      fetchJson(`${API.releases}?${params}`, controller.signal),
+      fetchJson(`${API.hazards}?${params}`, { signal: controller.signal }),
+      fetchJson(`${API.releases}?${params}`, { signal: controller.signal }),
     ]);
     if (page.controller !== controller) return;
     drawPolygons(hazards, releases);
+    const complete = hazards.limitReached !== true && releases.limitReached !== true;
+    page.loaded = complete ? { bounds: params.has('bbox') ? bounds : null, key: loadKey() } : null;
   } catch (err) {
     if (err.name === 'AbortError' || page.controller !== controller) return;
     clearPolygons();
@@ -480,12 +520,13 @@ function drawPolygons(hazards, releases) {
 
   const hazardGeoJson = L.geoJSON({ type: 'FeatureCollection', features: hazardFeatures }, {
     style: (feature) => HAZARD_STYLES[feature.properties?.classification]?.style || UNKNOWN_STYLE,
-    onEachFeature: (feature, layer) => layer.bindPopup(() => hazardPopup(feature.properties || {}), POPUP_OPTIONS),
+    onEachFeature: (feature, layer) => layer.bindPopup(() => popupFor(layer, 'hazards', feature), POPUP_OPTIONS),
   }).addTo(hazardLayer);
   const releaseGeoJson = L.geoJSON({ type: 'FeatureCollection', features: releaseFeatures }, {
     style: (feature) => RELEASE_STYLES[feature.properties?.method]?.style || UNKNOWN_STYLE,
-    onEachFeature: (feature, layer) => layer.bindPopup(() => releasePopup(feature.properties || {}), POPUP_OPTIONS),
+    onEachFeature: (feature, layer) => layer.bindPopup(() => popupFor(layer, 'releases', feature), POPUP_OPTIONS),
   }).addTo(releaseLayer);
+  page.polygonLayers = [releaseGeoJson, hazardGeoJson];
 
   const hazardCount = hazardGeoJson.getLayers().length;
   const releaseCount = releaseGeoJson.getLayers().length;
@@ -508,6 +549,49 @@ function drawPolygons(hazards, releases) {
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14 });
   }
   markDrawn(hazardCount, releaseCount);
+  document.body.dataset.draws = String(Number(document.body.dataset.draws || 0) + 1);
+  document.body.dataset.polygonsAsOf = page.asOf || 'today';
+}
+
+/**
+ * The States Parties whose remaining land is drawn: the selected one, else (from the polygon zoom
+ * on) those whose outline meets the view.
+ */
+function remainingStateParties() {
+  if (page.selected) return [page.selected];
+  if (map.getZoom() < MIN_POLYGON_ZOOM) return [];
+  const view = map.getBounds();
+  return [...page.outlines].filter(([, outline]) => outline.getBounds().intersects(view)).map(([iso3]) => iso3);
+}
+
+/** Remaining land at the date, as the server computes it for each State Party (slivers left out). */
+async function loadRemaining({ force = false } = {}) {
+  const parties = remainingStateParties();
+  const key = `${parties.join(',')}|${page.asOf}`;
+  if (!force && key === page.remainingKey && document.body.dataset.remaining !== 'error') return;
+  page.remainingKey = key;
+  const sequence = ++page.sequence.remaining;
+  if (parties.length === 0) {
+    remainingLayer.clearLayers();
+    document.body.dataset.remaining = '';
+    return;
+  }
+  document.body.dataset.remaining = 'loading';
+  try {
+    const features = await Promise.all(parties.map((iso3) =>
+      fetchJson(withAsOf(`${API.stateParties}/${encodeURIComponent(iso3)}/remaining`, page.asOf))));
+    if (sequence !== page.sequence.remaining) return;
+    remainingLayer.clearLayers();
+    for (const feature of features) {
+      if (feature?.geometry) L.geoJSON(feature, { style: REMAINING_STYLE, interactive: false }).addTo(remainingLayer);
+    }
+    document.body.dataset.remaining = 'drawn';
+  } catch (err) {
+    if (sequence !== page.sequence.remaining) return;
+    remainingLayer.clearLayers();
+    document.body.dataset.remaining = 'error';
+    setStatus('error', `Could not load the remaining land — ${err.message}`);
+  }
 }
 
 function featuresOf(collection) {
@@ -529,35 +613,133 @@ function stateName(iso3) {
 }
 
 function popupContent(heading, rows, synthetic) {
-  return element('div', { className: 'feature-popup' },
+  return element('div', { className: 'feature-popup', 'data-testid': 'feature-popup' },
     element('h3', {}, heading),
     synthetic ? element('p', { className: 'popup-synthetic' }, 'SYNTHETIC DEMO DATA') : null,
     element('table', {}, element('tbody', {}, rows.map(([label, value]) =>
       element('tr', {}, element('th', { scope: 'row' }, label), element('td', {}, value ?? '—'))))));
 }
 
-function hazardPopup(p) {
-  return popupContent(`Hazardous area ${p.externalId ?? ''}`.trim(), [
+function hazardRows(p) {
+  return [
     ['External id', p.externalId],
     ['Classification', HAZARD_STYLES[p.classification]?.label || p.classification],
     ['State Party', stateName(p.iso3)],
     ['Recorded on', p.recordedOn],
     ['Valid until', p.validUntil || 'current version'],
     ['Version', p.version],
+    ['Contamination', p.contamination || 'not recorded'],
+    ['Evidence', p.evidence || 'not recorded'],
     ['Area', formatArea(p.areaSqm)],
-  ], p.synthetic === true);
+  ];
 }
 
-function releasePopup(p) {
-  return popupContent(`Land release ${p.externalId ?? ''}`.trim(), [
+function releaseRows(p) {
+  return [
     ['External id', p.externalId],
     ['Method', RELEASE_STYLES[p.method]?.label || p.method],
     ['State Party', stateName(p.iso3)],
     ['Completed on', p.completedOn],
     ['Operator', p.operator || 'not reported'],
     ['Items destroyed', formatCount(p.itemsDestroyed)],
+    ['Hazard', p.hazardExternalId || 'not linked'],
+    ['Version', p.version],
     ['Area', formatArea(p.areaSqm)],
-  ], p.synthetic === true);
+  ];
+}
+
+const popupContents = new WeakMap(); // layer → its popup's content, made once (Leaflet asks again on update)
+
+function popupFor(layer, kind, feature) {
+  if (!popupContents.has(layer)) popupContents.set(layer, featurePopup(kind, feature.properties || {}, layer));
+  return popupContents.get(layer);
+}
+
+/** Attributes at once; the versions and the upload each came from follow from the history API. */
+function featurePopup(kind, p, layer) {
+  const heading = `${kind === 'hazards' ? 'Hazardous area' : 'Land release'} ${p.externalId ?? ''}`.trim();
+  const content = popupContent(heading, kind === 'hazards' ? hazardRows(p) : releaseRows(p), p.synthetic === true);
+  const history = element('section', { className: 'versions', 'data-testid': 'versions', 'aria-busy': 'true' },
+    element('h4', {}, 'Versions'), element('p', { className: 'loading' }, 'Loading the versions…'));
+  content.append(history);
+  if (p.iso3 && p.externalId) loadVersions(kind, p, history, () => layer.getPopup()?.update());
+  return content;
+}
+
+async function loadVersions(kind, p, container, done) {
+  const url = `${API.stateParties}/${encodeURIComponent(p.iso3)}/${kind}/${encodeURIComponent(p.externalId)}/versions`;
+  try {
+    const history = await fetchJson(url);
+    const versions = history.versions || [];
+    const upload = (v) => (v.upload
+      ? [element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener' },
+        v.upload.fileName || `upload ${v.upload.id}`), ` (upload ${v.upload.id}) by ${v.upload.uploadedBy}, `
+        + `${String(v.upload.uploadedAt).slice(0, 10)}`]
+      : 'no upload recorded');
+    const uploadLink = (v) => (v.upload
+      ? element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener',
+        title: `${v.upload.fileName || ''} by ${v.upload.uploadedBy}` }, `#${v.upload.id}`)
+      : '—');
+    const current = versions.find((v) => v.id === p.id);
+    container.replaceChildren(
+      element('h4', {}, `Versions (${versions.length})`),
+      current ? element('p', { className: 'popup-upload', 'data-testid': 'feature-upload' },
+        'This version came from ', upload(current), '.') : null,
+      element('table', { className: 'versions-table' },
+        element('thead', {}, element('tr', {}, ['v', 'Status', kind === 'hazards' ? 'Class' : 'Method',
+          kind === 'hazards' ? 'Valid' : 'Completed', 'Area (m²)', 'Upload'].map((h) => element('th', { scope: 'col' }, h)))),
+        element('tbody', {}, versions.map((v) => element('tr', {
+          className: v.id === p.id ? 'this-version' : '', 'data-testid': 'version-row',
+        },
+        element('td', {}, v.version),
+        element('td', {}, v.status + (v.retiredReason ? ` (${v.retiredReason})` : '')),
+        element('td', {}, kind === 'hazards' ? v.classification : v.method),
+        element('td', {}, kind === 'hazards' ? `${v.recordedOn} – ${v.validUntil || 'now'}` : v.completedOn),
+        element('td', { className: 'num' }, formatCount(Math.round(v.areaSqm))),
+        element('td', {}, uploadLink(v)))))));
+  } catch (err) {
+    container.replaceChildren(element('h4', {}, 'Versions'),
+      element('p', { className: 'error-message', role: 'alert' }, `Could not load the versions — ${err.message}`));
+  }
+  container.removeAttribute('aria-busy');
+  done(); // the popup resizes to its new content
+}
+
+/**
+ * The keyboard's way to a polygon: its external id in the selected State Party opens the same
+ * details as a click, on the map at its current version, with the focus in the popup.
+ */
+async function findPolygon(event) {
+  event.preventDefault();
+  const kind = byId('find-kind').value;
+  const externalId = byId('find-id').value.trim();
+  const status = byId('find-status');
+  status.dataset.state = '';
+  if (!page.selected || !externalId) {
+    status.dataset.state = 'error';
+    status.textContent = page.selected ? 'Enter an external id.' : 'Choose a State Party first.';
+    return;
+  }
+  status.textContent = 'Looking…';
+  try {
+    const url = `${API.stateParties}/${encodeURIComponent(page.selected)}/${kind}/${encodeURIComponent(externalId)}/versions`;
+    const history = await fetchJson(url);
+    const latest = history.versions[history.versions.length - 1];
+    const outline = L.geoJSON(latest.geometry);
+    showMapView();
+    map.fitBounds(outline.getBounds(), { padding: [40, 40], maxZoom: 16 });
+    const popup = L.popup(POPUP_OPTIONS).setLatLng(outline.getBounds().getCenter());
+    const content = featurePopup(kind, { ...latest, iso3: history.iso3, externalId: history.externalId }, {
+      getPopup: () => popup,
+    });
+    popup.setContent(content).openOn(map);
+    content.querySelector('h3').setAttribute('tabindex', '-1');
+    content.querySelector('h3').focus();
+    status.textContent = `${history.externalId}: ${history.versions.length} version(s), shown on the map.`;
+  } catch (err) {
+    status.dataset.state = 'error';
+    status.textContent = `Not found — ${err.message}`;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -599,18 +781,30 @@ function swatch(style) {
   return svg;
 }
 
+function layerToggle(layer, label, testid) {
+  const input = element('input', { type: 'checkbox', checked: true, 'data-testid': testid });
+  input.addEventListener('change', () => {
+    if (input.checked) layer.addTo(map);
+    else map.removeLayer(layer);
+  });
+  return element('label', { className: 'layer-toggle' }, input, ' ', label);
+}
+
 const LegendControl = L.Control.extend({
   options: { position: 'bottomright' },
   onAdd() {
     const item = (style, label) => element('li', {}, swatch(style), element('span', {}, label));
-    const container = element('details', { className: 'legend', 'data-testid': 'legend', open: window.innerWidth > 800 },
-      element('summary', {}, 'Legend'),
+    const container = element('details', { className: 'legend', 'data-testid': 'legend', open: window.innerWidth > 900 },
+      element('summary', {}, 'Legend and layers'),
       element('section', { 'aria-label': 'Hazardous areas' },
-        element('h4', {}, 'Hazardous areas'),
+        element('h4', {}, layerToggle(hazardLayer, 'Hazardous areas', 'layer-hazards')),
         element('ul', {}, Object.values(HAZARD_STYLES).map((entry) => item(entry.style, entry.label)))),
       element('section', { 'aria-label': 'Land released' },
-        element('h4', {}, 'Land released'),
+        element('h4', {}, layerToggle(releaseLayer, 'Land released', 'layer-releases')),
         element('ul', {}, Object.values(RELEASE_STYLES).map((entry) => item(entry.style, entry.label)))),
+      element('section', { 'aria-label': 'Remaining land' },
+        element('h4', {}, layerToggle(remainingLayer, 'Remaining land', 'layer-remaining')),
+        element('ul', {}, item(REMAINING_STYLE, 'Remaining (hazardous areas not yet released): the selected State Party, or from zoom 6'))),
       element('section', { 'aria-label': 'Boundaries' },
         element('h4', {}, 'Boundaries'),
         element('ul', {},
@@ -642,19 +836,300 @@ async function checkHealth() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The date: input, year slider, play
+
+function currentYear() {
+  return new Date().getUTCFullYear();
+}
+
+/** From the first record (the selected State's first balance year, else the earliest entry into force) to now. */
+function setYearRange() {
+  const years = page.detail?.yearlyBalance?.map((row) => row.year) || [];
+  const eif = page.stateParties.map((party) => Number(String(party.eifDate).slice(0, 4))).filter(Number.isFinite);
+  const first = years.length > 0 ? Math.min(...years) : eif.length > 0 ? Math.min(...eif) : currentYear() - 15;
+  dom.yearSlider.min = String(Math.min(first, currentYear()));
+  dom.yearSlider.max = String(currentYear());
+  syncDateControls();
+}
+
+function syncDateControls() {
+  dom.asOf.value = page.asOf;
+  const year = page.asOf ? Number(page.asOf.slice(0, 4)) : currentYear();
+  dom.yearSlider.value = String(year);
+  dom.yearOutput.value = page.asOf ? String(year) : `${year} (today)`;
+  dom.yearOutput.textContent = dom.yearOutput.value;
+  dom.yearSlider.setAttribute('aria-valuetext', page.asOf ? `31 December ${year}` : `today, ${year}`);
+  document.body.dataset.asOf = page.asOf || 'today';
+}
+
+/** Moves the whole page to a date ('' = today); resolves when the map and every figure follow it. */
+function setAsOf(value) {
+  page.asOf = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
+  syncDateControls();
+  return refreshAll();
+}
+
+function refreshAll() {
+  return Promise.all([
+    loadStateParties(),
+    loadDetail(),
+    loadRemaining({ force: true }),
+    page.view === 'dashboard' ? loadDashboard() : null,
+    scheduleLoad(0),
+  ]);
+}
+
+function yearToDate(year) {
+  return year >= currentYear() ? '' : `${year}-12-31`;
+}
+
+async function play() {
+  if (page.playing) {
+    stopPlaying();
+    return;
+  }
+  page.playing = true;
+  dom.play.setAttribute('aria-pressed', 'true');
+  dom.play.textContent = '■ Stop';
+  document.body.dataset.playing = 'true';
+  const first = Number(dom.yearSlider.min);
+  for (let year = first; year <= currentYear() && page.playing; year++) {
+    const started = performance.now();
+    await setAsOf(yearToDate(year));
+    const rest = PLAY_STEP_MS - (performance.now() - started);
+    if (rest > 0 && page.playing) await new Promise((resolve) => setTimeout(resolve, rest));
+  }
+  stopPlaying();
+}
+
+function stopPlaying() {
+  page.playing = false;
+  dom.play.setAttribute('aria-pressed', 'false');
+  dom.play.textContent = '▶ Play';
+  document.body.dataset.playing = 'false';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views: map or deadline dashboard
+
+const dashboard = new DeadlineDashboard(dom.dashboardTable, {
+  onChoose: (iso3) => selectStateParty(iso3, { reveal: true }),
+});
+
+async function loadDashboard() {
+  const sequence = ++page.sequence.dashboard;
+  dom.dashboardStatus.dataset.state = 'loading';
+  dom.dashboardStatus.textContent = 'Loading…';
+  try {
+    const rows = await fetchJson(withAsOf(API.deadlines, page.asOf));
+    if (sequence !== page.sequence.dashboard) return;
+    dashboard.show(rows);
+    dom.dashboardStatus.dataset.state = 'ok';
+    dom.dashboardStatus.textContent = '';
+    document.body.dataset.dashboard = String(rows.length);
+  } catch (err) {
+    if (sequence !== page.sequence.dashboard) return;
+    dom.dashboardStatus.dataset.state = 'error';
+    dom.dashboardStatus.textContent = `Could not load the deadlines — ${err.message}`;
+    document.body.dataset.dashboard = 'error';
+  }
+}
+
+function showMapView() {
+  if (page.view === 'map') return;
+  page.view = 'map';
+  dom.dashboard.hidden = true;
+  dom.viewMap.setAttribute('aria-pressed', 'true');
+  dom.viewDashboard.setAttribute('aria-pressed', 'false');
+}
+
+function showDashboard() {
+  page.view = 'dashboard';
+  dom.dashboard.hidden = false;
+  dom.viewMap.setAttribute('aria-pressed', 'false');
+  dom.viewDashboard.setAttribute('aria-pressed', 'true');
+  byId('dashboard-heading').focus();
+  return loadDashboard();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uploads: problems as markers on the map
+
+const upload = new UploadPanel({
+  tokenForm: byId('token-form'),
+  tokenInput: byId('token-input'),
+  tokenForget: byId('token-forget'),
+  tokenStatus: byId('token-status'),
+  form: byId('upload-form'),
+  stateParty: byId('upload-state'),
+  kind: byId('upload-kind'),
+  file: byId('upload-file'),
+  check: byId('upload-check'),
+  confirm: byId('upload-confirm'),
+  report: byId('upload-report'),
+  problems: byId('upload-problems'),
+}, {
+  showProblems,
+  focusProblem,
+  uploaded: async (iso3) => {
+    showProblems([]);
+    if (page.selected !== iso3) selectStateParty(iso3, { reveal: true });
+    await refreshAll();
+  },
+  tokenChanged: () => refreshAll(),
+});
+
+const problemMarkers = new Map(); // problem index → marker
+
+function showProblems(problems) {
+  problemLayer.clearLayers();
+  problemMarkers.clear();
+  for (const problem of problems) {
+    const [lon, lat] = problem.location;
+    const marker = L.marker([lat, lon], {
+      icon: L.divIcon({ className: `problem-marker problem-marker-${problem.severity}`, html: '!', iconSize: [24, 24] }),
+      title: `${problem.code}: ${problem.message}`,
+      alt: `${problem.severity} ${problem.code}`,
+      keyboard: true,
+      riseOnHover: true,
+    }).bindPopup(() => element('div', { className: 'feature-popup' },
+      element('h3', {}, `${problem.severity === 'error' ? 'Problem' : 'Warning'}: ${problem.code}`),
+      element('p', {}, problem.message),
+      element('p', { className: 'hint' }, `Feature ${problem.feature ?? '—'}${problem.externalId ? `, ${problem.externalId}` : ''}`)));
+    marker.addTo(problemLayer);
+    problemMarkers.set(problem.index, marker);
+  }
+  document.body.dataset.problemMarkers = String(problems.length);
+  if (problems.length > 0) {
+    showMapView();
+    const bounds = L.latLngBounds(problems.map((p) => [p.location[1], p.location[0]]));
+    map.fitBounds(bounds.pad(0.5), { maxZoom: 12 });
+  }
+}
+
+function focusProblem(problem) {
+  showMapView();
+  const [lon, lat] = problem.location;
+  map.setView([lat, lon], Math.max(map.getZoom(), 14));
+  problemMarkers.get(problem.index)?.openPopup();
+  document.body.dataset.focusedProblem = String(problem.index);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Optional online basemap (off by default; the URL is kept in localStorage)
+
+function storedTileUrl() {
+  try {
+    return localStorage.getItem(TILE_URL_KEY) || '';
+  } catch {
+    return '';
+  }
+}
+
+function applyTileUrl(url) {
+  if (onlineTiles) map.removeLayer(onlineTiles);
+  onlineTiles = null;
+  dom.tileUrl.value = url;
+  if (!url) {
+    basemapLayer.addTo(map);
+    dom.tileStatus.textContent = 'Offline basemap (Natural Earth outlines).';
+    return;
+  }
+  onlineTiles = L.tileLayer(url, { maxZoom: 19, attribution: 'Online basemap: see its provider' });
+  onlineTiles.on('tileerror', () => {
+    dom.tileStatus.dataset.state = 'error';
+    dom.tileStatus.textContent = 'Online tiles could not be loaded (offline, a bad URL, or blocked by the '
+      + 'Content-Security-Policy); the offline outlines stay.';
+    basemapLayer.addTo(map);
+  });
+  onlineTiles.on('tileload', () => {
+    dom.tileStatus.dataset.state = 'ok';
+    dom.tileStatus.textContent = `Online basemap: ${url}`;
+  });
+  onlineTiles.addTo(map);
+  map.removeLayer(basemapLayer);
+  dom.tileStatus.textContent = `Loading online tiles from ${url}…`;
+}
+
+dom.tileForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const url = dom.tileUrl.value.trim();
+  if (url && !/^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/.test(url) && !/^\.?\/.+\{z\}.*\{x\}.*\{y\}/.test(url)) {
+    dom.tileStatus.dataset.state = 'error';
+    dom.tileStatus.textContent = 'A tile URL needs {z}, {x} and {y}, e.g. https://tile.example.org/{z}/{x}/{y}.png';
+    return;
+  }
+  try {
+    if (url) localStorage.setItem(TILE_URL_KEY, url);
+    else localStorage.removeItem(TILE_URL_KEY);
+  } catch {
+    // storage disabled: the setting lasts until the page is reloaded
+  }
+  applyTileUrl(url);
+});
+dom.tileClear.addEventListener('click', () => {
+  try {
+    localStorage.removeItem(TILE_URL_KEY);
+  } catch {
+    // nothing stored
+  }
+  applyTileUrl('');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Test hook: where a place is on screen, so a browser test can click a polygon like a person
+
+window.clearanceMap = {
+  /** Shows a place at a zoom, as a person would by panning and zooming. */
+  setView(lat, lon, zoom) {
+    map.setView([lat, lon], zoom, { animate: false });
+  },
+  /** True when no polygon request is scheduled or running and the polygons drawn cover the view. */
+  settled() {
+    return !page.pendingLoad && !page.controller && drawnCoverView();
+  },
+  /** Where a place is in the map's element, in CSS pixels from its top left corner. */
+  containerPoint(lat, lon) {
+    const point = map.latLngToContainerPoint([lat, lon]);
+    const size = map.getSize();
+    return { x: point.x, y: point.y, width: size.x, height: size.y };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
 // Start
 
-map.on('moveend', () => scheduleLoad());
+map.on('moveend', () => {
+  if (!drawnCoverView()) scheduleLoad();
+  if (!page.selected) loadRemaining();
+});
 dom.showAll.addEventListener('click', () => selectStateParty(null));
 dom.controls.addEventListener('submit', (event) => event.preventDefault());
 dom.asOf.addEventListener('change', () => {
-  page.asOf = /^\d{4}-\d{2}-\d{2}$/.test(dom.asOf.value) ? dom.asOf.value : '';
-  scheduleLoad();
+  if (dom.asOf.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(dom.asOf.value)) setAsOf(dom.asOf.value);
+});
+dom.today.addEventListener('click', () => setAsOf(''));
+dom.yearSlider.addEventListener('input', () => {
+  dom.yearOutput.value = dom.yearSlider.value;
+  dom.yearOutput.textContent = dom.yearSlider.value;
+});
+dom.yearSlider.addEventListener('change', () => setAsOf(yearToDate(Number(dom.yearSlider.value))));
+dom.play.addEventListener('click', play);
+byId('find-form').addEventListener('submit', findPolygon);
+dom.viewMap.addEventListener('click', () => {
+  showMapView();
+  map.getContainer().focus();
+});
+dom.viewDashboard.addEventListener('click', showDashboard);
+byId('dashboard-close').addEventListener('click', () => {
+  showMapView();
+  dom.viewDashboard.focus();
 });
 document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && page.selected && !map.getContainer().querySelector('.leaflet-popup')) {
-    selectStateParty(null);
-  }
+  if (event.key !== 'Escape') return;
+  if (page.playing) stopPlaying();
+  else if (page.view === 'dashboard') showMapView();
+  else if (page.selected && !map.getContainer().querySelector('.leaflet-popup')) selectStateParty(null);
 });
 
 function isoFromHash() {
@@ -665,8 +1140,11 @@ function isoFromHash() {
 async function start() {
   setStatus('loading', 'Loading…');
   markDrawn(0, 0);
+  syncDateControls();
   checkHealth();
   setInterval(checkHealth, HEALTH_POLL_MS);
+  applyTileUrl(storedTileUrl());
+  await upload.restore();
   const [basemap] = await Promise.allSettled([
     loadBasemap().catch((err) => {
       document.body.dataset.basemap = 'failed';

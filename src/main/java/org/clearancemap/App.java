@@ -141,6 +141,9 @@ public final class App {
             cfg.routes.get("/api/state-parties/{iso3}/reports/extension-request", reports::extensionRequest);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
+            // version history of one polygon (issue 6: the map page shows it when a polygon is clicked)
+            cfg.routes.get("/api/state-parties/{iso3}/hazards/{externalId}/versions", layers::hazardVersions);
+            cfg.routes.get("/api/state-parties/{iso3}/releases/{externalId}/versions", layers::releaseVersions);
 
             // uploads of survey polygons (issue 3)
             cfg.routes.post("/api/state-parties/{iso3}/hazards", uploads::uploadHazards);

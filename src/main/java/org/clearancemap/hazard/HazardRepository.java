@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.clearancemap.db.CopyRows;
 import org.clearancemap.db.FeatureFilter;
 import org.clearancemap.db.GeoJsonPage;
+import org.clearancemap.db.JsonRows;
 import org.clearancemap.db.StagedConflict;
 import org.clearancemap.db.VersionCounts;
 import org.locationtech.jts.io.WKBWriter;
@@ -125,6 +126,30 @@ public final class HazardRepository {
              LIMIT ?
             """;
 
+    /**
+     * Every stored version of one hazard, oldest first, each as one JSON object with its geometry
+     * (written by PostGIS) and the upload it came from.
+     */
+    private static final String SELECT_VERSIONS = """
+            SELECT json_build_object(
+                     'id', h.id, 'version', h.version,
+                     'status', CASE WHEN h.retired_on IS NOT NULL THEN 'retired'
+                                    WHEN h.valid_until IS NOT NULL THEN 'superseded' ELSE 'current' END,
+                     'classification', h.classification, 'recordedOn', h.recorded_on,
+                     'validUntil', h.valid_until, 'retiredOn', h.retired_on, 'retiredReason', h.retired_reason,
+                     'contamination', h.contamination, 'evidence', h.evidence, 'areaSqm', h.area_sqm,
+                     'attributes', h.attributes, 'synthetic', h.synthetic, 'storedAt', h.created_at,
+                     'uploadId', h.upload_id,
+                     'upload', CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object(
+                                 'id', u.id, 'fileName', u.file_name, 'format', u.format,
+                                 'uploadedBy', u.uploaded_by, 'uploadedAt', u.uploaded_at) END,
+                     'geometry', ST_AsGeoJSON(h.geom4326, 7)::json)::text
+              FROM hazard h
+              LEFT JOIN upload u ON u.id = h.upload_id
+             WHERE h.iso3 = ? AND h.external_id = ?
+             ORDER BY h.version
+            """;
+
     private final DataSource dataSource;
 
     public HazardRepository(DataSource dataSource) {
@@ -141,6 +166,11 @@ public final class HazardRepository {
             ps.setDate(4, Date.valueOf(filter.asOf()));
             return filter.bindBbox(ps, 5);
         }, filter.limit(), "hazards");
+    }
+
+    /** Every version of the hazard {@code externalId} of {@code iso3}, oldest first, as JSON objects; empty when none. */
+    public List<String> versions(String iso3, String externalId) {
+        return JsonRows.list(dataSource, SELECT_VERSIONS, iso3, externalId, "hazard versions");
     }
 
     /** Opens a stage for one upload on a connection inside a transaction; it is dropped on commit or rollback. */

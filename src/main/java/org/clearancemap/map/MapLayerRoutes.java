@@ -1,21 +1,30 @@
 package org.clearancemap.map;
 
 import io.javalin.http.Context;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.clearancemap.db.FeatureFilter;
 import org.clearancemap.db.GeoJsonPage;
 import org.clearancemap.hazard.HazardRepository;
+import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
 import org.clearancemap.release.ReleaseRepository;
 
 /**
  * The map page's GeoJSON layers: {@code GET /api/hazards} and {@code GET /api/releases}, each
- * filtered by {@code state_party}, {@code bbox} and {@code asOf}, capped at the configured page size.
+ * filtered by {@code state_party}, {@code bbox} and {@code asOf}, capped at the configured page size;
+ * and the version history of one hazard or release ({@code GET /api/state-parties/{iso3}/hazards/{externalId}/versions},
+ * {@code .../releases/{externalId}/versions}), which the page shows when a polygon is clicked.
  */
 public final class MapLayerRoutes {
+    /** As the {@code external_id} columns allow. */
+    private static final int MAX_EXTERNAL_ID_LENGTH = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HazardRepository hazards;
     private final ReleaseRepository releases;
     private final Clock clock;
@@ -34,6 +43,51 @@ public final class MapLayerRoutes {
 
     public void releases(Context ctx) throws IOException {
         write(ctx, releases.completedBy(filter(ctx)));
+    }
+
+    /** Every stored version of one hazard, oldest first: superseded and retired ones too. */
+    public void hazardVersions(Context ctx) throws IOException {
+        String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
+        String externalId = externalId(ctx);
+        writeVersions(ctx, iso3, externalId, "hazard", hazards.versions(iso3, externalId));
+    }
+
+    /** Every stored version of one release, oldest first: superseded ones too. */
+    public void releaseVersions(Context ctx) throws IOException {
+        String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
+        String externalId = externalId(ctx);
+        writeVersions(ctx, iso3, externalId, "release", releases.versions(iso3, externalId));
+    }
+
+    private static String externalId(Context ctx) {
+        String raw = ctx.pathParam("externalId");
+        if (raw.isBlank() || raw.length() > MAX_EXTERNAL_ID_LENGTH) {
+            throw ApiException.BadRequest.parameter("externalId",
+                    "externalId must be 1 to " + MAX_EXTERNAL_ID_LENGTH + " characters (got '" + Params.abbreviate(raw) + "').");
+        }
+        return raw;
+    }
+
+    /** {@code {iso3, externalId, kind, versions: [...]}}; the versions are JSON PostGIS wrote, passed through. */
+    private static void writeVersions(Context ctx, String iso3, String externalId, String kind, List<String> versions)
+            throws IOException {
+        if (versions.isEmpty()) {
+            throw new ApiException.NotFound("No " + kind + " with external id '" + Params.abbreviate(externalId)
+                    + "' in State Party " + iso3 + ".");
+        }
+        var out = new ByteArrayOutputStream();
+        var head = JSON.createObjectNode().put("iso3", iso3).put("externalId", externalId).put("kind", kind);
+        String start = JSON.writeValueAsString(head);
+        out.write(start.substring(0, start.length() - 1).getBytes(StandardCharsets.UTF_8));
+        out.write(",\"versions\":[".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < versions.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(versions.get(i).getBytes(StandardCharsets.UTF_8));
+        }
+        out.write("]}".getBytes(StandardCharsets.UTF_8));
+        ctx.contentType("application/json").result(out.toByteArray());
     }
 
     private FeatureFilter filter(Context ctx) {

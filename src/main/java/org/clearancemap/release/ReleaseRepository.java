@@ -5,10 +5,12 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.clearancemap.db.CopyRows;
 import org.clearancemap.db.FeatureFilter;
 import org.clearancemap.db.GeoJsonPage;
+import org.clearancemap.db.JsonRows;
 import org.clearancemap.db.VersionCounts;
 import org.locationtech.jts.io.WKBWriter;
 
@@ -102,6 +104,29 @@ public final class ReleaseRepository {
              LIMIT ?
             """;
 
+    /**
+     * Every stored version of one release, oldest first, each as one JSON object with its geometry
+     * (written by PostGIS) and the upload it came from.
+     */
+    private static final String SELECT_VERSIONS = """
+            SELECT json_build_object(
+                     'id', r.id, 'version', r.version,
+                     'status', CASE WHEN r.superseded_at IS NULL THEN 'current' ELSE 'superseded' END,
+                     'method', r.method, 'completedOn', r.completed_on, 'operator', r.operator,
+                     'itemsDestroyed', r.items_destroyed, 'hazardExternalId', r.hazard_external_id,
+                     'supersededAt', r.superseded_at, 'areaSqm', r.area_sqm,
+                     'attributes', r.attributes, 'synthetic', r.synthetic, 'storedAt', r.created_at,
+                     'uploadId', r.upload_id,
+                     'upload', CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object(
+                                 'id', u.id, 'fileName', u.file_name, 'format', u.format,
+                                 'uploadedBy', u.uploaded_by, 'uploadedAt', u.uploaded_at) END,
+                     'geometry', ST_AsGeoJSON(r.geom4326, 7)::json)::text
+              FROM land_release r
+              LEFT JOIN upload u ON u.id = r.upload_id
+             WHERE r.iso3 = ? AND r.external_id = ?
+             ORDER BY r.version
+            """;
+
     private final DataSource dataSource;
 
     public ReleaseRepository(DataSource dataSource) {
@@ -117,6 +142,11 @@ public final class ReleaseRepository {
             ps.setDate(3, Date.valueOf(filter.asOf()));
             return filter.bindBbox(ps, 4);
         }, filter.limit(), "releases");
+    }
+
+    /** Every version of the release {@code externalId} of {@code iso3}, oldest first, as JSON objects; empty when none. */
+    public List<String> versions(String iso3, String externalId) {
+        return JsonRows.list(dataSource, SELECT_VERSIONS, iso3, externalId, "release versions");
     }
 
     /** Opens a stage for one upload on a connection inside a transaction; it is dropped on commit or rollback. */

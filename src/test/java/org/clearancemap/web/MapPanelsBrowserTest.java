@@ -1,0 +1,467 @@
+package org.clearancemap.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.clearancemap.auth.Role;
+import org.clearancemap.demo.DemoLoader;
+import org.clearancemap.testing.Browser;
+import org.clearancemap.testing.TestDatabase;
+import org.clearancemap.testing.TestServer;
+import org.clearancemap.testing.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The map page's panels in a real headless Chromium against the server with the demo dataset:
+ * the State Party panel against the API at two dates, the date control and play, the deadline
+ * dashboard, a polygon's versions, a dry-run upload with its problem on the map and a confirmed
+ * upload, the tablet layout, and the token sent on reads.
+ */
+class MapPanelsBrowserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Runs before any page script (DevTools injection is not subject to the page's CSP). */
+    private static final String COLLECT_VIOLATIONS = """
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', (e) => {
+              window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || ''));
+            });
+            """;
+    private static TestDatabase db;
+    private static TestServer server;
+    private static ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.create(MapPanelsBrowserTest.class);
+        new DemoLoader(db.database().dataSource()).load();
+        server = TestServer.start(db);
+        browser = Browser.start(1280, 800);
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", COLLECT_VIOLATIONS));
+    }
+
+    /** Every view of these tests runs under the server's Content-Security-Policy without a violation. */
+    @AfterEach
+    void noPolicyViolation() {
+        assertEquals(List.of(), browser.executeScript("return window.__cspViolations || []"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        server.close();
+        db.close();
+    }
+
+    @BeforeEach
+    void waits() {
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class); // panels are re-rendered when their data arrives
+    }
+
+    private static void open(WebDriver driver, String url) {
+        driver.get("about:blank");
+        driver.get(url);
+    }
+
+    private static String body(WebDriver driver, String key) {
+        return String.valueOf(((JavascriptExecutor) driver)
+                .executeScript("return document.body.dataset[arguments[0]] || ''", key));
+    }
+
+    private static JsonNode api(String path) throws Exception {
+        var response = server.get(path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static String text(String testid) {
+        return browser.findElement(By.cssSelector("[data-testid=" + testid + "]")).getText();
+    }
+
+    /** The whole number of m² at the start of a figure as the page shows it, e.g. "22,891,702 m² (2,289.17 ha)". */
+    private static long squareMetres(String shown) {
+        String digits = shown.substring(0, shown.indexOf(" m²")).replace(",", "");
+        return Long.parseLong(digits);
+    }
+
+    /** The panel's figures equal the API's, read from the DOM as a person reads them. */
+    private static void assertPanelShows(JsonNode party) {
+        assertEquals(Math.round(party.get("footprintSqm").asDouble()), squareMetres(text("fig-footprint")), "footprint");
+        assertEquals(Math.round(party.get("remainingSqm").asDouble()), squareMetres(text("fig-remaining")), "remaining");
+        assertEquals(Math.round(party.get("remainingByClass").get("CHA").asDouble()),
+                squareMetres(text("fig-remaining-cha")), "remaining CHA");
+        assertEquals(Math.round(party.get("releasedSqm").asDouble()), squareMetres(text("fig-released")), "released");
+        for (String method : List.of("cancelled", "reduced", "cleared")) {
+            assertEquals(Math.round(party.get("releasedByMethod").get(method).asDouble()),
+                    squareMetres(text("fig-" + method)), method);
+        }
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", party.get("progress").asDouble() * 100),
+                text("fig-progress"), "progress");
+        double bar = Double.parseDouble(browser.findElement(By.cssSelector("[data-testid=fig-progress-bar]"))
+                .getDomProperty("value"));
+        assertEquals(party.get("progress").asDouble(), bar, 1e-9, "progress bar");
+        assertTrue(text("fig-deadline").startsWith(party.get("currentDeadline").asText()), text("fig-deadline"));
+        assertEquals(String.format(java.util.Locale.ROOT, "%.2f years", party.get("yearsLeft").asDouble()),
+                text("fig-years-left"));
+        String projected = party.get("projectedCompletion").isNull() ? "none" : party.get("projectedCompletion").asText();
+        assertTrue(text("fig-projected").startsWith(projected), text("fig-projected"));
+        assertTrue(text("party-as-of").contains(party.get("asOf").asText()), text("party-as-of"));
+    }
+
+    private void setDate(String date) {
+        browser.executeScript("""
+                const input = document.querySelector('[data-testid=as-of]');
+                input.value = arguments[0];
+                input.dispatchEvent(new Event('change', {bubbles: true}));
+                """, date);
+    }
+
+    @Test
+    void theStatePartyPanelShowsTheApiFiguresAndFollowsTheDate() throws Exception {
+        open(browser, server.url("/#LAO"));
+        wait.until(d -> body(d, "party").equals("LAO"));
+        JsonNode today = api("/api/state-parties/LAO");
+        assertPanelShows(today);
+        Object panelOverflow = browser.executeScript("const p = document.querySelector('.panel');"
+                + " return p.scrollWidth - p.clientWidth");
+        assertEquals(0L, ((Number) panelOverflow).longValue(), "the panel does not scroll sideways at 1280 px");
+        assertEquals(1, browser.findElements(By.cssSelector("[data-testid=chart-deadline]")).size());
+        assertEquals(1, browser.findElements(By.cssSelector("[data-testid=chart-required]")).size());
+        assertTrue(text("extensions").contains("12MSP"), text("extensions"));
+        assertTrue(text("reported").contains("Mine Action Review"), "reported figures carry their sources");
+        assertTrue(browser.findElement(By.cssSelector("[data-testid=report-article7]")).getAttribute("href")
+                .contains("/api/state-parties/LAO/reports/article7?year="));
+        Browser.screenshot(browser, "panel-lao-today");
+
+        setDate("2015-12-31");
+        wait.until(d -> body(d, "partyAsOf").equals("2015-12-31") && body(d, "polygonsAsOf").equals("2015-12-31"));
+        JsonNode then = api("/api/state-parties/LAO?asOf=2015-12-31");
+        assertPanelShows(then);
+        assertNotEquals(today.get("remainingSqm").asDouble(), then.get("remainingSqm").asDouble());
+        assertEquals("2015", browser.findElement(By.cssSelector("[data-testid=year-slider]")).getDomProperty("value"));
+        Browser.screenshot(browser, "panel-lao-2015");
+
+        // the year slider with the keyboard: one year on is 31 December 2016
+        WebElement slider = browser.findElement(By.cssSelector("[data-testid=year-slider]"));
+        slider.sendKeys(Keys.ARROW_RIGHT);
+        wait.until(d -> body(d, "partyAsOf").equals("2016-12-31"));
+        assertPanelShows(api("/api/state-parties/LAO?asOf=2016-12-31"));
+    }
+
+    @Test
+    void playAnimatesTheYearsAndStopsWhenPressedAgain() throws Exception {
+        open(browser, server.url("/#DEU"));
+        wait.until(d -> body(d, "party").equals("DEU"));
+        WebElement play = browser.findElement(By.cssSelector("[data-testid=play]"));
+        play.click();
+        wait.until(d -> body(d, "playing").equals("true"));
+        String first = browser.findElement(By.cssSelector("[data-testid=year-slider]")).getDomProperty("min");
+        wait.until(d -> body(d, "asOf").equals(first + "-12-31"));
+        int next = Integer.parseInt(first) + 1;
+        wait.until(d -> body(d, "partyAsOf").equals(next + "-12-31"));
+        Browser.screenshot(browser, "play-deu");
+        play.sendKeys(Keys.ENTER); // the same button stops it, from the keyboard
+        wait.until(d -> body(d, "playing").equals("false"));
+        String stoppedAt = body(browser, "asOf");
+        String date = stoppedAt.equals("today") ? java.time.LocalDate.now().toString() : stoppedAt;
+        wait.until(d -> body(d, "partyAsOf").equals(date) && body(d, "polygonsAsOf").equals(stoppedAt));
+        assertPanelShows(api("/api/state-parties/DEU?asOf=" + date));
+        Thread.sleep(1500); // longer than one step of the animation
+        assertEquals(stoppedAt, body(browser, "asOf"), "no further year after stopping");
+    }
+
+    @Test
+    void theDeadlineDashboardListsEveryStatePartyAndSortsByKeyboard() throws Exception {
+        open(browser, server.url("/"));
+        wait.until(d -> body(d, "stateParties").equals("10"));
+        browser.findElement(By.cssSelector("[data-testid=view-dashboard]")).click();
+        wait.until(d -> body(d, "dashboard").equals("10"));
+        JsonNode deadlines = api("/api/deadlines");
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid^=deadline-row-]"));
+        assertEquals(deadlines.size(), rows.size());
+        for (JsonNode row : deadlines) {
+            WebElement tr = browser.findElement(By.cssSelector("[data-testid=deadline-row-" + row.get("iso3").asText() + "]"));
+            assertEquals(row.get("status").asText(), tr.findElement(By.cssSelector(".status-badge")).getDomAttribute("data-status"));
+            assertTrue(tr.getDomAttribute("class").contains("status-row-" + row.get("status").asText()));
+            assertTrue(tr.getText().contains(row.get("currentDeadline").asText()), tr.getText());
+        }
+
+        WebElement sort = browser.findElement(By.cssSelector("button[data-sort=remainingSqm]"));
+        sort.sendKeys(Keys.ENTER);
+        wait.until(d -> "ascending".equals(d.findElement(By.cssSelector("button[data-sort=remainingSqm]"))
+                .findElement(By.xpath("..")).getDomAttribute("aria-sort")));
+        List<String> expected = new ArrayList<>();
+        deadlines.forEach(row -> expected.add(row.get("iso3").asText()));
+        expected.sort((a, b) -> Double.compare(remaining(deadlines, a), remaining(deadlines, b)));
+        assertEquals(expected, shownOrder());
+        Browser.screenshot(browser, "dashboard-by-remaining");
+
+        browser.findElement(By.cssSelector("button[data-sort=remainingSqm]")).sendKeys(Keys.ENTER);
+        wait.until(d -> "descending".equals(d.findElement(By.cssSelector("button[data-sort=remainingSqm]"))
+                .findElement(By.xpath("..")).getDomAttribute("aria-sort")));
+        List<String> reversed = new ArrayList<>(expected);
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed, shownOrder());
+
+        // choosing a State Party in the table opens it on the map
+        browser.findElement(By.cssSelector("[data-testid=deadline-row-SSD] button")).click();
+        wait.until(d -> body(d, "party").equals("SSD"));
+        assertTrue(!browser.findElement(By.cssSelector("[data-testid=dashboard]")).isDisplayed());
+    }
+
+    private static double remaining(JsonNode deadlines, String iso3) {
+        for (JsonNode row : deadlines) {
+            if (row.get("iso3").asText().equals(iso3)) {
+                return row.get("remainingSqm").isNull() ? -1 : row.get("remainingSqm").asDouble();
+            }
+        }
+        throw new AssertionError(iso3);
+    }
+
+    private static List<String> shownOrder() {
+        List<String> order = new ArrayList<>();
+        for (WebElement tr : browser.findElements(By.cssSelector("[data-testid^=deadline-row-]"))) {
+            order.add(tr.getDomAttribute("data-iso3"));
+        }
+        return order;
+    }
+
+    @Test
+    void clickingAPolygonShowsItsVersionsAndTheUploadItCameFrom() throws Exception {
+        // a re-surveyed hazard of Lao PDR that no other current hazard overlaps, and a point inside it
+        String externalId;
+        double lon;
+        double lat;
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT h.external_id, ST_X(ST_PointOnSurface(h.geom4326)), ST_Y(ST_PointOnSurface(h.geom4326))
+                  FROM hazard h
+                 WHERE h.iso3 = 'LAO' AND h.valid_until IS NULL AND h.version = 2
+                   AND NOT EXISTS (SELECT 1 FROM hazard o WHERE o.iso3 = 'LAO' AND o.valid_until IS NULL
+                                      AND o.id <> h.id AND ST_Intersects(o.geom4326, h.geom4326))
+                 ORDER BY h.external_id LIMIT 1
+                """)) {
+            assertTrue(rs.next(), "the demo data has a re-surveyed hazard in Lao PDR");
+            externalId = rs.getString(1);
+            lon = rs.getDouble(2);
+            lat = rs.getDouble(3);
+        }
+        open(browser, server.url("/#LAO"));
+        wait.until(d -> body(d, "party").equals("LAO") && !body(d, "draws").isEmpty());
+        browser.executeScript("window.clearanceMap.setView(arguments[0], arguments[1], 16)", lat, lon);
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.clearanceMap.settled()")));
+        // hide the layers above the hazards with the legend's check boxes, as a person would
+        browser.findElement(By.cssSelector("[data-testid=layer-releases]")).click();
+        browser.findElement(By.cssSelector("[data-testid=layer-remaining]")).click();
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> point = (Map<String, Object>) browser.executeScript(
+                "return window.clearanceMap.containerPoint(arguments[0], arguments[1])", lat, lon);
+        WebElement mapElement = browser.findElement(By.cssSelector("[data-testid=map]"));
+        int dx = (int) Math.round(((Number) point.get("x")).doubleValue() - ((Number) point.get("width")).doubleValue() / 2);
+        int dy = (int) Math.round(((Number) point.get("y")).doubleValue() - ((Number) point.get("height")).doubleValue() / 2);
+        new Actions(browser).moveToElement(mapElement, dx, dy).click().perform();
+        Browser.screenshot(browser, "polygon-clicked");
+
+        JsonNode history = api("/api/state-parties/LAO/hazards/" + externalId + "/versions");
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=version-row]")).size() == history.get("versions").size());
+        Browser.screenshot(browser, "polygon-versions");
+        String popup = browser.findElement(By.cssSelector("[data-testid=feature-popup]")).getDomProperty("textContent");
+        assertTrue(popup.contains(externalId), popup);
+        assertEquals(2, history.get("versions").size());
+        String upload = text("feature-upload");
+        assertTrue(upload.contains(history.get("versions").get(1).get("upload").get("fileName").asText()), upload);
+        List<WebElement> versionRows = browser.findElements(By.cssSelector("[data-testid=version-row]"));
+        assertTrue(versionRows.get(0).getText().contains("superseded"), versionRows.get(0).getText());
+        assertTrue(versionRows.get(1).getText().contains("current"), versionRows.get(1).getText());
+    }
+
+    @Test
+    void withoutASelectionTheRemainingLandOfTheStatePartiesInViewIsDrawnFromZoomSix() throws Exception {
+        open(browser, server.url("/"));
+        wait.until(d -> body(d, "stateParties").equals("10") && body(d, "basemap").equals("ready"));
+        assertEquals("", body(browser, "remaining"), "nothing at the world view");
+        browser.executeScript("window.clearanceMap.setView(19.9, 102.6, 8)"); // northern Lao PDR
+        wait.until(d -> body(d, "remaining").equals("drawn") && drawnCount(d) > 0);
+        Object asked = browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".some(e => e.name.includes('/api/state-parties/LAO/remaining'))");
+        assertEquals(Boolean.TRUE, asked, "the remaining land of Lao PDR was requested");
+        Browser.screenshot(browser, "remaining-without-selection");
+    }
+
+    private static int drawnCount(WebDriver d) {
+        String v = body(d, "hazardsDrawn");
+        return v.isEmpty() ? 0 : Integer.parseInt(v);
+    }
+
+    @Test
+    void anOnlineTileUrlIsOffByDefaultKeptWhenSetAndABlockedOneIsSaidPlainly() throws Exception {
+        open(browser, server.url("/"));
+        wait.until(d -> body(d, "stateParties").equals("10"));
+        assertEquals(0, browser.findElements(By.cssSelector(".leaflet-tile")).size(), "offline basemap only by default");
+        browser.findElement(By.cssSelector(".settings summary")).click();
+        // another origin: the page's Content-Security-Policy (img-src 'self') blocks it, and nothing listens there
+        browser.findElement(By.cssSelector("[data-testid=tile-url]")).sendKeys("http://127.0.0.1:9/{z}/{x}/{y}.png", Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("tile-status")).getText().contains("could not be loaded"));
+        assertEquals("http://127.0.0.1:9/{z}/{x}/{y}.png",
+                browser.executeScript("return localStorage.getItem('clearance-map.tileUrl')"));
+        assertEquals("ready", body(browser, "basemap"), "the offline outlines stay");
+        open(browser, server.url("/"));
+        wait.until(d -> "http://127.0.0.1:9/{z}/{x}/{y}.png".equals(
+                d.findElement(By.cssSelector("[data-testid=tile-url]")).getDomProperty("value")));
+        browser.executeScript("localStorage.clear()");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) browser.executeScript("return window.__cspViolations");
+        assertTrue(!violations.isEmpty() && violations.stream().allMatch(v -> v.startsWith("img-src http://127.0.0.1:9/")),
+                "only the tiles from the other origin are blocked: " + violations);
+        browser.executeScript("window.__cspViolations = []");
+    }
+
+    @Test
+    void theKeyboardFindsAPolygonByItsIdAndShowsTheSameDetails() throws Exception {
+        String externalId;
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT external_id FROM hazard WHERE iso3 = 'IRQ' AND version = 2 ORDER BY external_id LIMIT 1")) {
+            assertTrue(rs.next(), "the demo data has a re-surveyed hazard in Iraq");
+            externalId = rs.getString(1);
+        }
+        open(browser, server.url("/#IRQ"));
+        wait.until(d -> body(d, "party").equals("IRQ"));
+        WebElement field = browser.findElement(By.cssSelector("[data-testid=find-id]"));
+        field.sendKeys(externalId, Keys.ENTER);
+        JsonNode history = api("/api/state-parties/IRQ/hazards/" + externalId + "/versions");
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=version-row]")).size() == history.get("versions").size());
+        WebElement focused = browser.switchTo().activeElement();
+        assertTrue(focused.getText().contains(externalId), "the focus moves to the details: " + focused.getText());
+        assertTrue(text("find-status").contains("2 version"), text("find-status"));
+        Browser.screenshot(browser, "find-polygon");
+
+        field.clear();
+        field.sendKeys("NO-SUCH-ID", Keys.ENTER);
+        wait.until(d -> text("find-status").startsWith("Not found"));
+    }
+
+    @Test
+    void aDryRunShowsItsProblemOnTheMapAndAConfirmedUploadUpdatesTheFigures() throws Exception {
+        String token = new Tokens(db).issue("UXO Lao browser test", Role.OPERATOR, "LAO");
+        Path bad = Files.createTempFile("hazards-bad", ".geojson");
+        Path good = Files.createTempFile("hazards-good", ".geojson");
+        String ok = """
+                {"type":"Feature","properties":{"external_id":"UI-OK-1","classification":"CHA","recorded_on":"2020-01-01"},
+                 "geometry":{"type":"Polygon","coordinates":[[[102.60,19.90],[102.61,19.90],[102.61,19.91],[102.60,19.91],[102.60,19.90]]]}}""";
+        String outside = """
+                {"type":"Feature","properties":{"external_id":"UI-BAD-1","classification":"SHA","recorded_on":"2020-01-01"},
+                 "geometry":{"type":"Polygon","coordinates":[[[100.50,13.70],[100.51,13.70],[100.51,13.71],[100.50,13.71],[100.50,13.70]]]}}""";
+        Files.writeString(bad, "{\"type\":\"FeatureCollection\",\"features\":[" + ok + "," + outside + "]}");
+        Files.writeString(good, "{\"type\":\"FeatureCollection\",\"features\":[" + ok + "]}");
+        try {
+            open(browser, server.url("/#LAO"));
+            wait.until(d -> body(d, "party").equals("LAO"));
+            JsonNode before = api("/api/state-parties/LAO");
+            browser.findElement(By.cssSelector("[data-testid=token-input]")).sendKeys(token, Keys.ENTER);
+            wait.until(d -> body(d, "token").equals("operator"));
+            assertTrue(text("token-status").contains("UXO Lao browser test"), text("token-status"));
+
+            assertEquals("LAO", browser.findElement(By.cssSelector("[data-testid=upload-state]")).getDomProperty("value"));
+            browser.findElement(By.cssSelector("[data-testid=upload-file]")).sendKeys(bad.toString());
+            browser.findElement(By.cssSelector("[data-testid=upload-check]")).click();
+            wait.until(d -> body(d, "upload").equals("rejected"));
+            assertTrue(text("upload-outcome").contains("nothing was written"), text("upload-outcome"));
+            List<WebElement> problems = browser.findElements(By.cssSelector("[data-testid=upload-problem]"));
+            assertEquals(1, problems.size());
+            assertTrue(problems.get(0).getText().contains("outside-territory"), problems.get(0).getText());
+            assertTrue(problems.get(0).getText().contains("UI-BAD-1"), problems.get(0).getText());
+            assertEquals("1", body(browser, "problemMarkers"));
+            assertEquals(1, browser.findElements(By.cssSelector(".problem-marker")).size());
+            assertTrue(!browser.findElement(By.cssSelector("[data-testid=upload-confirm]")).isEnabled(),
+                    "a refused dry run cannot be confirmed");
+            problems.get(0).click();
+            wait.until(d -> body(d, "focusedProblem").equals("0")
+                    && !d.findElements(By.cssSelector(".leaflet-popup")).isEmpty());
+            assertTrue(browser.findElement(By.cssSelector(".leaflet-popup")).getText().contains("outside-territory"));
+            Browser.screenshot(browser, "upload-dry-run-problem");
+
+            browser.findElement(By.cssSelector("[data-testid=upload-file]")).sendKeys(good.toString());
+            browser.findElement(By.cssSelector("[data-testid=upload-check]")).click();
+            wait.until(d -> body(d, "upload").equals("checked"));
+            assertTrue(text("upload-outcome").contains("1 new"), text("upload-outcome"));
+            assertEquals(before.get("footprintSqm").asDouble(), api("/api/state-parties/LAO").get("footprintSqm").asDouble(),
+                    "a dry run writes nothing");
+            browser.findElement(By.cssSelector("[data-testid=upload-confirm]")).click();
+            wait.until(d -> body(d, "upload").equals("uploaded"));
+            JsonNode after = api("/api/state-parties/LAO");
+            assertTrue(after.get("footprintSqm").asDouble() > before.get("footprintSqm").asDouble());
+            wait.until(d -> squareMetres(text("fig-footprint")) == Math.round(after.get("footprintSqm").asDouble()));
+            assertPanelShows(after);
+            Browser.screenshot(browser, "upload-confirmed");
+        } finally {
+            browser.executeScript("sessionStorage.clear()");
+            Files.deleteIfExists(bad);
+            Files.deleteIfExists(good);
+        }
+    }
+
+    @Test
+    void atTabletWidthThePanelAndTheMapAreBothThereWithoutSidewaysScrolling() throws Exception {
+        ChromeDriver tablet = Browser.start(820, 1180);
+        try {
+            open(tablet, server.url("/#IRQ"));
+            new WebDriverWait(tablet, Duration.ofSeconds(30)).until(d -> body(d, "party").equals("IRQ")
+                    && Integer.parseInt(body(d, "hazardsDrawn").isEmpty() ? "0" : body(d, "hazardsDrawn")) > 0);
+            assertTrue(tablet.findElement(By.cssSelector("[data-testid=map]")).getSize().getHeight() > 400);
+            assertTrue(tablet.findElement(By.cssSelector("[data-testid=party-panel]")).isDisplayed());
+            Object overflow = tablet.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertEquals(0L, ((Number) overflow).longValue(), "no sideways scrolling at 820 px");
+            Object panelOverflow = tablet.executeScript("const p = document.querySelector('.panel');"
+                    + " return p.scrollWidth - p.clientWidth");
+            assertEquals(0L, ((Number) panelOverflow).longValue(), "the panel does not scroll sideways either");
+            Browser.screenshot(tablet, "tablet-irq");
+        } finally {
+            tablet.quit();
+        }
+    }
+
+    @Test
+    void aServerThatRequiresATokenForReadsShowsDataOnceATokenIsEntered() throws Exception {
+        String analyst = new Tokens(db).issue("browser analyst", Role.ANALYST);
+        try (TestServer closed = TestServer.start(db, Map.of("READ_REQUIRES_TOKEN", "true"), routes -> { })) {
+            open(browser, closed.url("/"));
+            wait.until(d -> body(d, "stateParties").equals("error"));
+            assertTrue(text("states-status").contains("Could not load"), text("states-status"));
+            browser.findElement(By.cssSelector("[data-testid=token-input]")).sendKeys(analyst, Keys.ENTER);
+            wait.until(d -> body(d, "stateParties").equals("10"));
+            assertEquals(10, browser.findElements(By.cssSelector("[data-testid=state-list] button.state")).size());
+            Browser.screenshot(browser, "read-token-entered");
+        } finally {
+            browser.executeScript("sessionStorage.clear()");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// Requests the page makes: JSON in, RFC 9457 problems out as ProblemError, the operator's token
+// (entered once, kept for this browser tab only) sent on every request so that a server with
+// READ_REQUIRES_TOKEN=true still shows its data.
+
+const TOKEN_KEY = 'clearance-map.token';
+
+/** An RFC 9457 problem (or a failure shaped like one) from a request the page made. */
+export class ProblemError extends Error {
+  constructor(title, detail, status, problem = null) {
+    super(detail ? `${title}: ${detail}` : title);
+    this.name = 'ProblemError';
+    this.title = title;
+    this.detail = detail;
+    this.status = status;
+    this.problem = problem; // the whole problem document, e.g. with `errors` of a rejected upload
+  }
+}
+
+export function token() {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) || '';
+  } catch {
+    return '';
+  }
+}
+
+export function setToken(value) {
+  try {
+    if (value) sessionStorage.setItem(TOKEN_KEY, value);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // storage disabled: the token lasts until the page is reloaded
+  }
+  memoryToken = value || '';
+}
+
+let memoryToken = '';
+
+function authHeaders() {
+  const value = token() || memoryToken;
+  return value ? { Authorization: `Bearer ${value}` } : {};
+}
+
+/** Fetches JSON; throws ProblemError for a failure (AbortError is passed through). */
+export async function fetchJson(url, { signal, method = 'GET', body, contentType } = {}) {
+  let response;
+  const headers = { Accept: 'application/json', ...authHeaders() };
+  if (contentType) headers['Content-Type'] = contentType;
+  try {
+    response = await fetch(url, { signal, method, body, headers, cache: 'no-store' });
+  } catch (err) {
+    if (err.name === 'AbortError') throw err;
+    throw new ProblemError('Server unreachable', `${url} could not be fetched (${err.message})`);
+  }
+  if (!response.ok) throw await problemFrom(response);
+  return response.json();
+}
+
+export async function problemFrom(response) {
+  const fallback = `${response.status} ${response.statusText}`.trim();
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try {
+      const problem = await response.json();
+      return new ProblemError(problem.title || fallback, problem.detail || '', response.status, problem);
+    } catch {
+      // not JSON after all: fall through to the status line
+    }
+  }
+  return new ProblemError(fallback, '', response.status);
+}
+
+/** Adds asOf to a URL when a date is chosen (empty: the server's today). */
+export function withAsOf(url, asOf) {
+  if (!asOf) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(asOf)}`;
+}

@@ -1,0 +1,212 @@
+// The operators' upload panel: a token entered once (kept in sessionStorage for this tab), a file
+// and its kind, a dry run first whose report lists each problem (a button that shows it on the
+// map), then the real upload; the page refreshes its figures and layers afterwards.
+import { fetchJson, setToken, token } from './api.js';
+import { element, plural } from './dom.js';
+
+export class UploadPanel {
+  /**
+   * @param dom the panel's elements (see index.html)
+   * @param hooks showProblems(problems), focusProblem(problem), uploaded(iso3), tokenChanged()
+   */
+  constructor(dom, hooks) {
+    this.dom = dom;
+    this.hooks = hooks;
+    this.checked = null; // {file, iso3, kind} of the last successful dry run
+    dom.tokenForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.useToken(dom.tokenInput.value.trim());
+    });
+    dom.tokenForget.addEventListener('click', () => this.forgetToken());
+    dom.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.dryRun();
+    });
+    dom.confirm.addEventListener('click', () => this.confirm());
+    for (const input of [dom.file, dom.kind, dom.stateParty]) {
+      input.addEventListener('change', () => this.invalidate());
+    }
+  }
+
+  /** Fills the State Party choice; keeps the current choice, else takes the selected State Party. */
+  setStateParties(parties, selected) {
+    const current = this.dom.stateParty.value || selected || '';
+    this.dom.stateParty.replaceChildren(...parties.map((party) => element('option', { value: party.iso3 },
+      `${party.name} (${party.iso3})`)));
+    if (current && parties.some((party) => party.iso3 === current)) this.dom.stateParty.value = current;
+  }
+
+  selectStateParty(iso3) {
+    if (!iso3 || this.checked) return;
+    if ([...this.dom.stateParty.options].some((option) => option.value === iso3)) this.dom.stateParty.value = iso3;
+  }
+
+  /** Shows who the stored token belongs to, on start. */
+  async restore() {
+    if (token()) await this.useToken(token(), { quiet: true });
+    else this.showWho(null);
+  }
+
+  async useToken(value, { quiet = false } = {}) {
+    if (!value) {
+      this.setTokenStatus('error', 'Enter a token first.');
+      return;
+    }
+    setToken(value);
+    this.dom.tokenInput.value = '';
+    this.setTokenStatus('loading', 'Checking the token…');
+    try {
+      const me = await fetchJson('./api/me');
+      this.showWho(me);
+      if (!quiet) this.hooks.tokenChanged();
+    } catch (err) {
+      setToken('');
+      this.showWho(null);
+      this.setTokenStatus('error', `Token refused — ${err.message}`);
+    }
+  }
+
+  forgetToken() {
+    setToken('');
+    this.showWho(null);
+    this.setTokenStatus('ok', 'Token forgotten.');
+    this.hooks.tokenChanged();
+  }
+
+  showWho(me) {
+    this.dom.tokenForget.hidden = me === null;
+    this.dom.form.hidden = me === null;
+    document.body.dataset.token = me ? me.role : '';
+    if (me) {
+      const scope = me.stateParties && me.stateParties.length > 0 ? ` for ${me.stateParties.join(', ')}` : '';
+      this.setTokenStatus('ok', `Signed in as ${me.name} (${me.role}${scope}). The token is kept for this tab only.`);
+    } else {
+      this.setTokenStatus('hint', 'Operators: enter your token once to upload. It is kept for this browser tab only.');
+    }
+  }
+
+  setTokenStatus(state, text) {
+    this.dom.tokenStatus.dataset.state = state;
+    this.dom.tokenStatus.textContent = text;
+  }
+
+  invalidate() {
+    this.checked = null;
+    this.dom.confirm.disabled = true;
+  }
+
+  target() {
+    const file = this.dom.file.files?.[0];
+    const iso3 = this.dom.stateParty.value;
+    const kind = this.dom.kind.value;
+    return { file, iso3, kind };
+  }
+
+  async send(target, dryRun) {
+    const body = new FormData();
+    body.append('file', target.file, target.file.name);
+    const url = `./api/state-parties/${encodeURIComponent(target.iso3)}/${target.kind}${dryRun ? '?dryRun=true' : ''}`;
+    return fetchJson(url, { method: 'POST', body });
+  }
+
+  async dryRun() {
+    const target = this.target();
+    this.invalidate();
+    this.hooks.showProblems([]);
+    if (!target.file) {
+      this.showMessage('error', 'Choose a file first.');
+      return;
+    }
+    this.busy(true, `Checking ${target.file.name} (dry run, nothing is written)…`);
+    try {
+      const report = await this.send(target, true);
+      this.checked = target;
+      this.dom.confirm.disabled = false;
+      this.showReport(report, true);
+    } catch (err) {
+      this.showRejection(err);
+    } finally {
+      this.busy(false);
+    }
+  }
+
+  async confirm() {
+    const target = this.checked;
+    if (!target) return;
+    this.dom.confirm.disabled = true;
+    this.busy(true, `Uploading ${target.file.name}…`);
+    try {
+      const report = await this.send(target, false);
+      this.checked = null;
+      this.showReport(report, false);
+      await this.hooks.uploaded(target.iso3);
+    } catch (err) {
+      this.showRejection(err);
+    } finally {
+      this.busy(false);
+    }
+  }
+
+  busy(on, text) {
+    this.dom.form.setAttribute('aria-busy', String(on));
+    this.dom.check.disabled = on;
+    if (on) this.showMessage('loading', text);
+  }
+
+  showMessage(state, text) {
+    this.dom.report.dataset.state = state;
+    this.dom.report.replaceChildren(element('p', { className: 'upload-message' }, text));
+    this.dom.problems.replaceChildren();
+  }
+
+  showReport(report, dryRun) {
+    const warnings = report.warnings || [];
+    const counts = [
+      plural(report.features ?? 0, 'feature', 'features'),
+      `${report.inserted ?? 0} new`, `${report.updated ?? 0} new versions`, `${report.unchanged ?? 0} unchanged`,
+      `${report.repaired ?? 0} repaired`,
+    ].join(', ');
+    this.dom.report.dataset.state = dryRun ? 'checked' : 'uploaded';
+    document.body.dataset.upload = dryRun ? 'checked' : 'uploaded';
+    this.dom.report.replaceChildren(
+      element('p', { className: 'upload-message', 'data-testid': 'upload-outcome' }, dryRun
+        ? `Dry run passed: ${counts}. Nothing was written yet — confirm to upload.`
+        : `Uploaded (upload ${report.uploadId}): ${counts}. The figures and the map are refreshed.`),
+      warnings.length > 0 ? element('p', {}, `${plural(warnings.length, 'warning', 'warnings')}${
+        report.warningsOmitted ? ` (and ${report.warningsOmitted} more)` : ''}:`) : null);
+    this.listProblems(warnings, 'warning');
+  }
+
+  showRejection(err) {
+    const problem = err.problem || {};
+    const errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.dom.report.dataset.state = 'error';
+    document.body.dataset.upload = 'rejected';
+    this.dom.report.replaceChildren(
+      element('p', { className: 'upload-message', role: 'alert', 'data-testid': 'upload-outcome' },
+        `Refused, nothing was written — ${err.message}`),
+      errors.length > 0 ? element('p', {}, `${plural(problem.errorCount ?? errors.length, 'problem', 'problems')}; `
+        + 'choose one to see it on the map:') : null);
+    this.listProblems(errors, 'error');
+  }
+
+  listProblems(problems, severity) {
+    const located = problems.map((problem, index) => ({ ...problem, index, severity }));
+    this.hooks.showProblems(located.filter((problem) => Array.isArray(problem.location)));
+    this.dom.problems.replaceChildren(...located.map((problem) => {
+      const where = [
+        problem.feature !== null && problem.feature !== undefined ? `feature ${problem.feature}` : 'the file',
+        problem.externalId ? `“${problem.externalId}”` : null,
+      ].filter(Boolean).join(' ');
+      const text = `${where}: ${problem.code} — ${problem.message}`;
+      const item = Array.isArray(problem.location)
+        ? element('button', { type: 'button', className: `problem problem-${severity}`, 'data-testid': 'upload-problem' },
+          text, element('span', { className: 'problem-where' },
+            ` (at ${problem.location[1].toFixed(5)}, ${problem.location[0].toFixed(5)}; show on map)`))
+        : element('span', { className: `problem problem-${severity}`, 'data-testid': 'upload-problem' }, text);
+      if (item.tagName === 'BUTTON') item.addEventListener('click', () => this.hooks.focusProblem(problem));
+      return element('li', {}, item);
+    }));
+  }
+}
+
