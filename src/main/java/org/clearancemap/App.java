@@ -174,6 +174,7 @@ public final class App {
         if (database.isUp()) {
             ctx.json(Map.of("status", "ok", "database", "up"));
         } else {
+            ctx.header("Retry-After", "5");
             ctx.status(503).contentType(Problem.CONTENT_TYPE).result(json.writeValueAsBytes(
                     Problem.of(503, "service-unavailable", "Service unavailable",
                             "The database is unreachable; the server keeps retrying.", ctx.path(),

@@ -44,6 +44,8 @@ public final class Database implements AutoCloseable {
         var props = new Properties();
         props.setProperty("options", "-c statement_timeout=" + config.statementTimeoutMs());
         props.setProperty("connectTimeout", "3");
+        // a server that accepts but never answers (a half-dead host) must not hold a pool thread for long
+        props.setProperty("loginTimeout", "5");
         props.setProperty("socketTimeout", String.valueOf(config.statementTimeoutMs() / 1000 + 30));
         props.setProperty("ApplicationName", "clearance-map");
         props.setProperty("reWriteBatchedInserts", "true");

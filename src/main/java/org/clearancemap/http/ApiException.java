@@ -129,10 +129,15 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
-    /** 503: the database cannot be reached or did not answer in time. */
+    /** 503: the database cannot be reached or did not answer in time; carries {@code Retry-After}. */
     public static final class Unavailable extends ApiException {
         public Unavailable(String detail) {
-            super(503, "service-unavailable", "Service unavailable", detail, null);
+            this(detail, 5);
+        }
+
+        public Unavailable(String detail, int retryAfterSeconds) {
+            super(503, "service-unavailable", "Service unavailable", detail, null,
+                    Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
         }
     }
 }

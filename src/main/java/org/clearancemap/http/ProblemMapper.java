@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
+    /** Seconds a client is asked to wait after a 503 (database unreachable or too slow). */
+    static final int RETRY_AFTER_SECONDS = 5;
+
     private final ObjectMapper json;
 
     public ProblemMapper(ObjectMapper json) {
@@ -69,8 +72,17 @@ public final class ProblemMapper {
     }
 
     private void unexpected(Exception e, Context ctx) {
+        if (isStatementTimeout(e)) {
+            LOG.warn("statement timeout on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            write(ctx, 503, "database-timeout", "Database timeout",
+                    "The database did not answer within this server's statement timeout; nothing was changed. "
+                            + "Try again later, or ask for less (a smaller page, area or file).", null);
+            return;
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             write(ctx, 503, "service-unavailable", "Service unavailable",
                     "The database is unavailable; try again shortly.", null);
             return;
@@ -80,6 +92,19 @@ public final class ProblemMapper {
         write(ctx, 500, "internal-error", "Internal server error",
                 "Something went wrong on the server. Quote request id " + requestId + " when reporting it.",
                 Map.of("requestId", requestId));
+    }
+
+    /**
+     * True when a statement was cancelled by the statement timeout ({@code DB_STATEMENT_TIMEOUT_MS},
+     * SQLSTATE 57014 query_canceled).
+     */
+    public static boolean isStatementTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

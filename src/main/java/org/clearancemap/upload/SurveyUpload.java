@@ -84,6 +84,10 @@ public final class SurveyUpload {
                 return t;
             });
 
+    /** Longest an upload waits for a place among {@link UploadLimits#concurrentWrites()}. */
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(60);
+    private final java.util.concurrent.Semaphore writers;
+
     SurveyUpload(UploadRepository uploads, HazardRepository hazards, ReleaseRepository releases,
             TerritoryBounds territories, UploadLimits limits, UploadListener listener, Clock clock, ObjectMapper json) {
         this.uploads = uploads;
@@ -91,6 +95,7 @@ public final class SurveyUpload {
         this.releases = releases;
         this.territories = territories;
         this.ogr = new Ogr2Ogr(Duration.ofSeconds(limits.ogrTimeoutSeconds()));
+        this.writers = new java.util.concurrent.Semaphore(limits.concurrentWrites(), true);
         this.limits = limits;
         this.listener = listener;
         this.clock = clock;
@@ -277,7 +282,25 @@ public final class SurveyUpload {
         return names.get(0);
     }
 
+    /**
+     * Writes the upload once one of {@link UploadLimits#concurrentWrites()} places is free: an upload
+     * waiting for the State Party's lock holds a pooled connection, so without this bound a burst of
+     * uploads would take every connection and turn the reads into 503s. Waiting longer than
+     * {@link #WRITE_WAIT} is a 503 with {@code Retry-After}; nothing is written then.
+     */
     private Outcome store(Request request, FileFormat format, GeoJsonSource source) throws Exception {
+        if (!writers.tryAcquire(WRITE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new ApiException.Unavailable("The server is busy writing other uploads; nothing was written. "
+                    + "Send the file again in a minute.", 30);
+        }
+        try {
+            return storeWithPermit(request, format, source);
+        } finally {
+            writers.release();
+        }
+    }
+
+    private Outcome storeWithPermit(Request request, FileFormat format, GeoJsonSource source) throws Exception {
         StateParty sp = request.stateParty();
         String iso3 = sp.iso3();
         LocalDate today = LocalDate.now(clock);

@@ -10,12 +10,14 @@ import org.clearancemap.Config;
  * @param maxVertices       most vertices in one feature (422 for that feature)
  * @param maxUnzippedBytes  most bytes a zip may unpack to (422, zip bomb)
  * @param ogrTimeoutSeconds longest a GDAL conversion may run (422)
+ * @param concurrentWrites  uploads that may hold a database connection at once: half the pool, so that
+ *                          uploads queued behind one another never take every connection from the reads
  */
 public record UploadLimits(long maxBodyBytes, int maxFeatures, int maxVertices, long maxUnzippedBytes,
-        int ogrTimeoutSeconds) {
+        int ogrTimeoutSeconds, int concurrentWrites) {
 
     public static UploadLimits of(Config config) {
         return new UploadLimits(config.maxBodyBytes(), config.maxFeaturesPerUpload(), config.maxVerticesPerFeature(),
-                config.maxUnzippedBytes(), config.ogrTimeoutSeconds());
+                config.maxUnzippedBytes(), config.ogrTimeoutSeconds(), Math.max(1, config.dbPoolSize() / 2));
     }
 }
