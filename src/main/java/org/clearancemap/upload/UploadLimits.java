@@ -10,12 +10,17 @@ import org.clearancemap.Config;
  * @param maxVertices       most vertices in one feature (422 for that feature)
  * @param maxUnzippedBytes  most bytes a zip may unpack to (422, zip bomb)
  * @param ogrTimeoutSeconds longest a GDAL conversion may run (422)
+ * @param earliestDate      earliest survey or release date accepted (UPLOAD_EARLIEST_DATE)
+ * @param progressEvery     a long upload logs its progress every this many features (and every few seconds)
  */
 public record UploadLimits(long maxBodyBytes, int maxFeatures, int maxVertices, long maxUnzippedBytes,
-        int ogrTimeoutSeconds) {
+        int ogrTimeoutSeconds, java.time.LocalDate earliestDate, int progressEvery) {
+
+    /** Features between two progress lines of a long upload. */
+    public static final int PROGRESS_EVERY = 5000;
 
     public static UploadLimits of(Config config) {
         return new UploadLimits(config.maxBodyBytes(), config.maxFeaturesPerUpload(), config.maxVerticesPerFeature(),
-                config.maxUnzippedBytes(), config.ogrTimeoutSeconds());
+                config.maxUnzippedBytes(), config.ogrTimeoutSeconds(), config.uploadEarliestDate(), PROGRESS_EVERY);
     }
 }
