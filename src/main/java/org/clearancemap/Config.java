@@ -29,6 +29,7 @@ import java.util.function.Function;
  * @param maxVerticesPerFeature most vertices in one uploaded feature
  * @param maxUnzippedBytes     most bytes an uploaded zip (Shapefile set, KMZ) may unpack to
  * @param ogrTimeoutSeconds    longest a GDAL conversion of an upload may run
+ * @param uploadEarliestDate   earliest survey or release date an upload may carry (earlier ones are typing mistakes)
  * @param tileCacheMaxAgeS     {@code Cache-Control: max-age} of vector tiles fetched without a data version
  * @param tileMinZoom          lowest zoom level served as vector tiles
  * @param tileMaxZoom          highest zoom level served as vector tiles
@@ -54,6 +55,7 @@ public record Config(
         int maxVerticesPerFeature,
         long maxUnzippedBytes,
         int ogrTimeoutSeconds,
+        java.time.LocalDate uploadEarliestDate,
         int tileCacheMaxAgeS,
         int tileMinZoom,
         int tileMaxZoom,
@@ -87,6 +89,7 @@ public record Config(
         d.put("MAX_VERTICES_PER_FEATURE", "100000");
         d.put("MAX_UNZIPPED_BYTES", String.valueOf(1024L * 1024 * 1024));
         d.put("OGR_TIMEOUT_SECONDS", "300");
+        d.put("UPLOAD_EARLIEST_DATE", "1990-01-01");
         d.put("TILE_CACHE_MAX_AGE_S", "60");
         d.put("TILE_MIN_ZOOM", "0");
         d.put("TILE_MAX_ZOOM", "22");
@@ -127,6 +130,7 @@ public record Config(
                 reader.integer("MAX_VERTICES_PER_FEATURE", 4, 10_000_000),
                 reader.longInteger("MAX_UNZIPPED_BYTES", 1024, 64L * 1024 * 1024 * 1024),
                 reader.integer("OGR_TIMEOUT_SECONDS", 1, 3600),
+                reader.date("UPLOAD_EARLIEST_DATE", java.time.LocalDate.of(1900, 1, 1)),
                 reader.integer("TILE_CACHE_MAX_AGE_S", 0, 31_536_000),
                 reader.integer("TILE_MIN_ZOOM", 0, 30),
                 reader.integer("TILE_MAX_ZOOM", 0, 30),
@@ -175,6 +179,7 @@ public record Config(
         d.put("MAX_VERTICES_PER_FEATURE", maxVerticesPerFeature);
         d.put("MAX_UNZIPPED_BYTES", maxUnzippedBytes);
         d.put("OGR_TIMEOUT_SECONDS", ogrTimeoutSeconds);
+        d.put("UPLOAD_EARLIEST_DATE", uploadEarliestDate);
         d.put("TILE_CACHE_MAX_AGE_S", tileCacheMaxAgeS);
         d.put("TILE_MIN_ZOOM", tileMinZoom);
         d.put("TILE_MAX_ZOOM", tileMaxZoom);
@@ -270,6 +275,21 @@ public record Config(
                 }
             }
             return origins;
+        }
+
+        /** A date YYYY-MM-DD, not before {@code min}. */
+        java.time.LocalDate date(String name, java.time.LocalDate min) {
+            String value = raw(name);
+            try {
+                java.time.LocalDate d = java.time.LocalDate.parse(value);
+                if (d.isBefore(min)) {
+                    problems.add(name + " must not be before " + min + " (got " + value + ")");
+                }
+                return d;
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(name + " must be a date YYYY-MM-DD (got '" + value + "')");
+                return min;
+            }
         }
 
         int integer(String name, int min, int max) {

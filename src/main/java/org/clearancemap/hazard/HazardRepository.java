@@ -97,6 +97,15 @@ public final class HazardRepository {
               FROM hazard_stage s JOIN hazard_outcome o USING (ord)
              WHERE o.outcome <> 'unchanged'
             """;
+    /** New hazards (no version of their external id stored yet) go straight into the table as version 1. */
+    private static final String COPY_NEW = """
+            COPY hazard (iso3, external_id, version, classification, recorded_on, contamination, evidence,
+                         attributes, geom4326, area_sqm, upload_id) FROM STDIN
+            """;
+    /** Every external id of a State Party, with whether it has a current version (false: retired). */
+    private static final String SELECT_KNOWN = """
+            SELECT external_id, bool_or(valid_until IS NULL) FROM hazard WHERE iso3 = ? GROUP BY external_id
+            """;
     private static final String SELECT_CURRENT_FOR_UPDATE = """
             SELECT id, version, recorded_on FROM hazard
              WHERE iso3 = ? AND external_id = ? AND valid_until IS NULL
@@ -171,6 +180,36 @@ public final class HazardRepository {
     /** Every version of the hazard {@code externalId} of {@code iso3}, oldest first, as JSON objects; empty when none. */
     public List<String> versions(String iso3, String externalId) {
         return JsonRows.list(dataSource, SELECT_VERSIONS, iso3, externalId, "hazard versions");
+    }
+
+    /**
+     * The external ids stored for {@code iso3} (any version), each mapped to whether it has a
+     * current version; false means every version is closed, i.e. the hazard was retired.
+     */
+    public java.util.Map<String, Boolean> knownIds(Connection c, String iso3) throws SQLException {
+        var result = new java.util.HashMap<String, Boolean>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT_KNOWN)) {
+            ps.setString(1, iso3);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getString(1), rs.getBoolean(2));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A COPY of first versions straight into the hazard table (rows by {@link #newRow}). */
+    public static CopyRows copyNew(Connection c) throws SQLException {
+        return new CopyRows(c, COPY_NEW);
+    }
+
+    /** The row of a new hazard's first version, for {@link #copyNew}; thread-safe. */
+    public static byte[] newRow(String iso3, long uploadId, HazardVersion v) {
+        v.geom4326().setSRID(4326);
+        return CopyRows.row(iso3, v.externalId(), 1, v.classification(), v.recordedOn(), v.contamination(),
+                v.evidence(), v.attributesJson(), new WKBWriter(2, true).write(v.geom4326()), v.areaSqm(), uploadId);
     }
 
     /** Opens a stage for one upload on a connection inside a transaction; it is dropped on commit or rollback. */

@@ -85,6 +85,15 @@ public final class ReleaseRepository {
              WHERE o.outcome <> 'unchanged'
             """;
 
+    /** New releases (no version of their external id stored yet) go straight into the table as version 1. */
+    private static final String COPY_NEW = """
+            COPY land_release (iso3, external_id, version, method, completed_on, operator, items_destroyed,
+                               hazard_external_id, attributes, geom4326, area_sqm, upload_id) FROM STDIN
+            """;
+    private static final String SELECT_KNOWN = """
+            SELECT DISTINCT external_id FROM land_release WHERE iso3 = ?
+            """;
+
     /** Current versions of the releases completed on or before a date. */
     private static final String SELECT = """
             SELECT json_build_object(
@@ -147,6 +156,34 @@ public final class ReleaseRepository {
     /** Every version of the release {@code externalId} of {@code iso3}, oldest first, as JSON objects; empty when none. */
     public List<String> versions(String iso3, String externalId) {
         return JsonRows.list(dataSource, SELECT_VERSIONS, iso3, externalId, "release versions");
+    }
+
+    /** The external ids of {@code iso3}'s releases, any version. */
+    public java.util.Set<String> knownIds(Connection c, String iso3) throws SQLException {
+        var result = new java.util.HashSet<String>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT_KNOWN)) {
+            ps.setString(1, iso3);
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A COPY of first versions straight into the land_release table (rows by {@link #newRow}). */
+    public static CopyRows copyNew(Connection c) throws SQLException {
+        return new CopyRows(c, COPY_NEW);
+    }
+
+    /** The row of a new release's first version, for {@link #copyNew}; thread-safe. */
+    public static byte[] newRow(String iso3, long uploadId, ReleaseVersion v) {
+        v.geom4326().setSRID(4326);
+        return CopyRows.row(iso3, v.externalId(), 1, v.method(), v.completedOn(), v.operator(), v.itemsDestroyed(),
+                v.hazardExternalId(), v.attributesJson(), new WKBWriter(2, true).write(v.geom4326()), v.areaSqm(),
+                uploadId);
     }
 
     /** Opens a stage for one upload on a connection inside a transaction; it is dropped on commit or rollback. */

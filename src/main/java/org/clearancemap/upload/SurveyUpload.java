@@ -43,9 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SurveyUpload {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyUpload.class);
-    /** Earliest survey or release date accepted; earlier years are typing mistakes. */
-    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
-    private static final int PROGRESS_EVERY = 5000;
     /** Fields GDAL's LIBKML driver adds for how a placemark is drawn, not what it is: not kept. */
     private static final java.util.Set<String> KML_PRESENTATION = java.util.Set.of("tessellate", "extrude",
             "visibility", "altitudeMode", "drawOrder", "icon", "snippet");
@@ -103,6 +100,7 @@ public final class SurveyUpload {
     }
 
     Outcome run(Request request) throws Exception {
+        long started = System.nanoTime();
         String iso3 = request.stateParty().iso3();
         var previous = uploads.reportOf(iso3, request.kind(), request.file().sha256());
         if (previous.isPresent()) {
@@ -113,10 +111,10 @@ public final class SurveyUpload {
             GeoJsonFeatures.Scan scan = GeoJsonFeatures.scan(source.path());
             if (scan.crsEpsg() != null) {
                 try (GeoJsonSource reprojected = reproject(source, scan)) {
-                    return store(request, format, reprojected);
+                    return store(request, format, reprojected, started);
                 }
             }
-            return store(request, format, source);
+            return store(request, format, source, started);
         }
     }
 
@@ -288,23 +286,24 @@ public final class SurveyUpload {
      * uploads would take every connection and turn the reads into 503s. Waiting longer than
      * {@link #WRITE_WAIT} is a 503 with {@code Retry-After}; nothing is written then.
      */
-    private Outcome store(Request request, FileFormat format, GeoJsonSource source) throws Exception {
+    private Outcome store(Request request, FileFormat format, GeoJsonSource source, long started) throws Exception {
         if (!writers.tryAcquire(WRITE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             throw new ApiException.Unavailable("The server is busy writing other uploads; nothing was written. "
                     + "Send the file again in a minute.", 30);
         }
         try {
-            return storeWithPermit(request, format, source);
+            return storeWithPermit(request, format, source, started);
         } finally {
             writers.release();
         }
     }
 
-    private Outcome storeWithPermit(Request request, FileFormat format, GeoJsonSource source) throws Exception {
+    private Outcome storeWithPermit(Request request, FileFormat format, GeoJsonSource source, long started) throws Exception {
         StateParty sp = request.stateParty();
         String iso3 = sp.iso3();
+        UploadKind kind = request.kind();
         LocalDate today = LocalDate.now(clock);
-        var rules = new FeatureCheck.Rules(request.kind(), EARLIEST, today.plusDays(1), request.strict(),
+        var rules = new FeatureCheck.Rules(kind, limits.earliestDate(), today.plusDays(1), request.strict(),
                 territories.of(iso3, sp.name()));
         var check = new FeatureCheck(rules, json);
         var errors = new ArrayList<FeatureProblem>();
@@ -313,40 +312,61 @@ public final class SurveyUpload {
         int[] warningCount = {warnings.size()};
         int[] repaired = {0};
         var seen = new HashMap<String, Integer>();
-        long started = System.nanoTime();
+        var phases = new Phases();
         try (Connection c = uploads.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
-                uploads.lock(c, iso3, request.kind());
-                var previous = uploads.reportOf(c, iso3, request.kind(), request.file().sha256());
+                uploads.lock(c, iso3, kind);
+                var previous = uploads.reportOf(c, iso3, kind, request.file().sha256());
                 if (previous.isPresent()) {
                     c.rollback();
                     return new Outcome(200, json.readTree(previous.get()));
                 }
-                try (Staging stage = stage(c, request.kind(), iso3)) {
-                    Tally tally = new Tally(errors, warnings, errorCount, warningCount, repaired, seen, stage);
+                // external ids stored before (any version) go through the stage to be compared;
+                // new ones are copied straight into the table as version 1
+                Map<String, Boolean> known = known(c, kind, iso3);
+                java.util.Set<String> hazardIds = kind == UploadKind.RELEASES ? hazards.knownIds(c, iso3).keySet()
+                        : java.util.Set.of();
+                var stub = new UploadReport(null, iso3, kind.column(), format.label(), request.file().fileName(),
+                        request.file().sha256(), request.file().sizeBytes(), request.dryRun(), request.actor(), null,
+                        0, 0, 0, 0, 0, List.of(), 0, null);
+                Map.Entry<Long, java.time.OffsetDateTime> row = request.dryRun() ? null : uploads.insert(c, stub);
+                Long uploadId = row == null ? null : row.getKey();
+                phases.prepared = System.nanoTime();
+                var pendingKnown = new ArrayList<byte[]>();
+                int features;
+                int fresh;
+                try (var direct = uploadId == null ? null : copyNew(c, kind)) {
+                    Tally tally = new Tally(errors, warnings, errorCount, warningCount, repaired, seen, direct,
+                            pendingKnown, known, hazardIds, phases);
                     var inFlight = new java.util.ArrayDeque<java.util.concurrent.Future<List<Ready>>>();
                     var batch = new java.util.concurrent.atomic.AtomicReference<List<Pending>>(new ArrayList<>(BATCH));
-                    int features;
+                    long[] lastProgress = {System.nanoTime()};
                     try {
                         features = GeoJsonFeatures.read(source.path(), limits.maxFeatures(), (index, props, geometry) -> {
+                            long t0 = System.nanoTime();
                             props.keySet().removeAll(source.presentation());
                             batch.get().add(new Pending(index, props, geometry));
                             if (batch.get().size() == BATCH) {
                                 List<Pending> full = batch.getAndSet(new ArrayList<>(BATCH));
-                                inFlight.add(checkers.submit(() -> checkAll(check, stage, full)));
+                                inFlight.add(checkers.submit(() -> checkAll(check, full, known, iso3, uploadId, phases)));
                                 while (inFlight.size() > MAX_IN_FLIGHT) {
-                                    tally.add(take(inFlight.poll()));
+                                    tally.add(take(inFlight.poll(), phases));
                                 }
                             }
-                            if ((index + 1) % PROGRESS_EVERY == 0) {
-                                LOG.info("upload {} {}: {} features read", iso3, request.kind().column(), index + 1);
+                            long t1 = System.nanoTime();
+                            if ((index + 1) % limits.progressEvery() == 0
+                                    || t1 - lastProgress[0] > PROGRESS_SECONDS * 1_000_000_000L) {
+                                lastProgress[0] = t1;
+                                LOG.info("upload {} {}: {} features read in {} ms ({} problems so far)", iso3,
+                                        kind.column(), index + 1, (t1 - started) / 1_000_000, errorCount[0]);
                             }
+                            phases.sinkNs += t1 - t0;
                         });
                         while (!inFlight.isEmpty()) {
-                            tally.add(take(inFlight.poll()));
+                            tally.add(take(inFlight.poll(), phases));
                         }
-                        tally.add(checkAll(check, stage, batch.get()));
+                        tally.add(checkAll(check, batch.get(), known, iso3, uploadId, phases));
                     } finally {
                         inFlight.forEach(f -> f.cancel(true));
                     }
@@ -355,48 +375,62 @@ public final class SurveyUpload {
                         errorCount[0]++;
                     }
                     if (errorCount[0] > 0) {
-                        // the stage cancels its COPY on close, then the catch below rolls back
+                        // the COPY is cancelled on close, then the catch below rolls back
                         throw rejected(errors, errorCount[0], features);
                     }
-                    long read = System.nanoTime();
-                    VersionCounts counts = stage.classify();
-                    long classified = System.nanoTime();
-                    for (StagedConflict conflict : stage.conflicts()) {
-                        if (errorCount[0]++ < UploadReport.MAX_LISTED) {
-                            errors.add(FeatureProblem.of(conflict.ord(), conflict.externalId(), "recorded-before-current",
-                                    conflict.message()));
+                    if (direct != null) {
+                        direct.finish();
+                    }
+                    fresh = tally.fresh;
+                }
+                phases.read = System.nanoTime();
+                try (Staging stage = pendingKnown.isEmpty() ? null : stage(c, kind, iso3)) {
+                    VersionCounts counts = new VersionCounts(fresh, 0, 0);
+                    if (stage != null) {
+                        for (byte[] r : pendingKnown) {
+                            stage.add(r);
+                        }
+                        pendingKnown.clear();
+                        VersionCounts staged = stage.classify();
+                        counts = new VersionCounts(fresh + staged.inserted(), staged.updated(), staged.unchanged());
+                        for (StagedConflict conflict : stage.conflicts()) {
+                            if (errorCount[0]++ < UploadReport.MAX_LISTED) {
+                                errors.add(FeatureProblem.of(conflict.ord(), conflict.externalId(),
+                                        "recorded-before-current", conflict.message()));
+                            }
                         }
                     }
+                    phases.compared = System.nanoTime();
                     if (errorCount[0] > 0) {
                         c.rollback();
                         throw rejected(errors, errorCount[0], features);
                     }
-                    var report = new UploadReport(null, iso3, request.kind().column(), format.label(),
+                    var report = new UploadReport(null, iso3, kind.column(), format.label(),
                             request.file().fileName(), request.file().sha256(), request.file().sizeBytes(),
                             request.dryRun(), request.actor(), null, features, counts.inserted(), counts.updated(),
                             counts.unchanged(), repaired[0], List.copyOf(warnings),
-                            Math.max(0, warningCount[0] - warnings.size()));
+                            Math.max(0, warningCount[0] - warnings.size()), null);
                     if (request.dryRun()) {
                         c.rollback();
-                        return new Outcome(200, report);
+                        return new Outcome(200, report.withProcessingMs((System.nanoTime() - started) / 1_000_000));
                     }
-                    var row = uploads.insert(c, report);
                     report = report.withUpload(row.getKey(), row.getValue());
-                    stage.write(row.getKey());
-                    long written = System.nanoTime();
+                    if (stage != null) {
+                        stage.write(row.getKey());
+                    }
+                    phases.written = System.nanoTime();
+                    report = report.withProcessingMs((phases.written - started) / 1_000_000);
                     String reportJson = json.writeValueAsString(report);
                     uploads.finish(c, report, reportJson);
-                    uploads.audit(c, request.actor(), "upload", request.kind().column(), null, iso3, row.getKey(),
+                    uploads.audit(c, request.actor(), "upload", kind.column(), null, iso3, row.getKey(),
                             json.writeValueAsString(Map.of("features", features, "inserted", counts.inserted(),
                                     "updated", counts.updated(), "unchanged", counts.unchanged(),
                                     "format", format.label(), "sha256", request.file().sha256())));
                     c.commit();
-                    LOG.info("upload {} {} #{} phases: read, check and stage {} ms; compare {} ms; write {} ms; commit {} ms",
-                            iso3, request.kind().column(), row.getKey(), (read - started) / 1_000_000,
-                            (classified - read) / 1_000_000, (written - classified) / 1_000_000,
-                            (System.nanoTime() - written) / 1_000_000);
+                    phases.committed = System.nanoTime();
+                    LOG.info("upload {} {} #{} phases: {}", iso3, kind.column(), row.getKey(), phases.describe(started));
                     LOG.info("upload {} {} #{}: {} features ({} inserted, {} updated, {} unchanged, {} repaired) in {} ms",
-                            iso3, request.kind().column(), row.getKey(), features, counts.inserted(), counts.updated(),
+                            iso3, kind.column(), row.getKey(), features, counts.inserted(), counts.updated(),
                             counts.unchanged(), repaired[0], (System.nanoTime() - started) / 1_000_000);
                     tell(listener, iso3);
                     return new Outcome(201, report);
@@ -416,19 +450,68 @@ public final class SurveyUpload {
         }
     }
 
+    /** Where the time of one upload went, logged after commit (and printed by the upload benchmark). */
+    private static final class Phases {
+        long prepared;
+        long read;
+        long compared;
+        long written;
+        long committed;
+        /** Time the request thread spent handing features on, waiting for checks, copying rows (not parsing). */
+        long sinkNs;
+        long waitNs;
+        long copyNs;
+        /** Time the checker threads spent, summed over threads. */
+        final java.util.concurrent.atomic.AtomicLong checkNs = new java.util.concurrent.atomic.AtomicLong();
+
+        String describe(long started) {
+            long readNs = read - prepared;
+            long tallyNs = Math.max(0, sinkNs - waitNs);
+            return String.format(java.util.Locale.ROOT, "prepare %d ms; read %d ms (parse %d ms, waiting for checks "
+                    + "%d ms, copy %d ms; checks %d ms summed over %d threads); stage and compare %d ms; write %d ms; "
+                    + "commit %d ms; total %d ms", ms(prepared - started), ms(readNs), ms(Math.max(0, readNs - sinkNs
+                    - tallyNs)), ms(waitNs), ms(copyNs), ms(checkNs.get()), THREADS, ms(compared - read),
+                    ms(written - compared), ms(committed - written), ms(committed - started));
+        }
+
+        private static long ms(long ns) {
+            return ns / 1_000_000;
+        }
+    }
+
+    private Map<String, Boolean> known(Connection c, UploadKind kind, String iso3) throws SQLException {
+        if (kind == UploadKind.HAZARDS) {
+            return hazards.knownIds(c, iso3);
+        }
+        var result = new HashMap<String, Boolean>();
+        for (String id : releases.knownIds(c, iso3)) {
+            result.put(id, Boolean.TRUE);
+        }
+        return result;
+    }
+
+    private static org.clearancemap.db.CopyRows copyNew(Connection c, UploadKind kind) throws SQLException {
+        return kind == UploadKind.HAZARDS ? HazardRepository.copyNew(c) : ReleaseRepository.copyNew(c);
+    }
+
     /**
      * Features are checked in batches on {@link #checkers} (one thread per core) while the request
      * thread goes on parsing and feeding the COPY; results are taken in file order. At most
      * {@link #MAX_IN_FLIGHT} batches wait, so memory stays bounded.
      */
     private static final int BATCH = 256;
-    private static final int MAX_IN_FLIGHT = Runtime.getRuntime().availableProcessors() + 1;
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    private static final int MAX_IN_FLIGHT = THREADS + 1;
+    /** Progress is logged at least this often (besides every {@link UploadLimits#progressEvery()} features). */
+    private static final int PROGRESS_SECONDS = 5;
+    private static final byte[] NO_ROW = new byte[0];
 
     private record Pending(int index, Map<String, Object> properties, com.fasterxml.jackson.databind.JsonNode geometry) {
     }
 
-    private static List<Ready> take(java.util.concurrent.Future<List<Ready>> f)
+    private static List<Ready> take(java.util.concurrent.Future<List<Ready>> f, Phases phases)
             throws InterruptedException {
+        long t0 = System.nanoTime();
         try {
             return f.get();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -436,24 +519,46 @@ public final class SurveyUpload {
                 throw r;
             }
             throw new IllegalStateException("checking features failed", e.getCause());
+        } finally {
+            phases.waitNs += System.nanoTime() - t0;
         }
     }
 
-    /** A checked feature and, when it has no error, its stage row, both made on a checker thread. */
-    private record Ready(FeatureCheck.Checked checked, byte[] row) {
+    /**
+     * A checked feature and, when it has no error, its row: a first version for the direct COPY
+     * when its external id is new ({@code fresh}; an empty row in a dry run), else a stage row.
+     */
+    private record Ready(FeatureCheck.Checked checked, byte[] row, boolean fresh) {
     }
 
-    private List<Ready> checkAll(FeatureCheck check, Staging stage, List<Pending> batch) {
+    /** Checks a batch and makes its rows; runs on the checker threads. */
+    private List<Ready> checkAll(FeatureCheck check, List<Pending> batch, Map<String, Boolean> known, String iso3,
+            Long uploadId, Phases phases) {
+        long t0 = System.nanoTime();
         var result = new ArrayList<Ready>(batch.size());
         for (Pending p : batch) {
             FeatureCheck.Checked c = check.check(p.index(), p.properties(),
                     PolygonReader.read(p.geometry(), limits.maxVertices()));
-            result.add(new Ready(c, c.errors().isEmpty() ? stage.row(c) : null));
+            if (!c.errors().isEmpty()) {
+                result.add(new Ready(c, null, false));
+            } else if (known.containsKey(c.externalId())) {
+                result.add(new Ready(c, c.hazard() != null ? HazardRepository.Stage.row(c.index(), c.hazard())
+                        : ReleaseRepository.Stage.row(c.index(), c.release()), false));
+            } else if (uploadId == null) {
+                result.add(new Ready(c, NO_ROW, true));
+            } else {
+                result.add(new Ready(c, c.hazard() != null ? HazardRepository.newRow(iso3, uploadId, c.hazard())
+                        : ReleaseRepository.newRow(iso3, uploadId, c.release()), true));
+            }
         }
+        phases.checkNs.addAndGet(System.nanoTime() - t0);
         return result;
     }
 
-    /** Everything learnt from the checked features, in file order; good features go to the stage while there is no error. */
+    /**
+     * Everything learnt from the checked features, in file order. While there is no error, new
+     * features go to the direct COPY and known ones wait for the stage.
+     */
     private static final class Tally {
         private final List<FeatureProblem> errors;
         private final List<FeatureProblem> warnings;
@@ -461,26 +566,37 @@ public final class SurveyUpload {
         private final int[] warningCount;
         private final int[] repaired;
         private final Map<String, Integer> seen;
-        private final Staging stage;
+        private final org.clearancemap.db.CopyRows direct;
+        private final List<byte[]> pendingKnown;
+        private final Map<String, Boolean> known;
+        private final java.util.Set<String> hazardIds;
+        private final Phases phases;
+        int fresh;
 
         Tally(List<FeatureProblem> errors, List<FeatureProblem> warnings, int[] errorCount, int[] warningCount,
-                int[] repaired, Map<String, Integer> seen, Staging stage) {
+                int[] repaired, Map<String, Integer> seen, org.clearancemap.db.CopyRows direct,
+                List<byte[]> pendingKnown, Map<String, Boolean> known, java.util.Set<String> hazardIds, Phases phases) {
             this.errors = errors;
             this.warnings = warnings;
             this.errorCount = errorCount;
             this.warningCount = warningCount;
             this.repaired = repaired;
             this.seen = seen;
-            this.stage = stage;
+            this.direct = direct;
+            this.pendingKnown = pendingKnown;
+            this.known = known;
+            this.hazardIds = hazardIds;
+            this.phases = phases;
         }
 
         void add(List<Ready> ready) throws SQLException {
             for (Ready r : ready) {
-                add(r.checked(), r.row());
+                add(r);
             }
         }
 
-        private void add(FeatureCheck.Checked checked, byte[] row) throws SQLException {
+        private void add(Ready ready) throws SQLException {
+            FeatureCheck.Checked checked = ready.checked();
             int index = checked.index();
             var problems = new ArrayList<>(checked.errors());
             if (checked.externalId() != null) {
@@ -492,8 +608,19 @@ public final class SurveyUpload {
                 }
             }
             for (FeatureProblem w : checked.warnings()) {
-                if (warningCount[0]++ < UploadReport.MAX_LISTED) {
-                    warnings.add(w);
+                warn(w);
+            }
+            if (problems.isEmpty()) {
+                if (Boolean.FALSE.equals(known.get(checked.externalId()))) {
+                    warn(FeatureProblem.of(index, checked.externalId(), "reopened-retired-hazard", "hazard '"
+                            + checked.externalId() + "' was retired; this upload stores a new version of it, current "
+                            + "again from its recorded_on (the retired versions are kept)"));
+                }
+                String hazard = checked.release() == null ? null : checked.release().hazardExternalId();
+                if (hazard != null && !hazardIds.contains(hazard)) {
+                    warn(FeatureProblem.of(index, checked.externalId(), "unknown-hazard", "hazard_external_id '"
+                            + abbreviate(hazard) + "' names no hazard of this State Party; the release is stored, "
+                            + "check the id or upload the hazard"));
                 }
             }
             if (checked.repaired()) {
@@ -506,8 +633,27 @@ public final class SurveyUpload {
                     }
                 }
             } else if (errorCount[0] == 0) {
-                stage.add(row);
+                if (ready.fresh()) {
+                    fresh++;
+                    if (direct != null) {
+                        long t0 = System.nanoTime();
+                        direct.addRow(ready.row());
+                        phases.copyNs += System.nanoTime() - t0;
+                    }
+                } else {
+                    pendingKnown.add(ready.row());
+                }
             }
+        }
+
+        private void warn(FeatureProblem w) {
+            if (warningCount[0]++ < UploadReport.MAX_LISTED) {
+                warnings.add(w);
+            }
+        }
+
+        private static String abbreviate(String s) {
+            return s.length() <= 60 ? s : s.substring(0, 57) + "...";
         }
     }
 
@@ -538,9 +684,6 @@ public final class SurveyUpload {
 
     /** The stage of either kind behind one face. */
     private interface Staging extends AutoCloseable {
-        /** The stage row of a checked feature without errors; called on the checker threads. */
-        byte[] row(FeatureCheck.Checked checked);
-
         void add(byte[] row) throws SQLException;
 
         VersionCounts classify() throws SQLException;
@@ -557,10 +700,6 @@ public final class SurveyUpload {
         if (kind == UploadKind.HAZARDS) {
             HazardRepository.Stage s = hazards.stage(c, iso3);
             return new Staging() {
-                public byte[] row(FeatureCheck.Checked checked) {
-                    return HazardRepository.Stage.row(checked.index(), checked.hazard());
-                }
-
                 public void add(byte[] row) throws SQLException {
                     s.add(row);
                 }
@@ -584,10 +723,6 @@ public final class SurveyUpload {
         }
         ReleaseRepository.Stage s = releases.stage(c, iso3);
         return new Staging() {
-            public byte[] row(FeatureCheck.Checked checked) {
-                return ReleaseRepository.Stage.row(checked.index(), checked.release());
-            }
-
             public void add(byte[] row) throws SQLException {
                 s.add(row);
             }

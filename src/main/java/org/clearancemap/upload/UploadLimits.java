@@ -12,12 +12,18 @@ import org.clearancemap.Config;
  * @param ogrTimeoutSeconds longest a GDAL conversion may run (422)
  * @param concurrentWrites  uploads that may hold a database connection at once: half the pool, so that
  *                          uploads queued behind one another never take every connection from the reads
+ * @param earliestDate      earliest survey or release date accepted (UPLOAD_EARLIEST_DATE)
+ * @param progressEvery     a long upload logs its progress every this many features (and every few seconds)
  */
 public record UploadLimits(long maxBodyBytes, int maxFeatures, int maxVertices, long maxUnzippedBytes,
-        int ogrTimeoutSeconds, int concurrentWrites) {
+        int ogrTimeoutSeconds, int concurrentWrites, java.time.LocalDate earliestDate, int progressEvery) {
+
+    /** Features between two progress lines of a long upload. */
+    public static final int PROGRESS_EVERY = 5000;
 
     public static UploadLimits of(Config config) {
         return new UploadLimits(config.maxBodyBytes(), config.maxFeaturesPerUpload(), config.maxVerticesPerFeature(),
-                config.maxUnzippedBytes(), config.ogrTimeoutSeconds(), Math.max(1, config.dbPoolSize() / 2));
+                config.maxUnzippedBytes(), config.ogrTimeoutSeconds(), Math.max(1, config.dbPoolSize() / 2),
+                config.uploadEarliestDate(), PROGRESS_EVERY);
     }
 }

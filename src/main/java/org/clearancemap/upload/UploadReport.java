@@ -15,16 +15,24 @@ import java.util.List;
  * @param repaired        invalid polygons repaired (each also in {@code warnings})
  * @param warnings        what was accepted but should be looked at (at most {@link #MAX_LISTED})
  * @param warningsOmitted warnings beyond those listed
+ * @param processingMs    how long the server took, from the received file to the commit (null for reports
+ *                        stored before it was recorded)
  */
 public record UploadReport(Long uploadId, String iso3, String kind, String format, String fileName, String sha256,
         long sizeBytes, boolean dryRun, String uploadedBy, OffsetDateTime uploadedAt, int features, int inserted,
-        int updated, int unchanged, int repaired, List<FeatureProblem> warnings, int warningsOmitted) {
+        int updated, int unchanged, int repaired, List<FeatureProblem> warnings, int warningsOmitted,
+        Long processingMs) {
 
     /** Most problems listed in one report or one 422. */
     public static final int MAX_LISTED = 1000;
 
     UploadReport withUpload(long id, OffsetDateTime at) {
         return new UploadReport(id, iso3, kind, format, fileName, sha256, sizeBytes, dryRun, uploadedBy, at, features,
-                inserted, updated, unchanged, repaired, warnings, warningsOmitted);
+                inserted, updated, unchanged, repaired, warnings, warningsOmitted, processingMs);
+    }
+
+    UploadReport withProcessingMs(long ms) {
+        return new UploadReport(uploadId, iso3, kind, format, fileName, sha256, sizeBytes, dryRun, uploadedBy, uploadedAt,
+                features, inserted, updated, unchanged, repaired, warnings, warningsOmitted, ms);
     }
 }

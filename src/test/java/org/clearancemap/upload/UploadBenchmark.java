@@ -80,7 +80,7 @@ class UploadBenchmark {
             warmups[w] = dir.resolve("warmup-" + w + ".geojson");
             write(warmups[w], 10_000, "LA-W" + w, 7 + w);
         }
-        try (TestDatabase db = TestDatabase.create(UploadBenchmark.class); TestServer server = TestServer.start(db)) {
+        try (TestDatabase db = TestDatabase.create(UploadBenchmark.class); TestServer server = TestServer.start(db).asAdmin(db)) {
             for (Path w : warmups) {
                 post(server, w); // a server runs warm: let the JIT compile the upload path first
             }
