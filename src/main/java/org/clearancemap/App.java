@@ -24,7 +24,8 @@ import org.clearancemap.http.RequestIds;
 import org.clearancemap.map.MapLayerRoutes;
 import org.clearancemap.ogc.FeatureRepository;
 import org.clearancemap.ogc.OgcRoutes;
-import org.clearancemap.ogc.PostgisRemainingAreas;
+import org.clearancemap.ogc.Collection;
+import org.clearancemap.ogc.RemainingAreas;
 
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.MappedLandRepository;
@@ -41,6 +42,7 @@ import org.clearancemap.upload.UploadLimits;
 import org.clearancemap.upload.UploadListener;
 import org.clearancemap.upload.UploadRoutes;
 
+import org.clearancemap.tiles.TileCache;
 import org.clearancemap.tiles.TileRepository;
 import org.clearancemap.tiles.TileRoutes;
 import org.slf4j.Logger;
@@ -81,17 +83,22 @@ public final class App {
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
-        // a committed upload makes that State Party's figures stale: they are recomputed on the next read
+        var tileCache = new TileCache(config.tileCacheMaxBytes());
+        // a committed upload makes that State Party's figures stale: they are recomputed on the next read;
+        // and the tiles it can touch (hazards or releases, and remaining) are dropped
         UploadListener afterUpload = iso3 -> {
             progress.invalidate(iso3);
+            for (Collection c : Collection.values()) {
+                tileCache.invalidate(c);
+            }
             uploadListener.uploaded(iso3);
         };
         var uploads = new UploadRoutes(database.dataSource(), UploadLimits.of(config), afterUpload, clock, json);
 
         var features = new FeatureRepository(database.dataSource());
-        var remaining = new PostgisRemainingAreas(database.dataSource());
+        var remaining = new RemainingAreas(progress, statePartyRecords, database.dataSource(), json, clock);
         var ogc = new OgcRoutes(features, remaining, json, clock);
-        var tiles = new TileRoutes(new TileRepository(database.dataSource()), features, remaining, json, clock,
+        var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining, json, clock,
                 config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS());
         var tokens = new TokenRepository(database.dataSource());
         var auth = new Auth(tokens, config);

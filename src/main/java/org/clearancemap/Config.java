@@ -33,6 +33,7 @@ import java.util.function.Function;
  * @param tileCacheMaxAgeS     {@code Cache-Control: max-age} of vector tiles fetched without a data version
  * @param tileMinZoom          lowest zoom level served as vector tiles
  * @param tileMaxZoom          highest zoom level served as vector tiles
+ * @param tileCacheMaxBytes    memory the server keeps recently served vector tiles in (0: no cache)
  * @param sliverToleranceM     remaining pieces an inward buffer of this many metres erases are ignored as slivers
  * @param rateYears            complete years the annual release rate is averaged over
  * @param readRequiresToken    when true, reads under /api, /ogc and /tiles need a valid token (analyst and up)
@@ -59,6 +60,7 @@ public record Config(
         int tileCacheMaxAgeS,
         int tileMinZoom,
         int tileMaxZoom,
+        long tileCacheMaxBytes,
         double sliverToleranceM,
         int rateYears,
         boolean readRequiresToken,
@@ -93,6 +95,7 @@ public record Config(
         d.put("TILE_CACHE_MAX_AGE_S", "60");
         d.put("TILE_MIN_ZOOM", "0");
         d.put("TILE_MAX_ZOOM", "22");
+        d.put("TILE_CACHE_MAX_BYTES", String.valueOf(64L * 1024 * 1024));
         d.put("SLIVER_TOLERANCE_M", "0.5");
         d.put("PROGRESS_RATE_YEARS", "3");
         d.put("READ_REQUIRES_TOKEN", "false");
@@ -134,6 +137,7 @@ public record Config(
                 reader.integer("TILE_CACHE_MAX_AGE_S", 0, 31_536_000),
                 reader.integer("TILE_MIN_ZOOM", 0, 30),
                 reader.integer("TILE_MAX_ZOOM", 0, 30),
+                reader.longInteger("TILE_CACHE_MAX_BYTES", 0, 16L * 1024 * 1024 * 1024),
                 reader.decimal("SLIVER_TOLERANCE_M", 0, 100),
                 reader.integer("PROGRESS_RATE_YEARS", 1, 20),
                 reader.bool("READ_REQUIRES_TOKEN"),
@@ -183,6 +187,7 @@ public record Config(
         d.put("TILE_CACHE_MAX_AGE_S", tileCacheMaxAgeS);
         d.put("TILE_MIN_ZOOM", tileMinZoom);
         d.put("TILE_MAX_ZOOM", tileMaxZoom);
+        d.put("TILE_CACHE_MAX_BYTES", tileCacheMaxBytes);
         d.put("SLIVER_TOLERANCE_M", sliverToleranceM);
         d.put("PROGRESS_RATE_YEARS", rateYears);
         d.put("READ_REQUIRES_TOKEN", readRequiresToken);

@@ -63,6 +63,15 @@ public final class ProgressCache {
         return cached(new Key(iso3, "remaining", date, 0), () -> engine.remainingOn(clustersOf(iso3), date));
     }
 
+    /**
+     * A value derived from {@code iso3}'s mapped land on {@code date} (e.g. its remaining land
+     * written as GeoJSON), named {@code what}: computed once, forgotten with the figures when
+     * anything of {@code iso3} is written.
+     */
+    public <T> T derived(String iso3, String what, LocalDate date, Supplier<T> compute) {
+        return cached(new Key(iso3, "derived " + what, date, 0), compute);
+    }
+
     /** The first year anything of {@code iso3} was recorded or released, or null when nothing is mapped. */
     public Integer firstMappedYear(String iso3) {
         return cached(new Key(iso3, "first-year", LocalDate.MIN, 0), () -> {

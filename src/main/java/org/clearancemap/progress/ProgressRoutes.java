@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.clearancemap.geo.GeoJsonGeometry;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
 import org.clearancemap.stateparty.ReportedFigure;
 import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /** {@code GET /api/state-parties/{iso3}/remaining} (GeoJSON) and {@code GET /api/deadlines}. */
 public final class ProgressRoutes {
@@ -34,9 +34,7 @@ public final class ProgressRoutes {
         StateParty s = stateParties.find(iso3)
                 .orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
         AreaFigures figures = progress.figuresOn(iso3, asOf);
-        GeoJsonWriter writer = new GeoJsonWriter(9);
-        writer.setEncodeCRS(false);
-        String geometry = writer.write(progress.remainingOn(iso3, asOf));
+        String geometry = remainingGeoJson(progress, iso3, asOf);
         var properties = new LinkedHashMap<String, Object>();
         properties.put("iso3", s.iso3());
         properties.put("name", s.name());
@@ -53,6 +51,16 @@ public final class ProgressRoutes {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot write the remaining area of " + iso3, e);
         }
+    }
+
+    /**
+     * The remaining land of {@code iso3} on {@code asOf} as GeoJSON geometry text (a MultiPolygon,
+     * 7 decimals), written once and kept with the figures; the OGC {@code remaining} collection
+     * serves the same text.
+     */
+    public static String remainingGeoJson(ProgressCache progress, String iso3, LocalDate asOf) {
+        return progress.derived(iso3, "remaining-geojson", asOf,
+                () -> GeoJsonGeometry.write(progress.remainingOn(iso3, asOf)));
     }
 
     /** Every State Party side by side against its deadline. */

@@ -1,14 +1,15 @@
 package org.clearancemap.tiles;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
+import java.util.List;
 import javax.sql.DataSource;
 import org.clearancemap.db.DataAccessException;
 import org.clearancemap.ogc.Collection;
+import org.clearancemap.ogc.RemainingAreas;
+import org.locationtech.jts.io.WKBWriter;
 
 /**
  * Vector tiles, one SQL round trip each. Rows are found through the GiST index on
@@ -25,7 +26,7 @@ public final class TileRepository {
 
     /** Binds: z, x, y; minLon, minLat, maxLon, maxLat. */
     private static final String HAZARDS = """
-            SELECT ST_AsMVT(t, 'hazards', 4096, 'geom', 'id') FROM (
+            SELECT ST_AsMVT(t, 'hazards', 4096, 'geom', 'id' ORDER BY t.id) FROM (
                 SELECT id, iso3 AS state_party, external_id, classification, recorded_on::text AS recorded_on, area_sqm,
                        ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
                   FROM hazard
@@ -34,7 +35,7 @@ public final class TileRepository {
             """;
     /** Binds: z, x, y; minLon, minLat, maxLon, maxLat. */
     private static final String RELEASES = """
-            SELECT ST_AsMVT(t, 'releases', 4096, 'geom', 'id') FROM (
+            SELECT ST_AsMVT(t, 'releases', 4096, 'geom', 'id' ORDER BY t.id) FROM (
                 SELECT id, iso3 AS state_party, external_id, method, completed_on::text AS completed_on, area_sqm,
                        ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
                   FROM land_release
@@ -42,26 +43,15 @@ public final class TileRepository {
              WHERE geom IS NOT NULL
             """;
     /**
-     * Remaining land inside the tile only: (H ∩ box) − (R ∩ box) equals (H − R) ∩ box, so each tile
-     * computes its own small difference. Binds: minLon, minLat, maxLon, maxLat; day, day (hazards);
-     * day (releases); z, x, y.
+     * Remaining land: the area engine's remaining land of each State Party, clipped in Java to the
+     * tile's box (plus the margin), sent as WKB and encoded here. Binds: z, x, y; codes, WKB (hex).
      */
     private static final String REMAINING = """
-            WITH box AS (SELECT ST_MakeEnvelope(?, ?, ?, ?, 4326) AS b),
-            h AS (
-                SELECT iso3, ST_Union(ST_Intersection(geom4326, box.b)) AS g FROM hazard, box
-                 WHERE geom4326 && box.b AND recorded_on <= ? AND (valid_until IS NULL OR valid_until > ?)
-                 GROUP BY iso3),
-            r AS (
-                SELECT iso3, ST_Union(ST_Intersection(geom4326, box.b)) AS g FROM land_release, box
-                 WHERE geom4326 && box.b AND superseded_at IS NULL AND completed_on <= ?
-                 GROUP BY iso3)
-            SELECT ST_AsMVT(t, 'remaining', 4096, 'geom') FROM (
-                SELECT h.iso3 AS state_party,
-                       ST_AsMVTGeom(ST_Transform(ST_CollectionExtract(
-                           CASE WHEN r.g IS NULL THEN h.g ELSE ST_Difference(h.g, r.g) END, 3), 3857),
+            SELECT ST_AsMVT(t, 'remaining', 4096, 'geom' ORDER BY t.state_party) FROM (
+                SELECT r.state_party,
+                       ST_AsMVTGeom(ST_Transform(ST_GeomFromWKB(decode(r.wkb, 'hex'), 4326), 3857),
                            ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-                  FROM h LEFT JOIN r USING (iso3)) t
+                  FROM unnest(?::text[], ?::text[]) AS r(state_party, wkb)) t
              WHERE geom IS NOT NULL
             """;
     /**
@@ -81,32 +71,19 @@ public final class TileRepository {
         this.dataSource = dataSource;
     }
 
-    /** The SQL of a collection's tile (the benchmark runs it raw). */
+    /** The SQL of a hazards or releases tile (the benchmark runs it raw). */
     public static String sql(Collection collection) {
         return switch (collection) {
             case HAZARDS -> HAZARDS;
             case RELEASES -> RELEASES;
-            case REMAINING -> REMAINING;
+            case REMAINING -> throw new IllegalArgumentException("remaining tiles are made by remainingTile");
         };
     }
 
     /** Binds a tile's values in the order {@link #sql(Collection)} takes them. */
-    public static void bind(PreparedStatement ps, Collection collection, TileAddress tile, LocalDate today) throws SQLException {
+    public static void bind(PreparedStatement ps, Collection collection, TileAddress tile) throws SQLException {
         double[] box = tile.bounds4326(INDEX_MARGIN);
         int i = 1;
-        if (collection == Collection.REMAINING) {
-            for (double v : box) {
-                ps.setDouble(i++, v);
-            }
-            Date day = Date.valueOf(today);
-            ps.setDate(i++, day);
-            ps.setDate(i++, day);
-            ps.setDate(i++, day);
-            ps.setInt(i++, tile.z());
-            ps.setInt(i++, tile.x());
-            ps.setInt(i, tile.y());
-            return;
-        }
         ps.setInt(i++, tile.z());
         ps.setInt(i++, tile.x());
         ps.setInt(i++, tile.y());
@@ -115,10 +92,15 @@ public final class TileRepository {
         }
     }
 
-    /** The tile's bytes; empty when no feature reaches it. */
-    public byte[] tile(Collection collection, TileAddress tile, LocalDate today) {
+    /** The box a tile's features are looked for in: its WGS 84 box grown by the margin. */
+    public static double[] searchBox(TileAddress tile) {
+        return tile.bounds4326(INDEX_MARGIN);
+    }
+
+    /** The tile's bytes (hazards or releases); empty when no feature reaches it. */
+    public byte[] tile(Collection collection, TileAddress tile) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql(collection))) {
-            bind(ps, collection, tile, today);
+            bind(ps, collection, tile);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 byte[] bytes = rs.getBytes(1);
@@ -126,6 +108,34 @@ public final class TileRepository {
             }
         } catch (SQLException e) {
             throw new DataAccessException("making tile " + collection.id() + "/" + tile.z() + "/" + tile.x() + "/" + tile.y(), e);
+        }
+    }
+
+    /** The remaining tile of these lands (each clipped to {@link #searchBox}); empty when there is none. */
+    public byte[] remainingTile(TileAddress tile, List<RemainingAreas.Land> lands) {
+        if (lands.isEmpty()) {
+            return new byte[0];
+        }
+        WKBWriter wkb = new WKBWriter();
+        String[] codes = new String[lands.size()];
+        String[] geometries = new String[lands.size()];
+        for (int i = 0; i < lands.size(); i++) {
+            codes[i] = lands.get(i).iso3();
+            geometries[i] = WKBWriter.toHex(wkb.write(lands.get(i).geometry()));
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(REMAINING)) {
+            ps.setInt(1, tile.z());
+            ps.setInt(2, tile.x());
+            ps.setInt(3, tile.y());
+            ps.setArray(4, c.createArrayOf("text", codes));
+            ps.setArray(5, c.createArrayOf("text", geometries));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                byte[] bytes = rs.getBytes(1);
+                return bytes == null ? new byte[0] : bytes;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("making tile remaining/" + tile.z() + "/" + tile.x() + "/" + tile.y(), e);
         }
     }
 

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.clearancemap.http.ApiException;
@@ -32,15 +29,20 @@ public final class TileRoutes {
     private final TileRepository tiles;
     private final FeatureRepository features;
     private final RemainingAreas remaining;
+    private final TileCache cache;
+    /** How often at most a tile request reads the data version (writes by other processes). */
+    private static final long VERSION_CHECK_NANOS = 1_000_000_000L;
+    private final java.util.concurrent.atomic.AtomicLong lastVersionCheck = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - VERSION_CHECK_NANOS);
     private final ObjectMapper json;
     private final Clock clock;
     private final int minZoom;
     private final int maxZoom;
     private final String cacheControl;
 
-    public TileRoutes(TileRepository tiles, FeatureRepository features, RemainingAreas remaining, ObjectMapper json,
-            Clock clock, int minZoom, int maxZoom, int maxAgeSeconds) {
+    public TileRoutes(TileRepository tiles, TileCache cache, FeatureRepository features, RemainingAreas remaining,
+            ObjectMapper json, Clock clock, int minZoom, int maxZoom, int maxAgeSeconds) {
         this.tiles = tiles;
+        this.cache = cache;
         this.features = features;
         this.remaining = remaining;
         this.json = json;
@@ -50,7 +52,10 @@ public final class TileRoutes {
         this.cacheControl = "public, max-age=" + maxAgeSeconds;
     }
 
-    /** A tile: 200 with its bytes, 204 when empty, 304 when the client's ETag matches. */
+    /**
+     * A tile: 200 with its bytes (gzipped when the client accepts gzip), 204 when empty, 304 when
+     * the client's ETag matches. Served from the {@link TileCache} when it holds the tile.
+     */
     public void tile(Context ctx) {
         onlyVersion(ctx);
         Collection collection = collection(ctx.pathParam("collection"));
@@ -61,21 +66,86 @@ public final class TileRoutes {
         TileAddress address = TileAddress.parse(ctx.pathParam("z"), ctx.pathParam("x"), y.substring(0, y.length() - 4),
                 minZoom, maxZoom);
         long start = System.nanoTime();
-        byte[] bytes = tiles.tile(collection, address, LocalDate.now(clock));
-        ctx.header("Server-Timing", "db;dur=" + (System.nanoTime() - start) / 1000 / 1000.0);
+        checkDataVersion(start);
+        LocalDate today = LocalDate.now(clock);
+        boolean[] made = {false};
+        TileCache.Tile tile = cache.get(new TileCache.Key(collection, address, collection == Collection.REMAINING ? today : null),
+                () -> {
+                    made[0] = true;
+                    return collection == Collection.REMAINING
+                            ? tiles.remainingTile(address, remaining.inside(TileRepository.searchBox(address), today))
+                            : tiles.tile(collection, address);
+                });
+        ctx.header("Server-Timing", (made[0] ? "db" : "cache") + ";dur=" + (System.nanoTime() - start) / 1000 / 1000.0);
         ctx.header("Cache-Control", cacheControl);
-        if (bytes.length == 0) {
+        ctx.header("Vary", "Accept-Encoding");
+        if (tile.isEmpty()) {
             ctx.status(204);
             return;
         }
-        String etag = etag(bytes);
+        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
+        String etag = gzip ? gzipEtag(tile.etag()) : tile.etag();
         ctx.header("ETag", etag);
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("W/" + etag) || ifNoneMatch.trim().equals("*"))) {
+        if (matches(ctx.header("If-None-Match"), tile.etag())) {
             ctx.status(304);
             return;
         }
-        ctx.contentType(MVT).result(bytes);
+        if (gzip) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.contentType(MVT).result(tile.gzipped());
+        } else {
+            ctx.contentType(MVT).result(tile.bytes());
+        }
+    }
+
+    /** At most once per {@link #VERSION_CHECK_NANOS}: reads the data version, so that writes by other processes drop the cache. */
+    private void checkDataVersion(long now) {
+        long last = lastVersionCheck.get();
+        if (now - last >= VERSION_CHECK_NANOS && lastVersionCheck.compareAndSet(last, now)) {
+            cache.observe(tiles.dataVersion());
+        }
+    }
+
+    /** The ETag of the gzipped form of a tile whose ETag is {@code etag}. */
+    static String gzipEtag(String etag) {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
+    }
+
+    /** Whether {@code If-None-Match} names the tile, in either encoding ({@code *} names any). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String gz = gzipEtag(etag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals("*") || c.equals(etag) || c.equals(gz)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an {@code Accept-Encoding} header accepts gzip (and does not refuse it with q=0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.toLowerCase(java.util.Locale.ROOT).split(",")) {
+            String[] p = part.trim().split(";");
+            if (p[0].trim().equals("gzip") || p[0].trim().equals("*")) {
+                for (int i = 1; i < p.length; i++) {
+                    if (p[i].trim().matches("q=0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The TileJSON document of a collection; its URL template carries the data version. */
@@ -93,7 +163,9 @@ public final class TileRoutes {
         doc.put("description", collection.description());
         doc.put("version", "1.0.0");
         doc.put("scheme", "xyz");
-        doc.putArray("tiles").add(base + "/tiles/" + collection.id() + "/{z}/{x}/{y}.mvt?v=" + tiles.dataVersion());
+        String version = tiles.dataVersion();
+        cache.observe(version);
+        doc.putArray("tiles").add(base + "/tiles/" + collection.id() + "/{z}/{x}/{y}.mvt?v=" + version);
         doc.put("minzoom", minZoom);
         doc.put("maxzoom", maxZoom);
         Extent extent = collection == Collection.REMAINING ? remaining.extent() : features.extent(collection);
@@ -134,16 +206,6 @@ public final class TileRoutes {
     private static Collection collection(String id) {
         return Collection.byId(id).orElseThrow(() -> new ApiException.NotFound("No tile layer '" + Params.abbreviate(id)
                 + "'; the layers are hazards, releases and remaining."));
-    }
-
-    /** A strong ETag: the first 128 bits of the SHA-256 of the tile. */
-    static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private static Map<String, String> fields(String... nameType) {

@@ -4,9 +4,16 @@
  * collection at {@code /tiles/{collection}.json}.
  *
  * <ul>
- *   <li><b>Tile</b>: one prepared SQL round trip: the tile's envelope ({@code ST_TileEnvelope}),
- *       the rows found through the GiST index, clipped and quantised by {@code ST_AsMVTGeom},
- *       encoded by {@code ST_AsMVT}. An empty tile is 204.</li>
+ *   <li><b>Tile</b>: hazards and releases: one prepared SQL round trip: the tile's envelope
+ *       ({@code ST_TileEnvelope}), the rows found through the GiST index, clipped and quantised by
+ *       {@code ST_AsMVTGeom}, encoded by {@code ST_AsMVT} in id order. Remaining land: the area
+ *       engine's remaining land of each State Party (the same as the OGC {@code remaining}
+ *       collection), clipped to the tile in Java and encoded by PostGIS in one round trip. An
+ *       empty tile is 204.</li>
+ *   <li><b>Cache</b>: {@link org.clearancemap.tiles.TileCache} keeps recently served tiles ready
+ *       to send (bytes, gzipped once, ETag) within {@code TILE_CACHE_MAX_BYTES}, least recently
+ *       used out first. Every upload or retirement drops the cached tiles before it answers; writes
+ *       by other processes are seen through the data version within a second.</li>
  *   <li><b>Freshness</b>: tiles carry an ETag from their bytes (304 on {@code If-None-Match}) and
  *       {@code Cache-Control: max-age=TILE_CACHE_MAX_AGE_S} (short). The TileJSON URL template
  *       carries {@code v}, a fingerprint of the data that changes with every upload, so a client

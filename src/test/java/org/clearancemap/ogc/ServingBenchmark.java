@@ -48,12 +48,21 @@ public final class ServingBenchmark {
             }
             System.out.printf(Locale.ROOT, "dataset: M-sized, %s hazards + %s releases, generated in %.1f s%n",
                     count(db, "hazard"), count(db, "land_release"), (System.nanoTime() - t0) / 1e9);
-            try (TestServer server = TestServer.start(db); Connection raw = db.connect();
-                 KeepAliveClient client = new KeepAliveClient("127.0.0.1", URI.create(server.url("/")).getPort())) {
-                page(client, raw);
-                List<String> tiles = tiles(raw, 400, new Random(5));
-                tiles(client, raw, new TileRepository(db.database().dataSource()), tiles);
-                wrk(server, tiles, wrkSeconds);
+            // cold: a server without a tile cache makes every tile (the honest comparison with ST_AsMVT);
+            // warm: the default server, its 64 MiB cache filled by a first round
+            try (TestServer cold = TestServer.start(db, Map.of("TILE_CACHE_MAX_BYTES", "0"), routes -> { });
+                 TestServer warm = TestServer.start(db, Map.of(), routes -> { });
+                 Connection raw = db.connect();
+                 KeepAliveClient coldClient = new KeepAliveClient("127.0.0.1", URI.create(cold.url("/")).getPort());
+                 KeepAliveClient warmClient = new KeepAliveClient("127.0.0.1", URI.create(warm.url("/")).getPort())) {
+                page(coldClient, raw);
+                List<String> tiles = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases"});
+                tiles("cold (no tile cache)", coldClient, raw, new TileRepository(db.database().dataSource()), tiles);
+                tiles("warm (tile cache)", warmClient, raw, new TileRepository(db.database().dataSource()), tiles);
+                List<String> all = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases", "remaining"});
+                remaining(coldClient, warmClient, all);
+                wrk("cold (no tile cache)", cold, all, wrkSeconds);
+                wrk("warm (tile cache)", warm, all, wrkSeconds);
             }
         }
     }
@@ -110,8 +119,8 @@ public final class ServingBenchmark {
         }
     }
 
-    /** Tiles z10–z14 over random hazards of every State Party, in the three layers. */
-    private static List<String> tiles(Connection raw, int n, Random random) throws SQLException {
+    /** Tiles z10–z14 over random hazards of every State Party, in the layers given, in turn. */
+    private static List<String> tiles(Connection raw, int n, Random random, String[] layers) throws SQLException {
         var centres = new ArrayList<double[]>();
         try (Statement st = raw.createStatement(); ResultSet rs = st.executeQuery(
                 "SELECT ST_X(ST_Centroid(geom4326)), ST_Y(ST_Centroid(geom4326)) FROM hazard ORDER BY id")) {
@@ -119,7 +128,6 @@ public final class ServingBenchmark {
                 centres.add(new double[] {rs.getDouble(1), rs.getDouble(2)});
             }
         }
-        String[] layers = {"hazards", "releases", "remaining"};
         var paths = new ArrayList<String>();
         for (int i = 0; i < n; i++) {
             double[] p = centres.get(random.nextInt(centres.size()));
@@ -128,12 +136,13 @@ public final class ServingBenchmark {
             int x = (int) Math.floor((p[0] + 180) / 360 * size);
             double r = Math.toRadians(p[1]);
             int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * size);
-            paths.add("/tiles/" + layers[i % 3] + "/" + z + "/" + x + "/" + y + ".mvt");
+            paths.add("/tiles/" + layers[i % layers.length] + "/" + z + "/" + x + "/" + y + ".mvt");
         }
         return paths;
     }
 
-    private static void tiles(KeepAliveClient client, Connection raw, TileRepository pooled, List<String> paths) throws Exception {
+    private static void tiles(String label, KeepAliveClient client, Connection raw, TileRepository pooled, List<String> paths)
+            throws Exception {
         var http = new ArrayList<Double>();
         var pool = new ArrayList<Double>();
         var inHandler = new ArrayList<Double>();
@@ -157,7 +166,7 @@ public final class ServingBenchmark {
                     switch (way) {
                         case 0 -> r = client.get(path);
                         case 1 -> bytes = rawTile(raw, path);
-                        default -> pooled.tile(layer, address, LocalDate.now());
+                        default -> pooled.tile(layer, address);
                     }
                     ms[way] = (System.nanoTime() - a) / 1e6;
                 }
@@ -169,7 +178,7 @@ public final class ServingBenchmark {
                     http.add(ms[0]);
                     sql.add(ms[1]);
                     pool.add(ms[2]);
-                    inHandler.add(Double.parseDouble(r.serverTiming().replace("db;dur=", "")));
+                    inHandler.add(Double.parseDouble(r.serverTiming().replaceAll("^(db|cache);dur=", "")));
                     httpTotal += ms[0];
                     sqlTotal += ms[1];
                 }
@@ -181,10 +190,10 @@ public final class ServingBenchmark {
             client.get("/ogc/conformance");
             floor.add((System.nanoTime() - a) / 1e6);
         }
-        System.out.printf(Locale.ROOT, "vector tiles z10-z14 (%d tiles x 3 rounds): HTTP median %.2f ms (p90 %.2f), raw ST_AsMVT "
+        System.out.printf(Locale.ROOT, "vector tiles z10-z14, %s (%d hazards and releases tiles x 3 rounds): HTTP median %.2f ms (p90 %.2f), raw ST_AsMVT "
                 + "median %.2f ms (p90 %.2f); ratio of medians %.2f, of totals %.2f (goal <= 1.3); "
                 + "HTTP floor (GET /ogc/conformance, no database) median %.2f ms; the server's repository alone (pooled connection) median %.2f ms, and as timed inside the HTTP handler median %.2f ms%n",
-                paths.size(), median(http), percentile(http, 90), median(sql), percentile(sql, 90),
+                label, paths.size(), median(http), percentile(http, 90), median(sql), percentile(sql, 90),
                 median(http) / median(sql), httpTotal / sqlTotal, median(floor.subList(200, floor.size())), median(pool), median(inHandler));
     }
 
@@ -193,7 +202,7 @@ public final class ServingBenchmark {
         Collection collection = Collection.byId(p[2]).orElseThrow();
         TileAddress tile = TileAddress.parse(p[3], p[4], p[5].replace(".mvt", ""), 0, 22);
         try (PreparedStatement ps = raw.prepareStatement(TileRepository.sql(collection))) {
-            TileRepository.bind(ps, collection, tile, LocalDate.now());
+            TileRepository.bind(ps, collection, tile);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 byte[] bytes = rs.getBytes(1);
@@ -202,8 +211,39 @@ public final class ServingBenchmark {
         }
     }
 
+    /**
+     * Remaining-land tiles, made from the area engine's remaining land (no raw ST_AsMVT equivalent):
+     * HTTP without and with the tile cache; both servers must send the same bytes.
+     */
+    private static void remaining(KeepAliveClient cold, KeepAliveClient warm, List<String> all) throws Exception {
+        var coldMs = new ArrayList<Double>();
+        var warmMs = new ArrayList<Double>();
+        for (int round = -1; round < 3; round++) {
+            for (String path : all) {
+                if (!path.startsWith("/tiles/remaining/")) {
+                    continue;
+                }
+                long a = System.nanoTime();
+                KeepAliveClient.Response c = cold.get(path);
+                long b = System.nanoTime();
+                KeepAliveClient.Response w = warm.get(path);
+                long e = System.nanoTime();
+                if (c.status() != w.status() || !Arrays.equals(c.body(), w.body())) {
+                    throw new IllegalStateException("remaining tile " + path + " differs between the servers");
+                }
+                if (round >= 0) {
+                    coldMs.add((b - a) / 1e6);
+                    warmMs.add((e - b) / 1e6);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "remaining tiles z10-z14 (%d tiles x 3 rounds, from the area engine): cold median %.2f ms "
+                + "(p90 %.2f), warm median %.2f ms (p90 %.2f)%n", coldMs.size() / 3, median(coldMs), percentile(coldMs, 90),
+                median(warmMs), percentile(warmMs, 90));
+    }
+
     /** wrk with a Lua script that picks one of the tiles at random per request. */
-    private static void wrk(TestServer server, List<String> paths, int seconds) throws IOException, InterruptedException {
+    private static void wrk(String label, TestServer server, List<String> paths, int seconds) throws IOException, InterruptedException {
         Path script = Files.createTempFile("bench-tiles", ".lua");
         var lua = new StringBuilder("local paths = {\n");
         paths.forEach(p -> lua.append("  \"").append(p).append("\",\n"));
@@ -238,9 +278,9 @@ public final class ServingBenchmark {
             v.put(parts[0], Long.parseLong(parts[1]));
         }
         long errors = v.get("connect") + v.get("read") + v.get("write") + v.get("status") + v.get("timeout");
-        System.out.printf(Locale.ROOT, "wrk %d s, 32 connections, %d tiles z10-z14 at random: %,d requests, %.0f requests/s, "
+        System.out.printf(Locale.ROOT, "wrk %s, %d s, 32 connections, %d tiles z10-z14 (hazards, releases, remaining) at random: %,d requests, %.0f requests/s, "
                 + "p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d (connect %d, read %d, write %d, non-2xx/3xx %d, timeout %d)%n",
-                seconds, paths.size(), v.get("requests"), v.get("requests") / (v.get("duration_us") / 1e6),
+                label, seconds, paths.size(), v.get("requests"), v.get("requests") / (v.get("duration_us") / 1e6),
                 v.get("p50_us") / 1e3, v.get("p99_us") / 1e3, v.get("max_us") / 1e3, errors,
                 v.get("connect"), v.get("read"), v.get("write"), v.get("status"), v.get("timeout"));
     }

@@ -38,7 +38,7 @@ class TileApiTest {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute(new String(TileApiTest.class.getResourceAsStream("/ogc/fixture.sql").readAllBytes(), StandardCharsets.UTF_8));
         }
-        server = TestServer.start(db);
+        server = TestServer.start(db).asAdmin(db);
     }
 
     @AfterAll
@@ -57,7 +57,14 @@ class TileApiTest {
     }
 
     private static HttpResponse<byte[]> tile(String path, String ifNoneMatch) throws Exception {
+        return tile(path, ifNoneMatch, null);
+    }
+
+    private static HttpResponse<byte[]> tile(String path, String ifNoneMatch, String acceptEncoding) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(server.url(path))).GET();
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }
@@ -200,5 +207,62 @@ class TileApiTest {
         assertEquals(200, fresh.statusCode());
         assertTrue(new String(fresh.body(), StandardCharsets.ISO_8859_1).contains("CHL-NEW"));
         assertArrayEquals(fresh.body(), tile("/tiles/releases/" + zxy + ".mvt", null).body());
+    }
+
+    @Test
+    void anUploadChangesACachedTileAndItsEtagAtOnce() throws Exception {
+        // a spot of LAO with no hazard yet: the tile is made, cached, then asked again
+        String zxy = tileOf(102.85, 18.55, 12);
+        String path = "/tiles/hazards/" + zxy + ".mvt";
+        assertEquals(204, tile(path, null).statusCode());
+        assertEquals(204, tile(path, null).statusCode());
+        String remainingPath = "/tiles/remaining/" + zxy + ".mvt";
+        assertEquals(204, tile(remainingPath, null).statusCode());
+
+        String hazard = """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":
+                  {"external_id":"CACHE-1","classification":"CHA","recorded_on":"2024-02-02"},
+                  "geometry":{"type":"Polygon","coordinates":[[[102.84,18.54],[102.86,18.54],[102.86,18.56],[102.84,18.56],[102.84,18.54]]]}}]}
+                """;
+        assertEquals(201, upload("hazards", hazard).statusCode());
+        HttpResponse<byte[]> fresh = tile(path, null);
+        assertEquals(200, fresh.statusCode());
+        assertTrue(new String(fresh.body(), StandardCharsets.ISO_8859_1).contains("CACHE-1"));
+        String etag = fresh.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, tile(path, etag).statusCode());
+        assertEquals(200, tile(remainingPath, null).statusCode());
+
+        // a new version of the same hazard, smaller: the same tile, new bytes, new ETag; the old ETag no longer matches
+        assertEquals(201, upload("hazards", hazard.replace("102.86", "102.855")).statusCode());
+        HttpResponse<byte[]> changed = tile(path, etag);
+        assertEquals(200, changed.statusCode());
+        String newEtag = changed.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(etag, newEtag);
+        assertEquals(304, tile(path, newEtag).statusCode());
+    }
+
+    @Test
+    void aClientThatAcceptsGzipGetsTheSameTileGzippedWithItsOwnEtag() throws Exception {
+        String path = "/tiles/hazards/" + tileOf(102.05, 18.05, 10) + ".mvt";
+        HttpResponse<byte[]> plain = tile(path, null);
+        HttpResponse<byte[]> gzipped = tile(path, null, "br;q=1.0, gzip;q=0.8");
+        assertEquals(200, gzipped.statusCode());
+        assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""));
+        assertTrue(gzipped.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertArrayEquals(plain.body(), in.readAllBytes());
+        }
+        String plainEtag = plain.headers().firstValue("ETag").orElseThrow();
+        String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+        assertNotEquals(plainEtag, gzipEtag);
+        assertEquals(304, tile(path, gzipEtag, "gzip").statusCode());
+        assertEquals(304, tile(path, "\"x\", " + plainEtag, null).statusCode());
+        assertEquals("", tile(path, null, "gzip;q=0").headers().firstValue("Content-Encoding").orElse(""));
+    }
+
+    private static HttpResponse<String> upload(String kind, String body) throws Exception {
+        return server.send(HttpRequest.newBuilder(URI.create(server.url("/api/state-parties/LAO/" + kind)))
+                .header("Content-Type", "application/geo+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }
