@@ -22,6 +22,7 @@ import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -96,7 +97,11 @@ public final class ReportRoutes {
             double remainingSqm = 0;
             for (Object o : pieces.query(h.geom4326().getEnvelopeInternal())) {
                 Geometry part = OverlayNGRobust.overlay(h.geom4326(), (Geometry) o, OverlayNG.INTERSECTION);
-                remainingSqm += part.isEmpty() ? 0 : GeodesicArea.ofSqm(part);
+                // a piece that only touches the hazard along an edge or at a point meets it in a line
+                // or a point: no area, and not a polygon to measure
+                for (Object polygon : PolygonExtracter.getPolygons(part)) {
+                    remainingSqm += GeodesicArea.ofSqm((Geometry) polygon);
+                }
             }
             var m = new LinkedHashMap<String, Object>();
             m.put("externalId", h.externalId());
