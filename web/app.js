@@ -3,7 +3,9 @@
 // State Party panel, the deadline dashboard and the operators' upload panel. The server computes
 // every number; this page only shows them.
 import * as L from './node_modules/leaflet/dist/leaflet-src.esm.js';
-import { ProblemError, fetchJson, problemFrom, withAsOf } from './js/api.js';
+import {
+  ProblemError, fetchJson, hasToken, openWithToken, problemFrom, withAsOf,
+} from './js/api.js';
 import { element, formatArea, formatCount, plural, STATUS_LABELS } from './js/dom.js';
 import { renderStatePartyPanel } from './js/panel.js';
 import { DeadlineDashboard } from './js/dashboard.js';
@@ -674,12 +676,13 @@ async function loadVersions(kind, p, container, done) {
     const history = await fetchJson(url);
     const versions = history.versions || [];
     const upload = (v) => (v.upload
-      ? [element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener' },
+      ? [element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener', 'data-with-token': true,
+        'data-testid': 'feature-upload-link' },
         v.upload.fileName || `upload ${v.upload.id}`), ` (upload ${v.upload.id}) by ${v.upload.uploadedBy}, `
         + `${String(v.upload.uploadedAt).slice(0, 10)}`]
       : 'no upload recorded');
     const uploadLink = (v) => (v.upload
-      ? element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener',
+      ? element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener', 'data-with-token': true,
         title: `${v.upload.fileName || ''} by ${v.upload.uploadedBy}` }, `#${v.upload.id}`)
       : '—');
     const current = versions.find((v) => v.id === p.id);
@@ -1169,6 +1172,20 @@ map.on('moveend', () => {
   if (!page.selected) loadRemaining();
 });
 dom.showAll.addEventListener('click', () => selectStateParty(null));
+// Reports and upload records: with a token entered, fetched with it and opened from a blob: URL
+// (a plain link would go without it). Capturing, so that no panel or popup can stop it first.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[data-with-token]');
+  if (!link || !hasToken() || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  document.body.dataset.opening = link.href;
+  openWithToken(link.href, { fileName: link.dataset.fileName })
+    .then(() => { document.body.dataset.opened = link.href; })
+    .catch((err) => {
+      document.body.dataset.opened = 'failed';
+      setStatus('error', `Could not open “${link.textContent}” — ${err.message}`);
+    });
+}, true);
 dom.controls.addEventListener('submit', (event) => event.preventDefault());
 dom.asOf.addEventListener('change', () => {
   if (dom.asOf.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(dom.asOf.value)) setAsOf(dom.asOf.value);

@@ -36,6 +36,11 @@ export function setToken(value) {
 
 let memoryToken = '';
 
+/** True when the user entered a token (reads then carry it). */
+export function hasToken() {
+  return Boolean(token() || memoryToken);
+}
+
 function authHeaders() {
   const value = token() || memoryToken;
   return value ? { Authorization: `Bearer ${value}` } : {};
@@ -74,4 +79,54 @@ export async function problemFrom(response) {
 export function withAsOf(url, asOf) {
   if (!asOf) return url;
   return `${url}${url.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(asOf)}`;
+}
+
+/**
+ * Opens a link's target fetched with the token, for links that a plain navigation would open
+ * without it (401 when reads need a token): served as an attachment (CSV) or with a file name, it
+ * is downloaded; otherwise (HTML, JSON) it opens in a new tab, both from a blob: URL.
+ */
+export async function openWithToken(url, { fileName } = {}) {
+  let response;
+  try {
+    response = await fetch(url, { headers: authHeaders(), cache: 'no-store' });
+  } catch (err) {
+    throw new ProblemError('Server unreachable', `${url} could not be fetched (${err.message})`);
+  }
+  if (!response.ok) throw await problemFrom(response);
+  const type = response.headers.get('Content-Type') || 'application/octet-stream';
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = /filename="?([^";]+)"?/i.exec(disposition);
+  const blob = type.startsWith('text/html')
+    ? new Blob([withAbsoluteLinks(await response.text(), response.url)], { type })
+    : await response.blob();
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href;
+  if (/^attachment/i.test(disposition) || fileName) {
+    link.download = named?.[1] || fileName;
+  } else {
+    link.target = '_blank';
+    link.rel = 'noopener';
+  }
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
+/**
+ * A document opened from a blob: URL has no address to resolve relative links against (and the
+ * page's policy forbids <base>), so its style sheet and links are made absolute first. The
+ * document is parsed inert: nothing in it runs or loads here.
+ */
+function withAbsoluteLinks(html, base) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const node of doc.querySelectorAll('link[href], a[href]')) {
+    node.setAttribute('href', new URL(node.getAttribute('href'), base).href);
+  }
+  for (const node of doc.querySelectorAll('img[src]')) {
+    node.setAttribute('src', new URL(node.getAttribute('src'), base).href);
+  }
+  return `<!DOCTYPE html>\n${doc.documentElement.outerHTML}`;
 }

@@ -172,6 +172,10 @@ export class UploadPanel {
       element('p', { className: 'upload-message', 'data-testid': 'upload-outcome' }, dryRun
         ? `Dry run passed: ${counts}. Nothing was written yet — confirm to upload.`
         : `Uploaded (upload ${report.uploadId}): ${counts}. The figures and the map are refreshed.`),
+      !dryRun && report.uploadId ? element('p', {}, element('a', {
+        href: `./api/uploads/${encodeURIComponent(report.uploadId)}`, target: '_blank', rel: 'noopener',
+        'data-with-token': true, 'data-testid': 'upload-record',
+      }, `The record of upload ${report.uploadId}`), ' (JSON, opened with your token).') : null,
       warnings.length > 0 ? element('p', {}, `${plural(warnings.length, 'warning', 'warnings')}${
         report.warningsOmitted ? ` (and ${report.warningsOmitted} more)` : ''}:`) : null);
     this.listProblems(warnings, 'warning');

@@ -493,4 +493,99 @@ class MapPanelsBrowserTest {
             browser.executeScript("sessionStorage.clear()");
         }
     }
+
+    /** Waits for a second tab, switches to it and returns the first one's handle. */
+    private String switchToNewTab() {
+        String first = browser.getWindowHandle();
+        wait.until(d -> d.getWindowHandles().size() == 2);
+        for (String handle : browser.getWindowHandles()) {
+            if (!handle.equals(first)) {
+                browser.switchTo().window(handle);
+            }
+        }
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
+                && !d.getCurrentUrl().equals("about:blank"));
+        return first;
+    }
+
+    private void backTo(String handle) {
+        browser.close();
+        browser.switchTo().window(handle);
+    }
+
+    /** The one file in {@code dir} once its download is complete. */
+    private Path downloaded(Path dir, String suffix) {
+        return wait.until(d -> {
+            try (var files = Files.list(dir)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+    }
+
+    @Test
+    void whenReadsNeedATokenTheReportsAndTheUploadRecordOpenWithTheTokenEntered() throws Exception {
+        String analyst = new Tokens(db).issue("browser report reader", Role.ANALYST);
+        String externalId;
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT external_id FROM hazard WHERE iso3 = 'LAO' AND version = 2 ORDER BY external_id LIMIT 1")) {
+            assertTrue(rs.next(), "the demo data has a re-surveyed hazard in Lao PDR");
+            externalId = rs.getString(1);
+        }
+        Path downloads = Files.createTempDirectory("report-downloads");
+        try (TestServer closed = TestServer.start(db, Map.of("READ_REQUIRES_TOKEN", "true"), routes -> { })) {
+            browser.executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+            open(browser, closed.url("/"));
+            wait.until(d -> body(d, "stateParties").equals("error"));
+            browser.findElement(By.cssSelector("[data-testid=token-input]")).sendKeys(analyst, Keys.ENTER);
+            wait.until(d -> body(d, "stateParties").equals("10"));
+            browser.findElement(By.cssSelector("[data-testid=state-LAO]")).click();
+            wait.until(d -> body(d, "party").equals("LAO"));
+
+            // the printable report: a plain link would be refused; the page fetches it with the token
+            WebElement html = browser.findElement(By.cssSelector("[data-testid=report-article7]"));
+            assertEquals(401, closed.get(new java.net.URI(html.getDomProperty("href")).getRawPath() + "?"
+                    + new java.net.URI(html.getDomProperty("href")).getRawQuery()).statusCode(), "without the token: 401");
+            html.click();
+            String map = switchToNewTab();
+            assertTrue(browser.getCurrentUrl().startsWith("blob:"), browser.getCurrentUrl());
+            assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Article 7 report, clearance section"),
+                    browser.findElement(By.tagName("h1")).getText());
+            assertEquals("rgb(238, 238, 238)", browser.executeScript(
+                    "return getComputedStyle(document.querySelector('th')).backgroundColor"), "styled by report.css");
+            Browser.screenshot(browser, "report-opened-with-token");
+            backTo(map);
+
+            browser.findElement(By.cssSelector("[data-testid=report-article7-csv]")).click();
+            Path csv = downloaded(downloads, ".csv");
+            assertTrue(Files.readString(csv).startsWith("section,item,value"), Files.readString(csv));
+            browser.findElement(By.cssSelector("[data-testid=report-article7-json]")).click();
+            Path json = downloaded(downloads, ".json");
+            assertTrue(json.getFileName().toString().startsWith("article7-LAO-"), json.toString());
+            assertTrue(JSON.readTree(Files.readString(json)).size() > 0, Files.readString(json));
+
+            // the upload a polygon came from, from its details
+            browser.findElement(By.cssSelector("[data-testid=find-id]")).sendKeys(externalId, Keys.ENTER);
+            WebElement uploadLink = wait.until(d -> d.findElement(By.cssSelector("[data-testid=feature-upload-link]")));
+            String uploadId = uploadLink.getDomProperty("href").replaceAll(".*/api/uploads/", "");
+            assertEquals(401, closed.get("/api/uploads/" + uploadId).statusCode(), "without the token: 401");
+            uploadLink.click();
+            switchToNewTab();
+            assertTrue(browser.getCurrentUrl().startsWith("blob:"), browser.getCurrentUrl());
+            JsonNode record = JSON.readTree(browser.findElement(By.tagName("body")).getText());
+            assertEquals(uploadId, record.path("uploadId").asText(), record.toString());
+            backTo(map);
+            assertTrue(!body(browser, "opened").equals("failed"));
+        } finally {
+            browser.executeScript("sessionStorage.clear()");
+            try (var files = Files.list(downloads)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(downloads);
+        }
+    }
 }
