@@ -75,6 +75,36 @@ export async function problemFrom(response) {
   return new ProblemError(fallback, '', response.status);
 }
 
+/**
+ * POSTs a body (an upload) with the token, reporting onProgress(sentBytes, totalBytes) while it
+ * is sent: fetch() cannot tell upload progress, XMLHttpRequest can. Resolves with the JSON
+ * answer; throws ProblemError as fetchJson does.
+ */
+export function postWithProgress(url, body, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+    const progress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : 0);
+    xhr.upload.addEventListener('progress', progress);
+    xhr.upload.addEventListener('load', progress);
+    xhr.addEventListener('load', () => {
+      const response = new Response(xhr.responseText, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') || '' },
+      });
+      if (response.ok) response.json().then(resolve, reject);
+      else problemFrom(response).then(reject, reject);
+    });
+    xhr.addEventListener('error', () => reject(new ProblemError('Server unreachable',
+      `${url} could not be sent (the connection failed or was closed)`)));
+    xhr.addEventListener('abort', () => reject(new ProblemError('Upload cancelled', '')));
+    xhr.send(body);
+  });
+}
+
 /** Adds asOf to a URL when a date is chosen (empty: the server's today). */
 export function withAsOf(url, asOf) {
   if (!asOf) return url;

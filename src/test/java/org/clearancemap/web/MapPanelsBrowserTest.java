@@ -588,4 +588,59 @@ class MapPanelsBrowserTest {
             Files.deleteIfExists(downloads);
         }
     }
+
+    @Test
+    void aLargeFileShowsHowMuchOfItIsSentThenItsReport() throws Exception {
+        String token = new Tokens(db).issue("UXO Lao progress test", Role.OPERATOR, "LAO");
+        Path large = Files.createTempFile("hazards-large", ".geojson");
+        String feature = """
+                {"type":"Feature","properties":{"external_id":"UI-LARGE-1","classification":"CHA","recorded_on":"2020-01-01"},
+                 "geometry":{"type":"Polygon","coordinates":[[[102.62,19.90],[102.63,19.90],[102.63,19.91],[102.62,19.91],[102.62,19.90]]]}}""";
+        // 6 MiB (white space is valid JSON), sent at 2 MiB/s by the browser's network emulation: a few seconds
+        Files.writeString(large, "{\"type\":\"FeatureCollection\",\"features\":[" + feature + "]"
+                + " ".repeat(6 * 1024 * 1024) + "}");
+        try {
+            open(browser, server.url("/#LAO"));
+            wait.until(d -> body(d, "party").equals("LAO"));
+            browser.findElement(By.cssSelector("[data-testid=token-input]")).sendKeys(token, Keys.ENTER);
+            wait.until(d -> body(d, "token").equals("operator"));
+            // every state of the progress bar and its text, as they are shown
+            browser.executeScript("""
+                    window.__progress = [];
+                    new MutationObserver(() => {
+                      const bar = document.querySelector('[data-testid=upload-progress]');
+                      const text = document.querySelector('[data-testid=upload-progress-text]');
+                      if (bar && text) window.__progress.push(bar.value + '|' + text.textContent);
+                    }).observe(document.getElementById('upload-report'),
+                               {subtree: true, childList: true, characterData: true, attributes: true});
+                    """);
+            browser.executeCdpCommand("Network.enable", Map.of());
+            browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", 2 * 1024 * 1024));
+            browser.findElement(By.cssSelector("[data-testid=upload-file]")).sendKeys(large.toString());
+            browser.findElement(By.cssSelector("[data-testid=upload-check]")).click();
+            wait.until(d -> text("upload-progress-text").startsWith("Sending"));
+            browser.executeScript("document.querySelector('[data-testid=upload-progress]').scrollIntoView({block: 'center'})");
+            Browser.screenshot(browser, "upload-progress");
+            wait.until(d -> body(d, "upload").equals("checked"));
+            assertTrue(text("upload-outcome").contains("1 new"), text("upload-outcome"));
+
+            @SuppressWarnings("unchecked")
+            List<String> shown = (List<String>) browser.executeScript("return window.__progress");
+            List<Integer> percents = shown.stream().filter(s -> s.contains("|Sending "))
+                    .map(s -> Integer.parseInt(s.substring(0, s.indexOf('|')))).toList();
+            assertTrue(percents.stream().anyMatch(p -> p > 0 && p < 100), "a percentage on the way: " + shown);
+            assertTrue(shown.stream().anyMatch(s -> s.matches("\\d+\\|Sending hazards-large.*\\.geojson: \\d+ % \\(\\d+\\.\\d of 6\\.0 MB\\)…")),
+                    "the percentage and the megabytes in words: " + shown);
+            for (int i = 1; i < percents.size(); i++) {
+                assertTrue(percents.get(i) >= percents.get(i - 1), "the percentage only grows: " + percents);
+            }
+            assertTrue(shown.get(shown.size() - 1).contains("sent; the server is checking it"), shown.toString());
+        } finally {
+            browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+            browser.executeScript("sessionStorage.clear()");
+            Files.deleteIfExists(large);
+        }
+    }
 }
