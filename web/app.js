@@ -3,7 +3,9 @@
 // State Party panel, the deadline dashboard and the operators' upload panel. The server computes
 // every number; this page only shows them.
 import * as L from './node_modules/leaflet/dist/leaflet-src.esm.js';
-import { ProblemError, fetchJson, problemFrom, withAsOf } from './js/api.js';
+import {
+  ProblemError, fetchJson, hasToken, openWithToken, problemFrom, withAsOf,
+} from './js/api.js';
 import { element, formatArea, formatCount, plural, STATUS_LABELS } from './js/dom.js';
 import { renderStatePartyPanel } from './js/panel.js';
 import { DeadlineDashboard } from './js/dashboard.js';
@@ -12,6 +14,7 @@ import { UploadPanel } from './js/upload.js';
 const BASEMAP_URL = './node_modules/world-atlas/countries-50m.json';
 const API = {
   health: './health',
+  pageSettings: './page-settings',
   stateParties: './api/state-parties',
   deadlines: './api/deadlines',
   hazards: './api/hazards',
@@ -118,6 +121,7 @@ const dom = {
   tileUrl: byId('tile-url'),
   tileClear: byId('tile-clear'),
   tileStatus: byId('tile-status'),
+  tileAllowed: byId('tile-allowed'),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -672,12 +676,13 @@ async function loadVersions(kind, p, container, done) {
     const history = await fetchJson(url);
     const versions = history.versions || [];
     const upload = (v) => (v.upload
-      ? [element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener' },
+      ? [element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener', 'data-with-token': true,
+        'data-testid': 'feature-upload-link' },
         v.upload.fileName || `upload ${v.upload.id}`), ` (upload ${v.upload.id}) by ${v.upload.uploadedBy}, `
         + `${String(v.upload.uploadedAt).slice(0, 10)}`]
       : 'no upload recorded');
     const uploadLink = (v) => (v.upload
-      ? element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener',
+      ? element('a', { href: `./api/uploads/${v.upload.id}`, target: '_blank', rel: 'noopener', 'data-with-token': true,
         title: `${v.upload.fileName || ''} by ${v.upload.uploadedBy}` }, `#${v.upload.id}`)
       : '—');
     const current = versions.find((v) => v.id === p.id);
@@ -1026,29 +1031,92 @@ function storedTileUrl() {
   }
 }
 
+/** The server's settings the page adapts to (GET /page-settings); none known yet: same origin only. */
+const settings = { basemapTileOrigins: [] };
+
+async function loadPageSettings() {
+  try {
+    const response = await fetch(API.pageSettings, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    if (!response.ok) throw await problemFrom(response);
+    Object.assign(settings, await response.json());
+  } catch (err) {
+    settings.basemapTileOrigins = [];
+    settings.failed = err.message;
+  }
+  const origins = settings.basemapTileOrigins || [];
+  dom.tileAllowed.textContent = settings.failed
+    ? `Could not ask the server which tile servers it allows (${settings.failed}); only its own are.`
+    : origins.length === 0
+      ? 'This server allows no online tile server: only tiles it serves itself would load.'
+      : `Tile servers this server allows: ${origins.join(', ')}.`;
+}
+
+/**
+ * Whether the page's Content-Security-Policy lets images load from a tile URL: relative URLs and
+ * this server's origin always, otherwise only an origin of BASEMAP_TILE_ORIGINS; a listed
+ * https://*.host allows the subdomains of host, as CSP does. Leaflet's {s} counts as a subdomain.
+ */
+function tileOriginAllowed(url) {
+  let tileUrl;
+  try {
+    tileUrl = new URL(url.replace(/\{s\}/g, 'a').replace(/\{[a-z]+\}/gi, '0'), location.href);
+  } catch {
+    return false;
+  }
+  if (tileUrl.origin === location.origin) return true;
+  return (settings.basemapTileOrigins || []).some((allowed) => {
+    const wildcard = allowed.match(/^https:\/\/\*\.(.+)$/);
+    if (!wildcard) return tileUrl.origin === allowed;
+    const suffix = new URL(`https://${wildcard[1]}`);
+    return tileUrl.protocol === 'https:' && tileUrl.port === suffix.port
+      && tileUrl.hostname.endsWith(`.${suffix.hostname}`);
+  });
+}
+
 function applyTileUrl(url) {
   if (onlineTiles) map.removeLayer(onlineTiles);
   onlineTiles = null;
   dom.tileUrl.value = url;
+  document.body.dataset.tiles = url ? 'loading' : 'offline';
   if (!url) {
     basemapLayer.addTo(map);
+    dom.tileStatus.dataset.state = 'ok';
     dom.tileStatus.textContent = 'Offline basemap (Natural Earth outlines).';
+    return;
+  }
+  if (!tileOriginAllowed(url)) {
+    basemapLayer.addTo(map);
+    document.body.dataset.tiles = 'blocked';
+    dom.tileStatus.dataset.state = 'error';
+    dom.tileStatus.textContent = `Not loaded: the server's Content-Security-Policy would block tiles from ${
+      originOf(url)}. Ask its administrator to add that origin to BASEMAP_TILE_ORIGINS, or use a listed `
+      + 'tile server; the offline outlines stay.';
     return;
   }
   onlineTiles = L.tileLayer(url, { maxZoom: 19, attribution: 'Online basemap: see its provider' });
   onlineTiles.on('tileerror', () => {
+    document.body.dataset.tiles = 'failed';
     dom.tileStatus.dataset.state = 'error';
-    dom.tileStatus.textContent = 'Online tiles could not be loaded (offline, a bad URL, or blocked by the '
-      + 'Content-Security-Policy); the offline outlines stay.';
+    dom.tileStatus.textContent = 'Online tiles could not be loaded (offline or a bad URL); the offline outlines stay.';
     basemapLayer.addTo(map);
   });
   onlineTiles.on('tileload', () => {
+    document.body.dataset.tiles = 'loaded';
     dom.tileStatus.dataset.state = 'ok';
     dom.tileStatus.textContent = `Online basemap: ${url}`;
   });
   onlineTiles.addTo(map);
   map.removeLayer(basemapLayer);
+  dom.tileStatus.dataset.state = 'loading';
   dom.tileStatus.textContent = `Loading online tiles from ${url}…`;
+}
+
+function originOf(url) {
+  try {
+    return new URL(url.replace(/\{[a-z]+\}/gi, '0'), location.href).origin;
+  } catch {
+    return url;
+  }
 }
 
 dom.tileForm.addEventListener('submit', (event) => {
@@ -1104,6 +1172,20 @@ map.on('moveend', () => {
   if (!page.selected) loadRemaining();
 });
 dom.showAll.addEventListener('click', () => selectStateParty(null));
+// Reports and upload records: with a token entered, fetched with it and opened from a blob: URL
+// (a plain link would go without it). Capturing, so that no panel or popup can stop it first.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[data-with-token]');
+  if (!link || !hasToken() || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  document.body.dataset.opening = link.href;
+  openWithToken(link.href, { fileName: link.dataset.fileName })
+    .then(() => { document.body.dataset.opened = link.href; })
+    .catch((err) => {
+      document.body.dataset.opened = 'failed';
+      setStatus('error', `Could not open “${link.textContent}” — ${err.message}`);
+    });
+}, true);
 dom.controls.addEventListener('submit', (event) => event.preventDefault());
 dom.asOf.addEventListener('change', () => {
   if (dom.asOf.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(dom.asOf.value)) setAsOf(dom.asOf.value);
@@ -1143,7 +1225,7 @@ async function start() {
   syncDateControls();
   checkHealth();
   setInterval(checkHealth, HEALTH_POLL_MS);
-  applyTileUrl(storedTileUrl());
+  loadPageSettings().then(() => applyTileUrl(storedTileUrl()));
   await upload.restore();
   const [basemap] = await Promise.allSettled([
     loadBasemap().catch((err) => {

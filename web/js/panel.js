@@ -89,20 +89,26 @@ export function renderStatePartyPanel(container, party, { asOf, onClose }) {
     reportedTable(party),
     element('h3', {}, 'Reports'),
     element('ul', { className: 'report-links' },
-      element('li', {}, element('a', {
-        href: `${base}/reports/article7?year=${asOfYear - 1}&f=html`, target: '_blank', rel: 'noopener',
-        'data-testid': 'report-article7',
-      }, `Article 7 report for ${asOfYear - 1}`), ' (', element('a', {
-        href: `${base}/reports/article7?year=${asOfYear - 1}&f=csv`,
-      }, 'CSV'), ')'),
-      element('li', {}, element('a', {
-        href: `${base}/reports/extension-request?asOf=${party.asOf}&f=html`, target: '_blank', rel: 'noopener',
-        'data-testid': 'report-extension',
-      }, `Extension request figures as of ${party.asOf}`), ' (', element('a', {
-        href: `${base}/reports/extension-request?asOf=${party.asOf}&f=csv`,
-      }, 'CSV'), ')')),
+      reportLinks(`${base}/reports/article7?year=${asOfYear - 1}`, `Article 7 report for ${asOfYear - 1}`,
+        'report-article7', `article7-${party.iso3}-${asOfYear - 1}`),
+      reportLinks(`${base}/reports/extension-request?asOf=${party.asOf}`,
+        `Extension request figures as of ${party.asOf}`, 'report-extension', `extension-request-${party.iso3}-${party.asOf}`)),
   ].flat().filter(Boolean));
   container.querySelector('[data-testid=party-close]').addEventListener('click', onClose);
+}
+
+/**
+ * A report as printable HTML (new tab), CSV and JSON. The links carry data-with-token: with a
+ * token entered, the page fetches them with it (see openWithToken), so they work when reads need one.
+ */
+function reportLinks(url, label, testid, fileName) {
+  const link = (format, text, extra = {}) => element('a', {
+    href: `${url}&f=${format}`, 'data-with-token': true, 'data-testid': `${testid}${format === 'html' ? '' : `-${format}`}`,
+    ...extra,
+  }, text);
+  return element('li', {},
+    link('html', label, { target: '_blank', rel: 'noopener' }), ' (',
+    link('csv', 'CSV'), ', ', link('json', 'JSON', { 'data-file-name': `${fileName}.json` }), ')');
 }
 
 /**

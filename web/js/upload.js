@@ -1,7 +1,7 @@
 // The operators' upload panel: a token entered once (kept in sessionStorage for this tab), a file
 // and its kind, a dry run first whose report lists each problem (a button that shows it on the
 // map), then the real upload; the page refreshes its figures and layers afterwards.
-import { fetchJson, setToken, token } from './api.js';
+import { fetchJson, postWithProgress, setToken, token } from './api.js';
 import { element, plural } from './dom.js';
 
 export class UploadPanel {
@@ -106,7 +106,28 @@ export class UploadPanel {
     const body = new FormData();
     body.append('file', target.file, target.file.name);
     const url = `./api/state-parties/${encodeURIComponent(target.iso3)}/${target.kind}${dryRun ? '?dryRun=true' : ''}`;
-    return fetchJson(url, { method: 'POST', body });
+    return postWithProgress(url, body, (sent, total) => this.showProgress(target.file.name, sent, total, dryRun));
+  }
+
+  /** How much of the file has gone, then that the server is at work on it. */
+  showProgress(name, sent, total, dryRun) {
+    const percent = total > 0 ? Math.min(100, Math.floor((sent / total) * 100)) : 0;
+    const megabytes = (bytes) => (bytes / 1_048_576).toFixed(1);
+    if (!this.progress || !this.dom.report.contains(this.progress.bar)) {
+      this.progress = {
+        text: element('p', { className: 'upload-message', 'data-testid': 'upload-progress-text' }),
+        bar: element('progress', { className: 'upload-progress', max: 100, value: 0, 'data-testid': 'upload-progress',
+          'aria-label': `Sending ${name}` }),
+      };
+      this.dom.report.replaceChildren(this.progress.text, this.progress.bar);
+      this.dom.problems.replaceChildren();
+    }
+    this.dom.report.dataset.state = 'loading';
+    this.progress.bar.value = percent;
+    this.progress.text.textContent = total > 0 && sent < total
+      ? `Sending ${name}: ${percent} % (${megabytes(sent)} of ${megabytes(total)} MB)…`
+      : `${name} sent; the server is ${dryRun ? 'checking it (dry run, nothing is written)' : 'writing it'}…`;
+    document.body.dataset.uploadProgress = String(percent);
   }
 
   async dryRun() {
@@ -172,6 +193,10 @@ export class UploadPanel {
       element('p', { className: 'upload-message', 'data-testid': 'upload-outcome' }, dryRun
         ? `Dry run passed: ${counts}. Nothing was written yet — confirm to upload.`
         : `Uploaded (upload ${report.uploadId}): ${counts}. The figures and the map are refreshed.`),
+      !dryRun && report.uploadId ? element('p', {}, element('a', {
+        href: `./api/uploads/${encodeURIComponent(report.uploadId)}`, target: '_blank', rel: 'noopener',
+        'data-with-token': true, 'data-testid': 'upload-record',
+      }, `The record of upload ${report.uploadId}`), ' (JSON, opened with your token).') : null,
       warnings.length > 0 ? element('p', {}, `${plural(warnings.length, 'warning', 'warnings')}${
         report.warningsOmitted ? ` (and ${report.warningsOmitted} more)` : ''}:`) : null);
     this.listProblems(warnings, 'warning');

@@ -124,7 +124,7 @@ public final class App {
             cfg.routes.before(RequestIds::of);
 
             // trust (#7): security headers and CORS, tokens -> principal; guards are Access.require* in each route
-            new SecurityHeaders(config.corsOrigins()).install(cfg);
+            new SecurityHeaders(config.corsOrigins(), config.basemapTileOrigins()).install(cfg);
             auth.install(cfg);
             cfg.routes.get("/api/me", authRoutes::me);
             cfg.routes.get("/api/tokens", authRoutes::list);
@@ -132,6 +132,8 @@ public final class App {
             cfg.routes.get("/api/audit", auditRoutes::list);
 
             cfg.routes.get("/health", ctx -> health(ctx, database, json));
+            // what the map page needs to know of the server's settings (issue 6), open like the page itself
+            cfg.routes.get("/page-settings", ctx -> pageSettings(ctx, config));
             cfg.routes.get("/api/state-parties", stateParties::list);
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
             // progress and deadlines (issue 4)
@@ -175,6 +177,17 @@ public final class App {
             cfg.routes.get("/tiles/{collection}/{z}/{x}/{y}", tiles::tile);
             extraRoutes.accept(cfg.routes);
         });
+    }
+
+    /**
+     * The settings the map page adapts to: the online basemap origins the Content-Security-Policy
+     * allows images from (so the page can say before trying that a tile URL would be blocked), and
+     * whether reads need a token. Nothing secret: the same origins are in every response's policy.
+     */
+    private static void pageSettings(Context ctx, Config config) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(Map.of("basemapTileOrigins", config.basemapTileOrigins(),
+                "readRequiresToken", config.readRequiresToken()));
     }
 
     private static void health(Context ctx, Database database, ObjectMapper json) throws Exception {

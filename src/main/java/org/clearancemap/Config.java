@@ -40,6 +40,8 @@ import java.util.function.Function;
  * @param writeRatePerMinute   writes one token may make per minute (token bucket, bursts up to this many)
  * @param corsOrigins          origins allowed to call the API from a browser; empty means CORS is off
  * @param authCacheSeconds     how long a resolved token is remembered before the database is asked again
+ * @param basemapTileOrigins   https origins the map page may load online basemap tiles from (the
+ *                             Content-Security-Policy's {@code img-src} lists them); empty means none
  */
 public record Config(
         String host,
@@ -66,10 +68,12 @@ public record Config(
         boolean readRequiresToken,
         int writeRatePerMinute,
         List<String> corsOrigins,
-        int authCacheSeconds) {
+        int authCacheSeconds,
+        List<String> basemapTileOrigins) {
 
     public Config {
         corsOrigins = List.copyOf(corsOrigins);
+        basemapTileOrigins = List.copyOf(basemapTileOrigins);
     }
 
     /** The defaults: the private local cluster the README's first command creates. */
@@ -102,6 +106,7 @@ public record Config(
         d.put("WRITE_RATE_PER_MINUTE", "120");
         d.put("CORS_ORIGINS", "");
         d.put("AUTH_CACHE_SECONDS", "30");
+        d.put("BASEMAP_TILE_ORIGINS", "");
         return Map.copyOf(d);
     }
 
@@ -143,7 +148,8 @@ public record Config(
                 reader.bool("READ_REQUIRES_TOKEN"),
                 reader.integer("WRITE_RATE_PER_MINUTE", 1, 1_000_000),
                 reader.origins("CORS_ORIGINS"),
-                reader.integer("AUTH_CACHE_SECONDS", 0, 3600));
+                reader.integer("AUTH_CACHE_SECONDS", 0, 3600),
+                reader.httpsOrigins("BASEMAP_TILE_ORIGINS"));
         if (config.tileMinZoom() > config.tileMaxZoom()) {
             reader.problems.add("TILE_MIN_ZOOM must not exceed TILE_MAX_ZOOM (got " + config.tileMinZoom()
                     + " > " + config.tileMaxZoom() + ")");
@@ -194,6 +200,8 @@ public record Config(
         d.put("WRITE_RATE_PER_MINUTE", writeRatePerMinute);
         d.put("CORS_ORIGINS", corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins));
         d.put("AUTH_CACHE_SECONDS", authCacheSeconds);
+        d.put("BASEMAP_TILE_ORIGINS", basemapTileOrigins.isEmpty() ? "(none: offline basemap only)"
+                : String.join(",", basemapTileOrigins));
         return d;
     }
 
@@ -295,6 +303,29 @@ public record Config(
                 problems.add(name + " must be a date YYYY-MM-DD (got '" + value + "')");
                 return min;
             }
+        }
+
+        /**
+         * A comma-separated list of https origins such as https://tile.example.org (a host, an
+         * optional port, no path); a leading {@code *.} allows the subdomains of one host, as
+         * CSP source expressions do (tile servers often spread over a.-, b.- and c.-). Empty means none.
+         */
+        List<String> httpsOrigins(String name) {
+            String value = raw(name);
+            List<String> origins = new ArrayList<>();
+            for (String part : value.split(",")) {
+                String origin = part.trim();
+                if (origin.isEmpty()) {
+                    continue;
+                }
+                if (!origin.matches("https://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?")) {
+                    problems.add(name + " must list https origins such as https://tile.example.org or "
+                            + "https://*.tile.example.org, separated by commas, without a path (got '" + origin + "')");
+                } else if (!origins.contains(origin.toLowerCase(java.util.Locale.ROOT))) {
+                    origins.add(origin.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            return origins;
         }
 
         int integer(String name, int min, int max) {

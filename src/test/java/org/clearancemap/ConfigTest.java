@@ -41,4 +41,24 @@ class ConfigTest {
         assertFalse(c.describe().toString().contains("s3cret"));
         assertEquals("****", c.describe().get("DATABASE_PASSWORD"));
     }
+
+    @Test
+    void noOnlineBasemapOriginIsAllowedByDefault() {
+        assertEquals(java.util.List.of(), Config.fromEnv(Map.of()).basemapTileOrigins());
+    }
+
+    @Test
+    void basemapTileOriginsAreHttpsOriginsSeparatedByCommas() {
+        Config c = Config.fromEnv(Map.of("BASEMAP_TILE_ORIGINS", " https://Tile.Example.org, https://*.tiles.example.net:8443,"));
+        assertEquals(java.util.List.of("https://tile.example.org", "https://*.tiles.example.net:8443"), c.basemapTileOrigins());
+    }
+
+    @Test
+    void aBasemapTileOriginWithoutHttpsOrWithAPathOrAWildcardAloneIsRefusedByName() {
+        for (String bad : java.util.List.of("http://tile.example.org", "https://tile.example.org/{z}/{x}/{y}.png",
+                "*", "https://*", "tile.example.org", "https://tile.example.org; script-src *", "'unsafe-inline'")) {
+            var e = assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("BASEMAP_TILE_ORIGINS", bad)), bad);
+            assertTrue(e.getMessage().contains("BASEMAP_TILE_ORIGINS must list https origins"), e.getMessage());
+        }
+    }
 }

@@ -13,28 +13,41 @@ import java.util.List;
  * {@code style="..."} attributes ({@code ContentSecurityPolicyBrowserTest} draws the map under
  * this policy and fails on any violation). Should a later page need inline style attributes, add
  * {@code style-src-attr 'unsafe-inline'}, never {@code 'unsafe-inline'} for scripts.
+ *
+ * <p>The optional online basemap: {@code img-src} adds exactly the origins of
+ * {@code BASEMAP_TILE_ORIGINS} (https only, checked by {@code Config}) and nothing else, so tiles
+ * from any other origin stay blocked. The page learns the list from {@code GET /page-settings}.
  */
 public final class SecurityHeaders {
-    public static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'none'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "base-uri 'none'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    /** The policy without online basemap origins (the default). */
+    public static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(List.of());
 
     private final List<String> corsOrigins;
+    private final String contentSecurityPolicy;
 
-    public SecurityHeaders(List<String> corsOrigins) {
+    public SecurityHeaders(List<String> corsOrigins, List<String> basemapTileOrigins) {
         this.corsOrigins = List.copyOf(corsOrigins);
+        this.contentSecurityPolicy = contentSecurityPolicy(basemapTileOrigins);
+    }
+
+    /** The policy with images also allowed from these origins (already validated by {@code Config}). */
+    public static String contentSecurityPolicy(List<String> basemapTileOrigins) {
+        String images = basemapTileOrigins.isEmpty() ? "" : " " + String.join(" ", basemapTileOrigins);
+        return String.join("; ",
+                "default-src 'none'",
+                "script-src 'self'",
+                "style-src 'self'",
+                "img-src 'self' data:" + images,
+                "font-src 'self'",
+                "connect-src 'self'",
+                "base-uri 'none'",
+                "form-action 'self'",
+                "frame-ancestors 'none'");
     }
 
     public void install(JavalinConfig cfg) {
         cfg.routes.before(ctx -> {
-            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            ctx.header("Content-Security-Policy", contentSecurityPolicy);
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
             ctx.header("X-Frame-Options", "DENY");

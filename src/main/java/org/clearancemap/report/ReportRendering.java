@@ -7,6 +7,15 @@ import java.util.Map;
 
 /** Writes a {@link Report} as CSV (RFC 4180, one block per table) or as a printable HTML page. */
 final class ReportRendering {
+    /**
+     * The style sheet of the HTML reports, {@code web/report.css} served at {@code /report.css}:
+     * a file, since the Content-Security-Policy ({@code style-src 'self'}) blocks inline style.
+     * Relative to the reports' address ({@code /api/state-parties/{iso3}/reports/{name}}), so it
+     * holds behind a path prefix too; the map page resolves it against that address when it
+     * opens a report fetched with the user's token.
+     */
+    static final String STYLESHEET = "../../../../report.css";
+
     private ReportRendering() {
     }
 
@@ -49,12 +58,8 @@ final class ReportRendering {
     static String html(Report report) {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(report.title())).append("</title>\n<style>")
-                .append("body{font:12px/1.4 system-ui,sans-serif;margin:2em;color:#111}h1{font-size:18px}h2{font-size:14px;margin-top:2em}")
-                .append("table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #999;padding:2px 6px;text-align:left}")
-                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eee}")
-                .append("@media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}")
-                .append("</style></head><body>\n<h1>").append(escape(report.title())).append("</h1>\n<p>")
+                .append(escape(report.title())).append("</title>\n<link rel=\"stylesheet\" href=\"")
+                .append(STYLESHEET).append("\"></head><body>\n<h1>").append(escape(report.title())).append("</h1>\n<p>")
                 .append(escape(report.subtitle())).append("</p>\n<table>");
         for (Map.Entry<String, Object> e : report.summary().entrySet()) {
             out.append("<tr><th>").append(escape(e.getKey())).append("</th>").append(cell(e.getValue())).append("</tr>");

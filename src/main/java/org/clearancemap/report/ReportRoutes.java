@@ -21,10 +21,8 @@ import org.clearancemap.stateparty.Extension;
 import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryCollection;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
@@ -99,7 +97,11 @@ public final class ReportRoutes {
             double remainingSqm = 0;
             for (Object o : pieces.query(h.geom4326().getEnvelopeInternal())) {
                 Geometry part = OverlayNGRobust.overlay(h.geom4326(), (Geometry) o, OverlayNG.INTERSECTION);
-                remainingSqm += polygonalAreaSqm(part);
+                // a piece that only touches the hazard along an edge or at a point meets it in a line
+                // or a point: no area, and not a polygon to measure
+                for (Object polygon : PolygonExtracter.getPolygons(part)) {
+                    remainingSqm += GeodesicArea.ofSqm((Geometry) polygon);
+                }
             }
             var m = new LinkedHashMap<String, Object>();
             m.put("externalId", h.externalId());
@@ -172,26 +174,6 @@ public final class ReportRoutes {
         return new Report("Article 7 report, clearance section: " + s.name() + ", " + year,
                 "Convention on Cluster Munitions, Article 7(1)(h) and (i); period " + from + " to " + to + ".",
                 json, summary, tables, List.of(MAPPED_NOTE));
-    }
-
-    /**
-     * The geodesic area of the polygons in an overlay result. Where a hazard only touches a piece of
-     * remaining land, the intersection is (or contains) lines or points, which have no area.
-     */
-    static double polygonalAreaSqm(Geometry g) {
-        if (g.isEmpty()) {
-            return 0;
-        }
-        if (g instanceof Polygon || g instanceof MultiPolygon) {
-            return GeodesicArea.ofSqm(g);
-        }
-        double sum = 0;
-        if (g instanceof GeometryCollection) {
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                sum += polygonalAreaSqm(g.getGeometryN(i));
-            }
-        }
-        return sum;
     }
 
     /** The Article 4(6)(d)(e)(f) figures on {@code asOf}, with the yearly balance and the projection. */

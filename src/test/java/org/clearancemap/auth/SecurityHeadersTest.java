@@ -20,6 +20,7 @@ class SecurityHeadersTest {
     private static TestDatabase db;
     private static TestServer plain;
     private static TestServer withCors;
+    private static TestServer withTiles;
 
     @BeforeAll
     static void start() {
@@ -27,12 +28,15 @@ class SecurityHeadersTest {
         plain = TestServer.start(db, Map.of(), routes -> { });
         withCors = TestServer.start(db, Map.of("CORS_ORIGINS", "https://maps.example.org, http://localhost:8080"),
                 routes -> { });
+        withTiles = TestServer.start(db, Map.of("BASEMAP_TILE_ORIGINS", "https://tile.example.org,https://*.tiles.example.net",
+                "READ_REQUIRES_TOKEN", "true"), routes -> { });
     }
 
     @AfterAll
     static void stop() {
         plain.close();
         withCors.close();
+        withTiles.close();
         db.close();
     }
 
@@ -99,5 +103,37 @@ class SecurityHeadersTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(org.clearancemap.Config.ConfigException.class,
                 () -> org.clearancemap.Config.fromEnv(Map.of("CORS_ORIGINS", "*")));
         assertTrue(e.getMessage().contains("CORS_ORIGINS"), e.getMessage());
+    }
+
+    @Test
+    void byDefaultImagesComeFromThisServerOnlyAndThePageIsToldSo() throws Exception {
+        assertTrue(SecurityHeaders.CONTENT_SECURITY_POLICY.contains("img-src 'self' data:;"),
+                SecurityHeaders.CONTENT_SECURITY_POLICY);
+        HttpResponse<String> r = plain.get("/page-settings");
+        assertEquals(200, r.statusCode(), r.body());
+        var settings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertEquals("[]", settings.get("basemapTileOrigins").toString());
+        assertFalse(settings.get("readRequiresToken").asBoolean());
+    }
+
+    @Test
+    void configuredBasemapTileOriginsAreAddedToImgSrcAndNowhereElse() throws Exception {
+        for (String path : List.of("/", "/page-settings", "/api/state-parties")) {
+            String csp = withTiles.get(path).headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("img-src 'self' data: https://tile.example.org https://*.tiles.example.net;"), csp);
+            assertEquals(2, csp.split("tile.example.org|tiles.example.net", -1).length - 1, "only in img-src: " + csp);
+            assertTrue(csp.contains("script-src 'self';") && csp.contains("connect-src 'self';"), csp);
+        }
+    }
+
+    @Test
+    void thePageSettingsListTheAllowedOriginsAndAreReadableWithoutATokenEvenWhenReadsNeedOne() throws Exception {
+        assertEquals(401, withTiles.get("/api/state-parties").statusCode());
+        HttpResponse<String> r = withTiles.get("/page-settings");
+        assertEquals(200, r.statusCode(), r.body());
+        var settings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertEquals("[\"https://tile.example.org\",\"https://*.tiles.example.net\"]", settings.get("basemapTileOrigins").toString());
+        assertTrue(settings.get("readRequiresToken").asBoolean());
+        assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
     }
 }

@@ -60,7 +60,16 @@ class ReportApiTest {
         assertTrue(csv.body().contains("7(1)(i) areas released,same-day-clear,cleared,2020-01-01"), csv.body());
         HttpResponse<String> html = server.get("/api/state-parties/ZMD/reports/article7?year=2020&f=html");
         assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-        assertTrue(html.body().contains("<h2>7(1)(h) contaminated areas</h2>") && html.body().contains("@media print"));
+        assertTrue(html.body().contains("<h2>7(1)(h) contaminated areas</h2>"), html.body());
+        assertTrue(!html.body().contains("<style") && !html.body().contains("style="), "no inline style: the policy blocks it");
+        String sheet = java.net.URI.create(server.url("/api/state-parties/ZMD/reports/article7"))
+                .resolve("../../../../report.css").getPath();
+        assertEquals("/report.css", sheet);
+        assertTrue(html.body().contains("<link rel=\"stylesheet\" href=\"../../../../report.css\">"), html.body());
+        HttpResponse<String> css = server.get(sheet);
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(css.body().contains("@media print"), css.body());
     }
 
     @Test
@@ -87,5 +96,38 @@ class ReportApiTest {
         HttpResponse<String> r = server.get("/api/state-parties/ZMD/reports/article7?year=2031");
         assertEquals(400, r.statusCode());
         assertEquals("year", JSON.readTree(r.body()).get("parameter").asText());
+    }
+
+    @Test
+    void aHazardThatOnlyTouchesTheRemainingLandAlongAnEdgeHasNoneOfItLeftInTheArticle7Report() throws Exception {
+        // two hazards side by side; the eastern one is cleared whole, so the remaining land (the
+        // western one) meets it only along their shared edge
+        double westSqm;
+        try (var c = db.connect(); var st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO state_party (iso3, name, eif_date, original_deadline)
+                    VALUES ('ZTE', 'Test: hazards sharing an edge, one cleared', '2015-01-01', '2025-01-01');
+                    INSERT INTO hazard (iso3, external_id, version, classification, recorded_on, geom4326, area_sqm)
+                    SELECT 'ZTE', id, 1, 'CHA', DATE '2016-01-01', g, ST_Area(g::geography)
+                      FROM (VALUES ('west', 'POLYGON((105.08 15,105.082 15,105.082 15.002,105.08 15.002,105.08 15))'),
+                                   ('east', 'POLYGON((105.082 15,105.084 15,105.084 15.002,105.082 15.002,105.082 15))'))
+                           AS t(id, wkt)
+                     CROSS JOIN LATERAL (SELECT ST_Multi(ST_GeomFromText(wkt, 4326)) AS g) AS geom;
+                    INSERT INTO land_release (iso3, external_id, version, method, completed_on, geom4326, area_sqm)
+                    SELECT 'ZTE', 'east-cleared', 1, 'cleared', DATE '2021-03-01', geom4326, area_sqm
+                      FROM hazard WHERE iso3 = 'ZTE' AND external_id = 'east';
+                    """);
+            try (var rs = st.executeQuery("SELECT ST_Area(geom4326::geography) FROM hazard WHERE iso3 = 'ZTE' AND external_id = 'west'")) {
+                rs.next();
+                westSqm = rs.getDouble(1);
+            }
+        }
+        JsonNode r = json("/api/state-parties/ZTE/reports/article7?year=2021");
+        assertEquals(2, r.get("contaminatedAreas").size());
+        for (JsonNode area : r.get("contaminatedAreas")) {
+            double expected = area.get("externalId").asText().equals("west") ? westSqm : 0;
+            assertEquals(expected, area.get("remainingSqm").asDouble(), 0.5, area.toString());
+        }
+        assertEquals(200, server.get("/api/state-parties/ZTE/reports/article7?year=2021&f=html").statusCode());
     }
 }

@@ -88,4 +88,24 @@ class ContentSecurityPolicyBrowserTest {
         assertEquals(Boolean.FALSE, browser.executeScript("return window.__inlineRan === true"));
         assertTrue(violations().get(0).startsWith("script-src"), violations().toString());
     }
+
+    @Test
+    void thePrintableReportIsStyledByItsStyleSheetWithoutAnyPolicyViolation() throws Exception {
+        browser.get("about:blank");
+        browser.get(server.url("/api/state-parties/LAO/reports/article7?year=2020&f=html"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                browser.executeScript("return document.readyState")));
+        assertTrue(String.valueOf(browser.executeScript("return document.querySelector('h1').textContent"))
+                .startsWith("Article 7 report"));
+        // the rules of report.css apply: grey header cells, numbers to the right, 12 px text
+        assertEquals("rgb(238, 238, 238)", browser.executeScript(
+                "return getComputedStyle(document.querySelector('th')).backgroundColor"));
+        assertEquals("right", browser.executeScript(
+                "return getComputedStyle(document.querySelector('td.n')).textAlign"));
+        assertEquals("12px", browser.executeScript("return getComputedStyle(document.body).fontSize"));
+        assertEquals("collapse", browser.executeScript(
+                "return getComputedStyle(document.querySelector('table')).borderCollapse"));
+        Browser.screenshot(browser, "report-article7-lao-2020");
+        assertEquals(List.of(), violations());
+    }
 }
