@@ -19,6 +19,6 @@
  *
  * <p>PostGIS writes every hazard and release ({@code ST_AsGeoJSON}, 7 decimals); the server joins
  * the texts and never parses a geometry. Remaining land is written by the server from the engine's
- * geometry (7 decimals), once per State Party, date and CRS.
+ * geometry (7 decimals).
  */
 package org.clearancemap.ogc;
