@@ -1,5 +1,6 @@
 package org.clearancemap.ogc;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -162,30 +163,39 @@ public final class RemainingAreas {
         return lands;
     }
 
-    /** The feature's bytes: written once per State Party, date and CRS, kept with the figures. */
+    /**
+     * The feature's bytes: for today, written once per State Party and CRS and kept with the
+     * figures; for other dates, written on each request (only the engine's geometry is kept).
+     */
     private byte[] feature(StateParty s, LocalDate asOf, OutputCrs crs) {
-        return progress.derived(s.iso3(), "ogc-feature " + crs.name(), asOf, () -> {
-            AreaFigures figures = progress.figuresOn(s.iso3(), asOf);
-            var properties = new LinkedHashMap<String, Object>();
-            properties.put("state_party", s.iso3());
-            properties.put("name", s.name());
-            properties.put("as_of", asOf.toString());
-            properties.put("remaining_sqm", Standing.sqm(figures.remainingSqm()));
-            properties.put("remaining_sha_sqm", Standing.sqm(figures.remainingShaSqm()));
-            properties.put("remaining_cha_sqm", Standing.sqm(figures.remainingChaSqm()));
-            properties.put("ignored_sliver_sqm", Standing.sqm(figures.ignoredSliverSqm()));
-            try {
-                return ("{\"type\":\"Feature\",\"id\":\"" + s.iso3() + "\",\"geometry\":" + geometry(s.iso3(), asOf, crs)
-                        + ",\"properties\":" + json.writeValueAsString(properties) + "}").getBytes(StandardCharsets.UTF_8);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        boolean today = asOf.equals(LocalDate.now(clock));
+        if (!today) {
+            return write(s, asOf, crs, false);
+        }
+        return progress.derived(s.iso3(), "ogc-feature " + crs.name(), asOf, () -> write(s, asOf, crs, true));
     }
 
-    private String geometry(String iso3, LocalDate asOf, OutputCrs crs) {
+    private byte[] write(StateParty s, LocalDate asOf, OutputCrs crs, boolean keep) {
+        AreaFigures figures = progress.figuresOn(s.iso3(), asOf);
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("state_party", s.iso3());
+        properties.put("name", s.name());
+        properties.put("as_of", asOf.toString());
+        properties.put("remaining_sqm", Standing.sqm(figures.remainingSqm()));
+        properties.put("remaining_sha_sqm", Standing.sqm(figures.remainingShaSqm()));
+        properties.put("remaining_cha_sqm", Standing.sqm(figures.remainingChaSqm()));
+        properties.put("ignored_sliver_sqm", Standing.sqm(figures.ignoredSliverSqm()));
+        try {
+            return ("{\"type\":\"Feature\",\"id\":\"" + s.iso3() + "\",\"geometry\":" + geometry(s.iso3(), asOf, crs, keep)
+                    + ",\"properties\":" + json.writeValueAsString(properties) + "}").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String geometry(String iso3, LocalDate asOf, OutputCrs crs, boolean keep) {
         return switch (crs) {
-            case CRS84 -> ProgressRoutes.remainingGeoJson(progress, iso3, asOf);
+            case CRS84 -> ProgressRoutes.remainingGeoJson(progress, iso3, asOf, keep);
             case EPSG_4326 -> GeoJsonGeometry.write(transformed(progress.remainingOn(iso3, asOf), false));
             case EPSG_3857 -> GeoJsonGeometry.write(transformed(progress.remainingOn(iso3, asOf), true), 2);
         };

@@ -6,7 +6,8 @@
  *   <li><b>Collection</b>: a set of features served under {@code /ogc/collections/{id}}:
  *       {@code hazards} (the current version of every hazardous area), {@code releases} (the
  *       current version of every land release) and {@code remaining} (per State Party, the
- *       hazardous land not yet released, computed on request).</li>
+ *       hazardous land not yet released: the area engine's remaining land, as the figures and
+ *       {@code /api/state-parties/{iso3}/remaining} have it, slivers left out).</li>
  *   <li><b>Items</b>: a page of a collection's features, filtered by {@code bbox} (WGS 84
  *       longitude/latitude, crossing the antimeridian when minLon &gt; maxLon), {@code datetime}
  *       (the date a hazard was recorded on, or a release completed on) and property filters;
@@ -16,7 +17,8 @@
  *       the rows when asked.</li>
  * </ul>
  *
- * <p>PostGIS writes every feature ({@code ST_AsGeoJSON}, 7 decimals); the server joins the texts
- * and never parses a geometry.
+ * <p>PostGIS writes every hazard and release ({@code ST_AsGeoJSON}, 7 decimals); the server joins
+ * the texts and never parses a geometry. Remaining land is written by the server from the engine's
+ * geometry (7 decimals).
  */
 package org.clearancemap.ogc;

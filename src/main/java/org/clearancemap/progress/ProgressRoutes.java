@@ -34,7 +34,7 @@ public final class ProgressRoutes {
         StateParty s = stateParties.find(iso3)
                 .orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
         AreaFigures figures = progress.figuresOn(iso3, asOf);
-        String geometry = remainingGeoJson(progress, iso3, asOf);
+        String geometry = remainingGeoJson(progress, iso3, asOf, asOf.equals(LocalDate.now(clock)));
         var properties = new LinkedHashMap<String, Object>();
         properties.put("iso3", s.iso3());
         properties.put("name", s.name());
@@ -55,10 +55,14 @@ public final class ProgressRoutes {
 
     /**
      * The remaining land of {@code iso3} on {@code asOf} as GeoJSON geometry text (a MultiPolygon,
-     * 7 decimals), written once and kept with the figures; the OGC {@code remaining} collection
-     * serves the same text.
+     * 7 decimals); the OGC {@code remaining} collection serves the same text. With {@code keep}
+     * (today, the date asked for most) it is written once and kept with the figures; the text of
+     * other dates is written on each request, so that many dates do not fill the memory.
      */
-    public static String remainingGeoJson(ProgressCache progress, String iso3, LocalDate asOf) {
+    public static String remainingGeoJson(ProgressCache progress, String iso3, LocalDate asOf, boolean keep) {
+        if (!keep) {
+            return GeoJsonGeometry.write(progress.remainingOn(iso3, asOf));
+        }
         return progress.derived(iso3, "remaining-geojson", asOf,
                 () -> GeoJsonGeometry.write(progress.remainingOn(iso3, asOf)));
     }

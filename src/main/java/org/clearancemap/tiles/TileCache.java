@@ -30,22 +30,53 @@ public final class TileCache {
     /** What an entry costs beyond its bytes (key, map node, record, arrays' headers), roughly. */
     static final int ENTRY_OVERHEAD = 256;
 
-    /** A tile ready to send; {@code bytes} empty for a tile without features (204). */
-    public record Tile(byte[] bytes, byte[] gzipped, String etag) {
+    /**
+     * A tile ready to send: its bytes (empty for a tile without features: 204), its ETag, and the
+     * bytes gzipped, made once when a client first accepts gzip.
+     */
+    public static final class Tile {
+        private final byte[] bytes;
+        private final String etag;
+        private volatile byte[] gzipped;
+
+        private Tile(byte[] bytes, String etag) {
+            this.bytes = bytes;
+            this.etag = etag;
+        }
+
+        /** The tile made ready, its ETag from the bytes. */
+        public static Tile of(byte[] bytes) {
+            return new Tile(bytes, bytes.length == 0 ? "" : TileCache.etag(bytes));
+        }
+
+        public byte[] bytes() {
+            return bytes;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
         public boolean isEmpty() {
             return bytes.length == 0;
         }
 
-        long weight() {
-            return bytes.length + gzipped.length + etag.length() * 2L + ENTRY_OVERHEAD;
+        /** The bytes gzipped; compressed on the first call only. */
+        public byte[] gzipped() {
+            byte[] g = gzipped;
+            if (g == null) {
+                g = gzip(bytes);
+                gzipped = g;
+            }
+            return g;
         }
 
-        /** The tile made ready: gzipped once, its ETag from the bytes. */
-        public static Tile of(byte[] bytes) {
-            if (bytes.length == 0) {
-                return new Tile(bytes, bytes, "");
-            }
-            return new Tile(bytes, gzip(bytes), TileCache.etag(bytes));
+        /**
+         * What the entry can cost once gzipped too: gzip never makes a tile more than a few bytes
+         * larger (its header and a block header per 16 KiB), so twice the bytes plus that bounds it.
+         */
+        long weight() {
+            return 2L * bytes.length + 64 + bytes.length / 16_384 * 5 + etag.length() * 2L + ENTRY_OVERHEAD;
         }
     }
 

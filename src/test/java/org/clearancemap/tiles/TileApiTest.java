@@ -260,6 +260,24 @@ class TileApiTest {
         assertEquals("", tile(path, null, "gzip;q=0").headers().firstValue("Content-Encoding").orElse(""));
     }
 
+    @Test
+    void aWriteByAnotherProcessReachesTheCachedTilesWithinASecond() throws Exception {
+        String path = "/tiles/hazards/" + tileOf(-62.5, -32.5, 10) + ".mvt";
+        assertEquals(204, tile(path, null).statusCode());
+        assertEquals(204, tile(path, null).statusCode());
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO hazard (iso3, external_id, version, classification, recorded_on, geom4326, area_sqm)
+                    VALUES ('CHL', 'CHL-SQL', 1, 'SHA', '2024-01-01', ST_Multi(ST_MakeEnvelope(-62.6, -32.6, -62.4, -32.4, 4326)), 1)
+                    """);
+        }
+        Thread.sleep(1_100);
+        tile("/tiles/releases/0/0/0.mvt", null); // any tile request past the second reads the data version
+        HttpResponse<byte[]> fresh = tile(path, null);
+        assertEquals(200, fresh.statusCode());
+        assertTrue(new String(fresh.body(), StandardCharsets.ISO_8859_1).contains("CHL-SQL"));
+    }
+
     private static HttpResponse<String> upload(String kind, String body) throws Exception {
         return server.send(HttpRequest.newBuilder(URI.create(server.url("/api/state-parties/LAO/" + kind)))
                 .header("Content-Type", "application/geo+json")
