@@ -450,6 +450,14 @@ class MapPanelsBrowserTest {
             wait.until(d -> squareMetres(text("fig-footprint")) == Math.round(after.get("footprintSqm").asDouble()));
             assertPanelShows(after);
             Browser.screenshot(browser, "upload-confirmed");
+            // the upload's record, opened with the token
+            String uploadId = text("upload-outcome").replaceAll("(?s).*\\(upload (\\d+)\\).*", "$1");
+            browser.findElement(By.cssSelector("[data-testid=upload-record]")).click();
+            String map = switchToNewTab();
+            JsonNode record = JSON.readTree(browser.findElement(By.tagName("body")).getText());
+            assertEquals(uploadId, record.path("uploadId").asText(), record.toString());
+            assertEquals(1, record.path("inserted").asInt(), record.toString());
+            backTo(map);
         } finally {
             browser.executeScript("sessionStorage.clear()");
             Files.deleteIfExists(bad);
@@ -620,7 +628,8 @@ class MapPanelsBrowserTest {
             browser.findElement(By.cssSelector("[data-testid=upload-file]")).sendKeys(large.toString());
             browser.findElement(By.cssSelector("[data-testid=upload-check]")).click();
             wait.until(d -> text("upload-progress-text").startsWith("Sending"));
-            browser.executeScript("document.querySelector('[data-testid=upload-progress]').scrollIntoView({block: 'center'})");
+            browser.executeScript("document.querySelector('[data-testid=upload-progress]').scrollIntoView({block: 'center'});"
+                    + " document.scrollingElement.scrollTop = 0");
             Browser.screenshot(browser, "upload-progress");
             wait.until(d -> body(d, "upload").equals("checked"));
             assertTrue(text("upload-outcome").contains("1 new"), text("upload-outcome"));
