@@ -1179,7 +1179,13 @@ document.addEventListener('click', (event) => {
   if (!link || !hasToken() || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
   event.preventDefault();
   document.body.dataset.opening = link.href;
-  openWithToken(link.href, { fileName: link.dataset.fileName })
+  // a tab to show it in, opened now while the click still counts (see openWithToken)
+  const tab = link.target === '_blank' && !link.dataset.fileName ? window.open('', '_blank') : null;
+  if (tab) {
+    tab.document.title = 'Loading…';
+    tab.document.body.textContent = `Loading ${link.textContent}…`;
+  }
+  openWithToken(link.href, { fileName: link.dataset.fileName, tab })
     .then(() => { document.body.dataset.opened = link.href; })
     .catch((err) => {
       document.body.dataset.opened = 'failed';

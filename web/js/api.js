@@ -114,16 +114,22 @@ export function withAsOf(url, asOf) {
 /**
  * Opens a link's target fetched with the token, for links that a plain navigation would open
  * without it (401 when reads need a token): served as an attachment (CSV) or with a file name, it
- * is downloaded; otherwise (HTML, JSON) it opens in a new tab, both from a blob: URL.
+ * is downloaded; otherwise (HTML, JSON) it opens in a new tab, both from a blob: URL. `tab` is a
+ * window the caller opened during the click (a tab opened only after a slow report would be taken
+ * for a popup and blocked): the report goes there, or it is closed when there is nothing to show.
  */
-export async function openWithToken(url, { fileName } = {}) {
+export async function openWithToken(url, { fileName, tab = null } = {}) {
   let response;
   try {
     response = await fetch(url, { headers: authHeaders(), cache: 'no-store' });
   } catch (err) {
+    tab?.close();
     throw new ProblemError('Server unreachable', `${url} could not be fetched (${err.message})`);
   }
-  if (!response.ok) throw await problemFrom(response);
+  if (!response.ok) {
+    tab?.close();
+    throw await problemFrom(response);
+  }
   const type = response.headers.get('Content-Type') || 'application/octet-stream';
   const disposition = response.headers.get('Content-Disposition') || '';
   const named = /filename="?([^";]+)"?/i.exec(disposition);
@@ -131,9 +137,16 @@ export async function openWithToken(url, { fileName } = {}) {
     ? new Blob([withAbsoluteLinks(await response.text(), response.url)], { type })
     : await response.blob();
   const href = URL.createObjectURL(blob);
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  const download = /^attachment/i.test(disposition) || fileName;
+  if (!download && tab && !tab.closed) {
+    tab.location.replace(href);
+    return;
+  }
+  tab?.close();
   const link = document.createElement('a');
   link.href = href;
-  if (/^attachment/i.test(disposition) || fileName) {
+  if (download) {
     link.download = named?.[1] || fileName;
   } else {
     link.target = '_blank';
@@ -142,7 +155,6 @@ export async function openWithToken(url, { fileName } = {}) {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }
 
 /**

@@ -108,7 +108,7 @@ function reportLinks(url, label, testid, fileName) {
   }, text);
   return element('li', {},
     link('html', label, { target: '_blank', rel: 'noopener' }), ' (',
-    link('csv', 'CSV'), ', ', link('json', 'JSON', { 'data-file-name': `${fileName}.json` }), ')');
+    link('csv', 'CSV'), ', ', link('json', 'JSON', { 'data-file-name': `${fileName}.json`, target: '_blank', rel: 'noopener' }), ')');
 }
 
 /**

@@ -450,6 +450,14 @@ class MapPanelsBrowserTest {
             wait.until(d -> squareMetres(text("fig-footprint")) == Math.round(after.get("footprintSqm").asDouble()));
             assertPanelShows(after);
             Browser.screenshot(browser, "upload-confirmed");
+            // the upload's record, opened with the token
+            String uploadId = text("upload-outcome").replaceAll("(?s).*\\(upload (\\d+)\\).*", "$1");
+            browser.findElement(By.cssSelector("[data-testid=upload-record]")).click();
+            String map = switchToNewTab();
+            JsonNode record = JSON.readTree(browser.findElement(By.tagName("body")).getText());
+            assertEquals(uploadId, record.path("uploadId").asText(), record.toString());
+            assertEquals(1, record.path("inserted").asInt(), record.toString());
+            backTo(map);
         } finally {
             browser.executeScript("sessionStorage.clear()");
             Files.deleteIfExists(bad);
@@ -620,7 +628,8 @@ class MapPanelsBrowserTest {
             browser.findElement(By.cssSelector("[data-testid=upload-file]")).sendKeys(large.toString());
             browser.findElement(By.cssSelector("[data-testid=upload-check]")).click();
             wait.until(d -> text("upload-progress-text").startsWith("Sending"));
-            browser.executeScript("document.querySelector('[data-testid=upload-progress]').scrollIntoView({block: 'center'})");
+            browser.executeScript("document.querySelector('[data-testid=upload-progress]').scrollIntoView({block: 'center'});"
+                    + " document.scrollingElement.scrollTop = 0");
             Browser.screenshot(browser, "upload-progress");
             wait.until(d -> body(d, "upload").equals("checked"));
             assertTrue(text("upload-outcome").contains("1 new"), text("upload-outcome"));
@@ -641,6 +650,81 @@ class MapPanelsBrowserTest {
                     "downloadThroughput", -1, "uploadThroughput", -1));
             browser.executeScript("sessionStorage.clear()");
             Files.deleteIfExists(large);
+        }
+    }
+
+    /** What has the keyboard focus: its test id, else its id, else its tag and first class (summaries by text). */
+    private static final String FOCUSED = """
+            const e = document.activeElement;
+            if (!e || e === document.body) return 'body';
+            if (e.tagName === 'SUMMARY') return 'summary:' + e.textContent.trim();
+            return e.dataset.testid || e.id
+                || e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className.split(' ')[0] : '');
+            """;
+
+    /** Presses Tab up to {@code max} times, listing each control reached once (a date field's parts count once). */
+    private static List<String> tabStops(int max) {
+        List<String> stops = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            String focused = String.valueOf(browser.executeScript(FOCUSED));
+            if (focused.equals("body") && !stops.isEmpty()) {
+                break; // past the last control: the focus left the page
+            }
+            if (stops.isEmpty() || !stops.get(stops.size() - 1).equals(focused)) {
+                stops.add(focused);
+            }
+        }
+        return stops;
+    }
+
+    private static void assertInOrder(List<String> stops, List<String> expected) {
+        int last = -1;
+        for (String control : expected) {
+            int at = stops.indexOf(control);
+            assertTrue(at >= 0, control + " is reached by Tab: " + stops);
+            assertTrue(at > last, control + " comes after " + expected.get(Math.max(0, expected.indexOf(control) - 1))
+                    + ": " + stops);
+            last = at;
+        }
+    }
+
+    @Test
+    void tabbingReachesEveryControlInOrderAndNoHiddenOne() throws Exception {
+        open(browser, server.url("/#LAO"));
+        wait.until(d -> body(d, "party").equals("LAO") && body(d, "tiles").equals("offline")
+                && !d.findElements(By.cssSelector("[data-testid=layer-hazards]")).isEmpty());
+        browser.executeScript("document.activeElement.blur(); window.scrollTo(0, 0)");
+        List<String> stops = tabStops(200);
+        assertEquals("a.skip-link", stops.get(0), stops.toString());
+        assertInOrder(stops, List.of("view-map", "view-dashboard",
+                "as-of", "today", "play", "year-slider", // the date control and play
+                "party-close", "report-article7", "report-article7-csv", "report-article7-json", // the State Party panel
+                "state-AFG", "state-LAO", "find-id", "find-show",
+                "token-input", "token-use", // the upload panel without a token
+                "summary:Map settings",
+                "map", "a.leaflet-control-zoom-in", "summary:Legend and layers",
+                "layer-hazards", "layer-releases", "layer-remaining")); // the layers
+        for (String hidden : List.of("upload-state", "upload-kind", "upload-file", "upload-check", "upload-confirm",
+                "token-forget", "tile-url", "dashboard-close")) {
+            assertTrue(!stops.contains(hidden), hidden + " is hidden and out of the tab order: " + stops);
+        }
+        assertEquals("none", browser.executeScript("return getComputedStyle(document.getElementById('upload-form')).display"),
+                ".upload-form[hidden] is display:none");
+
+        // with a token the upload form appears, and Tab goes through it after the token's buttons
+        String token = new Tokens(db).issue("UXO Lao keyboard test", Role.OPERATOR, "LAO");
+        try {
+            WebElement field = browser.findElement(By.cssSelector("[data-testid=token-input]"));
+            field.sendKeys(token, Keys.ENTER);
+            wait.until(d -> body(d, "token").equals("operator"));
+            field.click();
+            List<String> upload = tabStops(8);
+            assertEquals(List.of("token-use", "token-forget", "upload-state", "upload-kind", "upload-file", "upload-check"),
+                    upload.subList(0, 6), "upload-confirm is disabled until a dry run passes: " + upload);
+            assertEquals("grid", browser.executeScript("return getComputedStyle(document.getElementById('upload-form')).display"));
+        } finally {
+            browser.executeScript("sessionStorage.clear()");
         }
     }
 }
