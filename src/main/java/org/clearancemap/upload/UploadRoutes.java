@@ -126,6 +126,8 @@ public final class UploadRoutes {
         try {
             return ctx.uploadedFile("file");
         } catch (Exception e) { // Javalin (Kotlin) lets the servlet's checked exceptions through undeclared
+            // the parser stopped inside the body and Jetty will not reuse this connection: say so
+            ctx.header("Connection", "close");
             throw malformedMultipart(e);
         }
     }

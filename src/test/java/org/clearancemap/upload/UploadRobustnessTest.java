@@ -138,19 +138,28 @@ class UploadRobustnessTest {
     }
 
     /**
-     * Refusals that happen before the body is read (no token 401, wrong type 415, declared too large
-     * 413): the answer arrives, and the same connection then either serves the next request or was
-     * announced closed and is closed. Never a stray answer read from the unread body.
+     * Refusals that happen before the body is read (no token 401, wrong type 415, unknown State
+     * Party 404, declared too large 413) or after a parser stopped inside it (multipart with another
+     * boundary, 400; this one once dropped the connection silently after its answer): the answer
+     * arrives, and the same connection then either serves the next request or was announced closed
+     * and is closed. Never a stray answer read from the unread body.
      */
     @Test
     void anUploadRefusedBeforeItsBodyWasReadLeavesTheConnectionUsableOrClosesIt() throws Exception {
         byte[] body = collection(laoHazard("KA-1", 105.9, 15.4)).repeat(20).getBytes(StandardCharsets.UTF_8);
         String[][] cases = {
                 {"401", "Content-Type: application/geo+json"},
+                {"400", "Content-Type: multipart/form-data; boundary=not-the-one", "Authorization: Bearer " + server.token()},
+                {"400", "Content-Type: multipart/form-data", "Authorization: Bearer " + server.token()},
                 {"415", "Content-Type: image/png", "Authorization: Bearer " + server.token()},
                 {"404", "Content-Type: application/geo+json", "Authorization: Bearer " + server.token()},
         };
-        for (String[] c : cases) {
+        // and each with a body near MAX_BODY_BYTES, more than a socket buffer holds
+        byte[] large = collection(laoHazard("KA-2", 105.9, 15.4)).repeat(3000).getBytes(StandardCharsets.UTF_8);
+        assertTrue(large.length > 512 * 1024 && large.length < 1048576, "large body " + large.length);
+        for (int round = 0; round < 2 * cases.length; round++) {
+            String[] c = cases[round % cases.length];
+            body = round < cases.length ? body : large;
             int expected = Integer.parseInt(c[0]);
             String path = expected == 404 ? "/api/state-parties/XXX/hazards" : PATH;
             try (RawHttp http = new RawHttp(port, 20_000)) {
