@@ -69,10 +69,10 @@ final class SafeArchive {
                     continue;
                 }
                 Path target = dir.resolve(flat);
-                try (InputStream in = archive.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+                try (InputStream in = open(archive, entry); OutputStream out = Files.newOutputStream(target)) {
                     byte[] buffer = new byte[65536];
                     int n;
-                    while ((n = in.read(buffer)) >= 0) {
+                    while ((n = read(in, buffer, name)) >= 0) {
                         total += n;
                         if (total > maxUnzippedBytes || total > MAX_RATIO * Math.max(compressedBytes, 1024)) {
                             throw refuse("zip-bomb", "The zip unpacks to more than "
@@ -97,6 +97,31 @@ final class SafeArchive {
             ReceivedFile.delete(dir);
             throw e;
         }
+    }
+
+    private static InputStream open(ZipFile archive, ZipEntry entry) {
+        try {
+            return archive.getInputStream(entry);
+        } catch (IOException e) {
+            throw corrupt(entry.getName(), e);
+        }
+    }
+
+    /**
+     * Reads the next bytes of an entry. A failure here is the archive's (an entry cut short, a bad
+     * CRC, broken deflate data), so a 422; failures writing the unpacked file stay server errors.
+     */
+    private static int read(InputStream in, byte[] buffer, String name) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw corrupt(name, e);
+        }
+    }
+
+    private static ApiException corrupt(String entry, IOException e) {
+        return refuse("corrupt-zip", "The zip entry '" + abbreviate(entry) + "' is corrupt or truncated ("
+                + abbreviate(String.valueOf(e.getMessage())) + "); zip the files again.");
     }
 
     /** True for names that would land outside the directory they are unpacked in. */

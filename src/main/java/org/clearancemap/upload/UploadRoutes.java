@@ -95,7 +95,7 @@ public final class UploadRoutes {
         ReceivedFile file;
         boolean claimsJson;
         if ("multipart/form-data".equals(type)) {
-            UploadedFile part = ctx.uploadedFile("file");
+            UploadedFile part = multipartFile(ctx);
             if (part == null) {
                 throw ApiException.BadRequest.parameter("file",
                         "The multipart body has no part named 'file'; put the uploaded file in it.");
@@ -115,6 +115,33 @@ public final class UploadRoutes {
                     dryRun, strict, actor));
             ctx.status(outcome.status()).json(outcome.body());
         }
+    }
+
+    /**
+     * The part named {@code file} of a multipart body. A body that is not valid multipart (no or a
+     * wrong boundary, cut off before its closing boundary, broken part headers) is the client's
+     * mistake: 400, or 413 when the parser stopped at a size limit.
+     */
+    private UploadedFile multipartFile(Context ctx) {
+        try {
+            return ctx.uploadedFile("file");
+        } catch (Exception e) { // Javalin (Kotlin) lets the servlet's checked exceptions through undeclared
+            // the parser stopped inside the body and Jetty will not reuse this connection: say so
+            ctx.header("Connection", "close");
+            throw malformedMultipart(e);
+        }
+    }
+
+    private ApiException malformedMultipart(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() == 413) {
+                throw new ApiException.PayloadTooLarge("The multipart body is larger than this server accepts ("
+                        + limits.maxBodyBytes() + " bytes, MAX_BODY_BYTES).");
+            }
+        }
+        return new ApiException.BadRequest("The body is not valid multipart/form-data (missing or wrong boundary, "
+                + "cut off before its closing boundary, or broken part headers); send the file in a part named "
+                + "'file', or send the file itself as the body.");
     }
 
     /** POST /api/state-parties/{iso3}/hazards/{externalId}/retire with {@code {"date": "YYYY-MM-DD", "reason": "..."}} */
