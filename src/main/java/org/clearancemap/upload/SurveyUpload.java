@@ -74,12 +74,35 @@ public final class SurveyUpload {
     private final UploadListener listener;
     private final Clock clock;
     private final ObjectMapper json;
-    private final java.util.concurrent.ExecutorService checkers = java.util.concurrent.Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), r -> {
-                Thread t = new Thread(r, "upload-check");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.atomic.AtomicInteger POOLS = new java.util.concurrent.atomic.AtomicInteger();
+    /** Checks features in parallel; shut down by {@link #close} when the server stops. */
+    private final java.util.concurrent.ExecutorService checkers = checkerPool("upload-check-" + POOLS.incrementAndGet());
+
+    private static java.util.concurrent.ExecutorService checkerPool(String name) {
+        var threads = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Stops the checker threads and any GDAL process (the server is stopping; requests have
+     * finished or were given up by then).
+     */
+    void close() {
+        ogr.close();
+        checkers.shutdown();
+        try {
+            if (!checkers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                checkers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            checkers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
 
     SurveyUpload(UploadRepository uploads, HazardRepository hazards, ReleaseRepository releases,
             TerritoryBounds territories, UploadLimits limits, UploadListener listener, Clock clock, ObjectMapper json) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.clearancemap.auth.Access;
 import org.clearancemap.auth.Role;
-import io.javalin.http.UploadedFile;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,6 +64,11 @@ public final class UploadRoutes {
                 new TerritoryBounds(Territories.naturalEarth()), limits, listener, clock, json);
     }
 
+    /** Stops the upload path's background work (checker threads, GDAL processes); call when the server stops. */
+    public void close() {
+        survey.close();
+    }
+
     /** POST /api/state-parties/{iso3}/hazards */
     public void uploadHazards(Context ctx) throws Exception {
         upload(ctx, UploadKind.HAZARDS);
@@ -95,14 +99,12 @@ public final class UploadRoutes {
         ReceivedFile file;
         boolean claimsJson;
         if ("multipart/form-data".equals(type)) {
-            UploadedFile part = ctx.uploadedFile("file");
-            if (part == null) {
-                throw ApiException.BadRequest.parameter("file",
-                        "The multipart body has no part named 'file'; put the uploaded file in it.");
+            // streamed straight into the received file: written to disk once, no container copy
+            MultipartBody.Part part;
+            try (InputStream in = ctx.bodyInputStream()) {
+                part = MultipartBody.read(in, MultipartBody.boundary(ctx.contentType()), "file", limits.maxBodyBytes());
             }
-            try (InputStream in = part.content()) {
-                file = ReceivedFile.copy(in, part.filename(), limits.maxBodyBytes());
-            }
+            file = part.file();
             claimsJson = part.contentType() != null && part.contentType().toLowerCase(Locale.ROOT).contains("json");
         } else {
             try (InputStream in = ctx.bodyInputStream()) {
