@@ -343,7 +343,8 @@ public final class SurveyUpload {
                     var batch = new java.util.concurrent.atomic.AtomicReference<List<Pending>>(new ArrayList<>(BATCH));
                     long[] lastProgress = {System.nanoTime()};
                     try {
-                        features = GeoJsonFeatures.read(source.path(), limits.maxFeatures(), (index, props, geometry) -> {
+                        features = GeoJsonFeatures.read(source.path(), limits.maxFeatures(), limits.maxVertices(),
+                                (index, props, geometry) -> {
                             long t0 = System.nanoTime();
                             props.keySet().removeAll(source.presentation());
                             batch.get().add(new Pending(index, props, geometry));
@@ -506,7 +507,7 @@ public final class SurveyUpload {
     private static final int PROGRESS_SECONDS = 5;
     private static final byte[] NO_ROW = new byte[0];
 
-    private record Pending(int index, Map<String, Object> properties, com.fasterxml.jackson.databind.JsonNode geometry) {
+    private record Pending(int index, Map<String, Object> properties, GeoJsonFeatures.RawGeometry geometry) {
     }
 
     private static List<Ready> take(java.util.concurrent.Future<List<Ready>> f, Phases phases)
