@@ -491,7 +491,7 @@ public final class SurveyUpload {
         return result;
     }
 
-    private static org.clearancemap.db.CopyRows copyNew(Connection c, UploadKind kind) throws SQLException {
+    private static org.clearancemap.db.BinaryCopyRows copyNew(Connection c, UploadKind kind) throws SQLException {
         return kind == UploadKind.HAZARDS ? HazardRepository.copyNew(c) : ReleaseRepository.copyNew(c);
     }
 
@@ -567,7 +567,7 @@ public final class SurveyUpload {
         private final int[] warningCount;
         private final int[] repaired;
         private final Map<String, Integer> seen;
-        private final org.clearancemap.db.CopyRows direct;
+        private final org.clearancemap.db.BinaryCopyRows direct;
         private final List<byte[]> pendingKnown;
         private final Map<String, Boolean> known;
         private final java.util.Set<String> hazardIds;
@@ -575,7 +575,7 @@ public final class SurveyUpload {
         int fresh;
 
         Tally(List<FeatureProblem> errors, List<FeatureProblem> warnings, int[] errorCount, int[] warningCount,
-                int[] repaired, Map<String, Integer> seen, org.clearancemap.db.CopyRows direct,
+                int[] repaired, Map<String, Integer> seen, org.clearancemap.db.BinaryCopyRows direct,
                 List<byte[]> pendingKnown, Map<String, Boolean> known, java.util.Set<String> hazardIds, Phases phases) {
             this.errors = errors;
             this.warnings = warnings;
