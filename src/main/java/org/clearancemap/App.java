@@ -113,6 +113,7 @@ public final class App {
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            cfg.events.serverStopped(uploads::close);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";

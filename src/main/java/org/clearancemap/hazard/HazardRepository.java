@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.clearancemap.db.BinaryCopyRows;
 import org.clearancemap.db.CopyRows;
 import org.clearancemap.db.FeatureFilter;
 import org.clearancemap.db.GeoJsonPage;
@@ -100,7 +101,7 @@ public final class HazardRepository {
     /** New hazards (no version of their external id stored yet) go straight into the table as version 1. */
     private static final String COPY_NEW = """
             COPY hazard (iso3, external_id, version, classification, recorded_on, contamination, evidence,
-                         attributes, geom4326, area_sqm, upload_id) FROM STDIN
+                         attributes, geom4326, area_sqm, upload_id) FROM STDIN (FORMAT binary)
             """;
     /** Every external id of a State Party, with whether it has a current version (false: retired). */
     private static final String SELECT_KNOWN = """
@@ -201,15 +202,16 @@ public final class HazardRepository {
     }
 
     /** A COPY of first versions straight into the hazard table (rows by {@link #newRow}). */
-    public static CopyRows copyNew(Connection c) throws SQLException {
-        return new CopyRows(c, COPY_NEW);
+    public static BinaryCopyRows copyNew(Connection c) throws SQLException {
+        return new BinaryCopyRows(c, COPY_NEW);
     }
 
     /** The row of a new hazard's first version, for {@link #copyNew}; thread-safe. */
     public static byte[] newRow(String iso3, long uploadId, HazardVersion v) {
         v.geom4326().setSRID(4326);
-        return CopyRows.row(iso3, v.externalId(), 1, v.classification(), v.recordedOn(), v.contamination(),
-                v.evidence(), v.attributesJson(), new WKBWriter(2, true).write(v.geom4326()), v.areaSqm(), uploadId);
+        return new BinaryCopyRows.Row(11).text(iso3).text(v.externalId()).integer(1).text(v.classification())
+                .date(v.recordedOn()).text(v.contamination()).text(v.evidence()).jsonb(v.attributesJson())
+                .bytes(new WKBWriter(2, true).write(v.geom4326())).float8(v.areaSqm()).bigint(uploadId).bytes();
     }
 
     /** Opens a stage for one upload on a connection inside a transaction; it is dropped on commit or rollback. */

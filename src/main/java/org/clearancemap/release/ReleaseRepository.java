@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.clearancemap.db.BinaryCopyRows;
 import org.clearancemap.db.CopyRows;
 import org.clearancemap.db.FeatureFilter;
 import org.clearancemap.db.GeoJsonPage;
@@ -88,7 +89,7 @@ public final class ReleaseRepository {
     /** New releases (no version of their external id stored yet) go straight into the table as version 1. */
     private static final String COPY_NEW = """
             COPY land_release (iso3, external_id, version, method, completed_on, operator, items_destroyed,
-                               hazard_external_id, attributes, geom4326, area_sqm, upload_id) FROM STDIN
+                               hazard_external_id, attributes, geom4326, area_sqm, upload_id) FROM STDIN (FORMAT binary)
             """;
     private static final String SELECT_KNOWN = """
             SELECT DISTINCT external_id FROM land_release WHERE iso3 = ?
@@ -174,16 +175,17 @@ public final class ReleaseRepository {
     }
 
     /** A COPY of first versions straight into the land_release table (rows by {@link #newRow}). */
-    public static CopyRows copyNew(Connection c) throws SQLException {
-        return new CopyRows(c, COPY_NEW);
+    public static BinaryCopyRows copyNew(Connection c) throws SQLException {
+        return new BinaryCopyRows(c, COPY_NEW);
     }
 
     /** The row of a new release's first version, for {@link #copyNew}; thread-safe. */
     public static byte[] newRow(String iso3, long uploadId, ReleaseVersion v) {
         v.geom4326().setSRID(4326);
-        return CopyRows.row(iso3, v.externalId(), 1, v.method(), v.completedOn(), v.operator(), v.itemsDestroyed(),
-                v.hazardExternalId(), v.attributesJson(), new WKBWriter(2, true).write(v.geom4326()), v.areaSqm(),
-                uploadId);
+        return new BinaryCopyRows.Row(12).text(iso3).text(v.externalId()).integer(1).text(v.method())
+                .date(v.completedOn()).text(v.operator()).integer(v.itemsDestroyed()).text(v.hazardExternalId())
+                .jsonb(v.attributesJson()).bytes(new WKBWriter(2, true).write(v.geom4326())).float8(v.areaSqm())
+                .bigint(uploadId).bytes();
     }
 
     /** Opens a stage for one upload on a connection inside a transaction; it is dropped on commit or rollback. */

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,12 +36,48 @@ final class GeoJsonFeatures {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
     private static final ObjectMapper TREES = new ObjectMapper(FACTORY);
 
-    /** Receives each feature: its index, its properties and its geometry (null when absent). */
+    /** Receives each feature: its index, its properties and its geometry as read. */
     interface FeatureSink {
-        void accept(int index, Map<String, Object> properties, JsonNode geometry) throws Exception;
+        void accept(int index, Map<String, Object> properties, RawGeometry geometry) throws Exception;
+    }
+
+    /**
+     * A feature's geometry as the parser met it. A well-formed Polygon or MultiPolygon with
+     * finite coordinates in range comes as compact rings ({@code polygons}: per polygon, per
+     * ring, {@code [x0, y0, x1, y1, ...]}), read in the same pass over the file with no JSON tree.
+     * Anything else is read again as a JSON tree from its place in the file ({@link #tree}), so
+     * that {@link PolygonReader} can say exactly what is wrong with it.
+     *
+     * @param polygons the compact rings, or null
+     * @param file     the file it was read from, null when the feature has no geometry
+     * @param offset   the byte offset of the geometry in {@code file}
+     */
+    record RawGeometry(List<List<double[]>> polygons, Path file, long offset) {
+        static final RawGeometry ABSENT = new RawGeometry(null, null, -1);
+
+        boolean absent() {
+            return file == null && polygons == null;
+        }
+
+        /** The geometry as a JSON tree, read again from the file; null when absent. */
+        JsonNode tree() {
+            if (file == null) {
+                return null;
+            }
+            try (var channel = java.nio.channels.FileChannel.open(file)) {
+                channel.position(offset);
+                try (JsonParser p = FACTORY.createParser(java.nio.channels.Channels.newInputStream(channel))) {
+                    p.nextToken();
+                    return TREES.readTree(p);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /**
@@ -154,7 +191,7 @@ final class GeoJsonFeatures {
      * @return the number of features
      * @throws ApiException.PayloadTooLarge when there are more than {@code maxFeatures}
      */
-    static int read(Path file, int maxFeatures, FeatureSink sink) throws Exception {
+    static int read(Path file, int maxFeatures, int maxVertices, FeatureSink sink) throws Exception {
         try (JsonParser p = FACTORY.createParser(Files.newInputStream(file))) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -170,14 +207,202 @@ final class GeoJsonFeatures {
                         throw new ApiException.PayloadTooLarge("The file has more than " + maxFeatures
                                 + " features (MAX_FEATURES_PER_UPLOAD); split it into several uploads.");
                     }
-                    JsonNode feature = TREES.readTree(p);
-                    sink.accept(index, properties(feature.get("properties")), feature.get("geometry"));
+                    JsonNode properties = null;
+                    RawGeometry geometry = RawGeometry.ABSENT;
+                    if (p.currentToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            p.nextToken();
+                            if ("properties".equals(name)) {
+                                properties = TREES.readTree(p);
+                            } else if ("geometry".equals(name)) {
+                                geometry = geometry(p, file, maxVertices);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                    sink.accept(index, properties(properties), geometry);
                     index++;
                 }
                 return index;
             }
             return 0;
         }
+    }
+
+    /** The geometry value the parser is at, consumed whole. */
+    private static RawGeometry geometry(JsonParser p, Path file, int maxVertices) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return RawGeometry.ABSENT;
+        }
+        long offset = p.currentTokenLocation().getByteOffset();
+        var slow = new RawGeometry(null, file, offset);
+        if (t != JsonToken.START_OBJECT || offset < 0) {
+            p.skipChildren();
+            return slow;
+        }
+        String type = null;
+        Object coordinates = null;
+        boolean fast = true;
+        int types = 0;
+        int coordinateFields = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("type".equals(name)) {
+                types++;
+                type = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                p.skipChildren();
+            } else if ("coordinates".equals(name)) {
+                coordinateFields++;
+                coordinates = value == JsonToken.START_ARRAY ? array(p, new Budget(maxVertices)) : skip(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (types != 1 || coordinateFields != 1) {
+            fast = false;
+        }
+        if (fast && "Polygon".equals(type) && coordinates instanceof Poly poly) {
+            return new RawGeometry(List.of(poly.rings()), file, offset);
+        }
+        if (fast && "MultiPolygon".equals(type) && coordinates instanceof Multi multi) {
+            return new RawGeometry(multi.polygons(), file, offset);
+        }
+        return slow;
+    }
+
+    /** What an array of coordinates turned out to be; BAD for anything the fast path leaves to the tree. */
+    private static final Object BAD = new Object();
+    private static final Object POSITION = new Object();
+
+    private record Ring(double[] xy) {
+    }
+
+    private record Poly(List<double[]> rings) {
+    }
+
+    private record Multi(List<List<double[]>> polygons) {
+    }
+
+    /** The position just read (no allocation per position) and the vertices still allowed. */
+    private static final class Budget {
+        int left;
+        double x;
+        double y;
+
+        Budget(int maxVertices) {
+            this.left = maxVertices;
+        }
+    }
+
+    private static Object skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return BAD;
+    }
+
+    /**
+     * An array the parser is at (START_ARRAY), consumed to its END_ARRAY: a position (its x, y in
+     * {@code b}), a ring of positions, a polygon of rings, a multipolygon of polygons, or BAD.
+     */
+    private static Object array(JsonParser p, Budget b) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.END_ARRAY) {
+            return BAD;
+        }
+        if (t != JsonToken.START_ARRAY) {
+            return position(p, t, b);
+        }
+        Object first = array(p, b);
+        double[] xy = null;
+        int n = 0;
+        List<Object> items = null;
+        boolean bad = first == BAD;
+        if (first == POSITION) {
+            if (--b.left < 0) {
+                bad = true;
+            } else {
+                xy = new double[64];
+                xy[n++] = b.x;
+                xy[n++] = b.y;
+            }
+        } else if (!bad) {
+            items = new java.util.ArrayList<>();
+            items.add(first);
+        }
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                bad = true;
+                continue;
+            }
+            Object item = array(p, b);
+            if (bad || item == BAD) {
+                bad = true;
+            } else if (xy != null) {
+                if (item != POSITION || --b.left < 0) {
+                    bad = true;
+                } else {
+                    if (n == xy.length) {
+                        xy = java.util.Arrays.copyOf(xy, n * 2);
+                    }
+                    xy[n++] = b.x;
+                    xy[n++] = b.y;
+                }
+            } else if (item.getClass() != first.getClass()) {
+                bad = true;
+            } else {
+                items.add(item);
+            }
+        }
+        if (bad) {
+            return BAD;
+        }
+        if (xy != null) {
+            return new Ring(java.util.Arrays.copyOf(xy, n));
+        }
+        if (first instanceof Ring) {
+            var rings = new java.util.ArrayList<double[]>(items.size());
+            items.forEach(r -> rings.add(((Ring) r).xy()));
+            return new Poly(rings);
+        }
+        if (first instanceof Poly) {
+            var polygons = new java.util.ArrayList<List<double[]>>(items.size());
+            items.forEach(r -> polygons.add(((Poly) r).rings()));
+            return new Multi(polygons);
+        }
+        return BAD;
+    }
+
+    /** The rest of a position whose first value is {@code t}: POSITION when its first two values are finite lon/lat in range. */
+    private static Object position(JsonParser p, JsonToken t, Budget b) throws IOException {
+        int count = 0;
+        boolean ok = true;
+        while (t != JsonToken.END_ARRAY) {
+            if (count < 2) {
+                if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+                    double v = p.getDoubleValue();
+                    if (count == 0) {
+                        b.x = v;
+                    } else {
+                        b.y = v;
+                    }
+                } else {
+                    ok = false;
+                }
+            }
+            p.skipChildren();
+            count++;
+            t = p.nextToken();
+        }
+        if (!ok || count < 2 || !(b.x >= -180 && b.x <= 180 && b.y >= -90 && b.y <= 90)) {
+            return BAD;
+        }
+        return POSITION;
     }
 
     /** Properties as plain values; nested objects and arrays stay JSON trees; non-finite numbers become text. */

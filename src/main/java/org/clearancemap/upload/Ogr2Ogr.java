@@ -41,6 +41,9 @@ final class Ogr2Ogr {
             "CPL_DEBUG", "OFF");
 
     private final Duration timeout;
+    /** GDAL processes running now, stopped by {@link #close} when the server stops. */
+    private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     Ogr2Ogr(Duration timeout) {
         this.timeout = timeout;
@@ -119,12 +122,17 @@ final class Ogr2Ogr {
     private Result run(List<String> command) {
         Path stdout = null;
         Path stderr = null;
+        Process process = null;
         try {
             stdout = Files.createTempFile("ogr-", ".out");
             stderr = Files.createTempFile("ogr-", ".err");
             var builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
             builder.environment().putAll(OFFLINE);
-            Process process = builder.start();
+            if (closed) {
+                throw new IllegalStateException("the server is stopping: " + command.get(0) + " is not started");
+            }
+            process = builder.start();
+            running.add(process);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
@@ -140,9 +148,28 @@ final class Ogr2Ogr {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
         } finally {
+            if (process != null) {
+                running.remove(process);
+                if (process.isAlive()) {
+                    process.destroyForcibly(); // interrupted, or the server stopping: never left behind
+                }
+            }
             ReceivedFile.delete(stdout);
             ReceivedFile.delete(stderr);
         }
+    }
+
+    /** Stops every GDAL process still running and refuses new ones (the server is stopping). */
+    void close() {
+        closed = true;
+        for (Process p : running) {
+            p.destroyForcibly();
+        }
+    }
+
+    /** GDAL processes running now (for tests). */
+    int running() {
+        return running.size();
     }
 
     private static String read(Path p) throws IOException {

@@ -35,6 +35,52 @@ final class PolygonReader {
         this.maxVertices = maxVertices;
     }
 
+    /**
+     * A geometry as the parser read it: built straight from its compact rings when it has them
+     * and they make a polygon; anything else (or any problem) is read from its JSON tree, so
+     * every problem is described by the one code below.
+     */
+    static Result read(GeoJsonFeatures.RawGeometry geometry, int maxVertices) {
+        if (geometry.polygons() != null) {
+            Result fast = compact(geometry.polygons(), maxVertices);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return read(geometry.tree(), maxVertices);
+    }
+
+    /** The MultiPolygon of compact rings; null when any ring is short or open, or there are too many vertices. */
+    private static Result compact(java.util.List<java.util.List<double[]>> polygons, int maxVertices) {
+        int vertices = 0;
+        var result = new Polygon[polygons.size()];
+        for (int i = 0; i < result.length; i++) {
+            var rings = polygons.get(i);
+            var linear = new LinearRing[rings.size()];
+            for (int r = 0; r < linear.length; r++) {
+                double[] xy = rings.get(r);
+                int n = xy.length / 2;
+                vertices += n;
+                if (n < 4 || vertices > maxVertices || xy[0] != xy[xy.length - 2] || xy[1] != xy[xy.length - 1]) {
+                    return null;
+                }
+                var coords = new Coordinate[n];
+                for (int k = 0; k < n; k++) {
+                    coords[k] = new Coordinate(xy[2 * k], xy[2 * k + 1]);
+                }
+                linear[r] = WGS84.createLinearRing(coords);
+            }
+            if (linear.length == 0) {
+                return null;
+            }
+            result[i] = WGS84.createPolygon(linear[0], java.util.Arrays.copyOfRange(linear, 1, linear.length));
+        }
+        if (result.length == 0) {
+            return null;
+        }
+        return new Result(WGS84.createMultiPolygon(result), vertices, null, null, null);
+    }
+
     static Result read(JsonNode geometry, int maxVertices) {
         try {
             return new PolygonReader(maxVertices).geometry(geometry);

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.clearancemap.http.ApiException;
 
 /**
- * An uploaded file, copied once from the request to a temporary file while its SHA-256 is
+ * An uploaded file, written once from the request to a temporary file while its SHA-256 is
  * computed and its size counted; deleted on {@link #close()}. This is the only copy the server
- * makes of a large body: everything else reads it from disk.
+ * makes of a large body (a multipart body too: {@link MultipartBody} streams its part here):
+ * everything else reads it from disk.
  *
  * @param path     the temporary file
  * @param fileName the client's file name, when it sent one
@@ -22,37 +25,86 @@ import org.clearancemap.http.ApiException;
  * @param sizeBytes its size
  */
 record ReceivedFile(Path path, String fileName, String sha256, long sizeBytes) implements AutoCloseable {
+    /** Bytes written to received files since start, and received files not yet deleted (for tests and monitoring). */
+    static final AtomicLong BYTES_WRITTEN = new AtomicLong();
+    static final AtomicInteger OPEN = new AtomicInteger();
 
     /** Copies {@code in} to a temporary file; 413 as soon as more than {@code maxBytes} arrived. */
     static ReceivedFile copy(InputStream in, String fileName, long maxBytes) {
-        Path path = null;
+        Writer writer = new Writer(fileName, maxBytes);
         try {
-            path = Files.createTempFile("upload-", ".bin");
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size = 0;
             byte[] buffer = new byte[65536];
-            try (OutputStream out = Files.newOutputStream(path)) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    size += n;
-                    if (size > maxBytes) {
-                        throw new ApiException.PayloadTooLarge("The file is larger than " + maxBytes
-                                + " bytes (MAX_BODY_BYTES).");
-                    }
-                    sha.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                writer.write(buffer, 0, n);
             }
-            return new ReceivedFile(path, fileName, HexFormat.of().formatHex(sha.digest()), size);
+            return writer.finish();
         } catch (IOException e) {
-            delete(path);
+            writer.abort();
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            delete(path);
-            throw new IllegalStateException(e);
         } catch (RuntimeException e) {
-            delete(path);
+            writer.abort();
             throw e;
+        }
+    }
+
+    /** Writes a received file piece by piece; {@link #abort} on any failure deletes it. */
+    static final class Writer {
+        private final String fileName;
+        private final long maxBytes;
+        private final Path path;
+        private final OutputStream out;
+        private final MessageDigest sha;
+        private long size;
+        private boolean done;
+
+        Writer(String fileName, long maxBytes) {
+            this.fileName = fileName;
+            this.maxBytes = maxBytes;
+            try {
+                this.sha = MessageDigest.getInstance("SHA-256");
+                this.path = Files.createTempFile("upload-", ".bin");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            OPEN.incrementAndGet();
+            try {
+                this.out = Files.newOutputStream(path);
+            } catch (IOException e) {
+                release(path);
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void write(byte[] b, int off, int len) throws IOException {
+            size += len;
+            if (size > maxBytes) {
+                throw new ApiException.PayloadTooLarge("The file is larger than " + maxBytes
+                        + " bytes (MAX_BODY_BYTES).");
+            }
+            sha.update(b, off, len);
+            out.write(b, off, len);
+            BYTES_WRITTEN.addAndGet(len);
+        }
+
+        ReceivedFile finish() throws IOException {
+            out.close();
+            done = true;
+            return new ReceivedFile(path, fileName, HexFormat.of().formatHex(sha.digest()), size);
+        }
+
+        void abort() {
+            if (!done) {
+                done = true;
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // deleted below anyway
+                }
+                release(path);
+            }
         }
     }
 
@@ -67,7 +119,17 @@ record ReceivedFile(Path path, String fileName, String sha256, long sizeBytes) i
 
     @Override
     public void close() {
-        delete(path);
+        release(path);
+    }
+
+    private static void release(Path p) {
+        try {
+            if (Files.deleteIfExists(p)) {
+                OPEN.decrementAndGet();
+            }
+        } catch (IOException ignored) {
+            // a temporary file left behind is not worth failing a request for
+        }
     }
 
     static void delete(Path p) {

@@ -74,12 +74,35 @@ public final class SurveyUpload {
     private final UploadListener listener;
     private final Clock clock;
     private final ObjectMapper json;
-    private final java.util.concurrent.ExecutorService checkers = java.util.concurrent.Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), r -> {
-                Thread t = new Thread(r, "upload-check");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.atomic.AtomicInteger POOLS = new java.util.concurrent.atomic.AtomicInteger();
+    /** Checks features in parallel; shut down by {@link #close} when the server stops. */
+    private final java.util.concurrent.ExecutorService checkers = checkerPool("upload-check-" + POOLS.incrementAndGet());
+
+    private static java.util.concurrent.ExecutorService checkerPool(String name) {
+        var threads = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+            Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Stops the checker threads and any GDAL process (the server is stopping; requests have
+     * finished or were given up by then).
+     */
+    void close() {
+        ogr.close();
+        checkers.shutdown();
+        try {
+            if (!checkers.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                checkers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            checkers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** Longest an upload waits for a place among {@link UploadLimits#concurrentWrites()}. */
     private static final Duration WRITE_WAIT = Duration.ofSeconds(60);
@@ -343,7 +366,8 @@ public final class SurveyUpload {
                     var batch = new java.util.concurrent.atomic.AtomicReference<List<Pending>>(new ArrayList<>(BATCH));
                     long[] lastProgress = {System.nanoTime()};
                     try {
-                        features = GeoJsonFeatures.read(source.path(), limits.maxFeatures(), (index, props, geometry) -> {
+                        features = GeoJsonFeatures.read(source.path(), limits.maxFeatures(), limits.maxVertices(),
+                                (index, props, geometry) -> {
                             long t0 = System.nanoTime();
                             props.keySet().removeAll(source.presentation());
                             batch.get().add(new Pending(index, props, geometry));
@@ -490,7 +514,7 @@ public final class SurveyUpload {
         return result;
     }
 
-    private static org.clearancemap.db.CopyRows copyNew(Connection c, UploadKind kind) throws SQLException {
+    private static org.clearancemap.db.BinaryCopyRows copyNew(Connection c, UploadKind kind) throws SQLException {
         return kind == UploadKind.HAZARDS ? HazardRepository.copyNew(c) : ReleaseRepository.copyNew(c);
     }
 
@@ -506,7 +530,7 @@ public final class SurveyUpload {
     private static final int PROGRESS_SECONDS = 5;
     private static final byte[] NO_ROW = new byte[0];
 
-    private record Pending(int index, Map<String, Object> properties, com.fasterxml.jackson.databind.JsonNode geometry) {
+    private record Pending(int index, Map<String, Object> properties, GeoJsonFeatures.RawGeometry geometry) {
     }
 
     private static List<Ready> take(java.util.concurrent.Future<List<Ready>> f, Phases phases)
@@ -566,7 +590,7 @@ public final class SurveyUpload {
         private final int[] warningCount;
         private final int[] repaired;
         private final Map<String, Integer> seen;
-        private final org.clearancemap.db.CopyRows direct;
+        private final org.clearancemap.db.BinaryCopyRows direct;
         private final List<byte[]> pendingKnown;
         private final Map<String, Boolean> known;
         private final java.util.Set<String> hazardIds;
@@ -574,7 +598,7 @@ public final class SurveyUpload {
         int fresh;
 
         Tally(List<FeatureProblem> errors, List<FeatureProblem> warnings, int[] errorCount, int[] warningCount,
-                int[] repaired, Map<String, Integer> seen, org.clearancemap.db.CopyRows direct,
+                int[] repaired, Map<String, Integer> seen, org.clearancemap.db.BinaryCopyRows direct,
                 List<byte[]> pendingKnown, Map<String, Boolean> known, java.util.Set<String> hazardIds, Phases phases) {
             this.errors = errors;
             this.warnings = warnings;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import org.clearancemap.auth.Access;
 import org.clearancemap.auth.Role;
-import io.javalin.http.UploadedFile;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,6 +64,11 @@ public final class UploadRoutes {
                 new TerritoryBounds(Territories.naturalEarth()), limits, listener, clock, json);
     }
 
+    /** Stops the upload path's background work (checker threads, GDAL processes); call when the server stops. */
+    public void close() {
+        survey.close();
+    }
+
     /** POST /api/state-parties/{iso3}/hazards */
     public void uploadHazards(Context ctx) throws Exception {
         upload(ctx, UploadKind.HAZARDS);
@@ -95,14 +99,12 @@ public final class UploadRoutes {
         ReceivedFile file;
         boolean claimsJson;
         if ("multipart/form-data".equals(type)) {
-            UploadedFile part = multipartFile(ctx);
-            if (part == null) {
-                throw ApiException.BadRequest.parameter("file",
-                        "The multipart body has no part named 'file'; put the uploaded file in it.");
+            // streamed straight into the received file: written to disk once, no container copy
+            MultipartBody.Part part;
+            try (InputStream in = ctx.bodyInputStream()) {
+                part = MultipartBody.read(in, MultipartBody.boundary(ctx.contentType()), "file", limits.maxBodyBytes());
             }
-            try (InputStream in = part.content()) {
-                file = ReceivedFile.copy(in, part.filename(), limits.maxBodyBytes());
-            }
+            file = part.file();
             claimsJson = part.contentType() != null && part.contentType().toLowerCase(Locale.ROOT).contains("json");
         } else {
             try (InputStream in = ctx.bodyInputStream()) {
@@ -115,33 +117,6 @@ public final class UploadRoutes {
                     dryRun, strict, actor));
             ctx.status(outcome.status()).json(outcome.body());
         }
-    }
-
-    /**
-     * The part named {@code file} of a multipart body. A body that is not valid multipart (no or a
-     * wrong boundary, cut off before its closing boundary, broken part headers) is the client's
-     * mistake: 400, or 413 when the parser stopped at a size limit.
-     */
-    private UploadedFile multipartFile(Context ctx) {
-        try {
-            return ctx.uploadedFile("file");
-        } catch (Exception e) { // Javalin (Kotlin) lets the servlet's checked exceptions through undeclared
-            // the parser stopped inside the body and Jetty will not reuse this connection: say so
-            ctx.header("Connection", "close");
-            throw malformedMultipart(e);
-        }
-    }
-
-    private ApiException malformedMultipart(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() == 413) {
-                throw new ApiException.PayloadTooLarge("The multipart body is larger than this server accepts ("
-                        + limits.maxBodyBytes() + " bytes, MAX_BODY_BYTES).");
-            }
-        }
-        return new ApiException.BadRequest("The body is not valid multipart/form-data (missing or wrong boundary, "
-                + "cut off before its closing boundary, or broken part headers); send the file in a part named "
-                + "'file', or send the file itself as the body.");
     }
 
     /** POST /api/state-parties/{iso3}/hazards/{externalId}/retire with {@code {"date": "YYYY-MM-DD", "reason": "..."}} */
