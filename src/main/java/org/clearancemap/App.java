@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.clearancemap.audit.AuditRepository;
@@ -51,32 +52,53 @@ import org.slf4j.LoggerFactory;
 /** Builds the HTTP application from its dependencies; every route is listed here. */
 public final class App {
     private static final Logger REQUEST_LOG = LoggerFactory.getLogger("request");
+    private static final Logger WARM_UP_LOG = LoggerFactory.getLogger("warm-up");
 
     private App() {
     }
 
     /** The server, configured but not started. */
     public static Javalin create(Config config, Database database, Clock clock) {
-        return create(config, database, clock, UploadListener.NONE, routes -> { });
+        return create(config, database, clock, UploadListener.NONE, routes -> { }, warmUp -> { });
+    }
+
+    /**
+     * The server as {@code serve} runs it: configured but not started, and {@code warmUp}, to run
+     * once it listens, which computes every State Party's figures and balance for today so that
+     * the first requests find them ready (the JIT compiles the area code on the way).
+     */
+    public record Serving(Javalin app, Runnable warmUp) {
+    }
+
+    /** See {@link Serving}. */
+    public static Serving createServing(Config config, Database database, Clock clock) {
+        Runnable[] warmUp = new Runnable[1];
+        Javalin app = create(config, database, clock, UploadListener.NONE, routes -> { }, w -> warmUp[0] = w);
+        return new Serving(app, warmUp[0]);
     }
 
     /** The server, configured but not started; {@code uploadListener} hears of every committed upload. */
     public static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener) {
-        return create(config, database, clock, uploadListener, routes -> { });
+        return create(config, database, clock, uploadListener, routes -> { }, warmUp -> { });
     }
 
     /** The same with extra routes after the listed ones (tests add probe routes this way). */
     public static Javalin create(Config config, Database database, Clock clock, Consumer<RoutesConfig> extraRoutes) {
-        return create(config, database, clock, UploadListener.NONE, extraRoutes);
+        return create(config, database, clock, UploadListener.NONE, extraRoutes, warmUp -> { });
     }
 
     private static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener,
-            Consumer<RoutesConfig> extraRoutes) {
+            Consumer<RoutesConfig> extraRoutes, Consumer<Runnable> warmUpTaker) {
         ObjectMapper json = Json.mapper();
         var statePartyRecords = new StatePartyRepository(database.dataSource());
         var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
                 new AreaEngine(config.sliverToleranceM()));
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
+        warmUpTaker.accept(() -> {
+            long start = System.nanoTime();
+            int count = stateParties.warmUp(LocalDate.now(clock));
+            WARM_UP_LOG.info("figures of {} State Parties computed in {} ms", count, (System.nanoTime() - start) / 1_000_000);
+        });
         var progressRoutes = new ProgressRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, CoordinatorAccess.TOKEN, json, clock);

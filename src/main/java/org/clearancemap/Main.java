@@ -79,7 +79,8 @@ public final class Main {
     }
 
     private static void serve(Config config, Database database) {
-        Javalin app = App.create(config, database, Clock.systemUTC());
+        App.Serving serving = App.createServing(config, database, Clock.systemUTC());
+        Javalin app = serving.app();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("shutting down: finishing requests in flight");
             app.stop();
@@ -88,5 +89,16 @@ public final class Main {
         }, "shutdown"));
         app.start();
         LOG.info("serving http://{}:{}/", config.host(), app.port());
+        // the first requests find the figures computed (a request meanwhile computes its own)
+        Thread warmUp = new Thread(() -> {
+            try {
+                serving.warmUp().run();
+            } catch (RuntimeException e) {
+                LOG.warn("warm-up of the figures stopped: {}", e.toString());
+            }
+        }, "warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.relateng.RelateNG;
+import org.locationtech.jts.operation.relateng.RelatePredicate;
 
 /**
  * A connected component of overlapping (or touching) hazard versions and releases of one State
@@ -73,7 +75,8 @@ public record Cluster(List<HazardVersion> hazards, List<Release> releases, Signa
             Envelope e = g.getEnvelopeInternal();
             for (Object o : index.query(e)) {
                 int j = (Integer) o;
-                if (j > i && find(parent, i) != find(parent, j) && g.intersects(geometries.get(j))) {
+                if (j > i && find(parent, i) != find(parent, j)
+                        && RelateNG.relate(g, geometries.get(j), RelatePredicate.intersects())) {
                     parent[find(parent, i)] = find(parent, j);
                 }
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.clearancemap.geo.GeodesicArea;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -164,12 +165,13 @@ final class ClusterTimeline {
             while (next < releases.size() && !releases.get(next).completedOn().isAfter(date)) {
                 Release r = releases.get(next++);
                 changed = true;
-                if (overlaps(rest, r.geom4326())) {
-                    byMethod[r.method().ordinal()] += areaSqm(overlay(rest, r.geom4326(), OverlayNG.INTERSECTION));
+                Geometry near = near(rest, r.geom4326());
+                if (near != null) {
+                    byMethod[r.method().ordinal()] += areaSqm(overlay(near, r.geom4326(), OverlayNG.INTERSECTION));
                     rest = minus(rest, r.geom4326());
                     touched = true;
                 }
-                if (restCha != null && overlaps(restCha, r.geom4326())) {
+                if (restCha != null && near(restCha, r.geom4326()) != null) {
                     restCha = minus(restCha, r.geom4326());
                 }
             }
@@ -191,8 +193,33 @@ final class ClusterTimeline {
         return claimed;
     }
 
-    private static boolean overlaps(Geometry a, Geometry b) {
-        return !a.isEmpty() && a.getEnvelopeInternal().intersects(b.getEnvelopeInternal());
+    /**
+     * The polygons of {@code a} whose envelopes meet {@code b}'s (as {@code a} itself when all do),
+     * or null when none does: only they can share land with {@code b}.
+     */
+    static Geometry near(Geometry a, Geometry b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return null;
+        }
+        Envelope envelope = b.getEnvelopeInternal();
+        if (!a.getEnvelopeInternal().intersects(envelope)) {
+            return null;
+        }
+        int n = a.getNumGeometries();
+        if (n == 1) {
+            return a;
+        }
+        List<Polygon> near = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Geometry part = a.getGeometryN(i);
+            if (part.getEnvelopeInternal().intersects(envelope)) {
+                near.add((Polygon) part);
+            }
+        }
+        if (near.isEmpty()) {
+            return null;
+        }
+        return near.size() == n ? a : LON_LAT.createMultiPolygon(near.toArray(Polygon[]::new));
     }
 
     /** @param chaCase 0: no CHA, 1: all CHA, 2: mixed (restCha holds the CHA part) */
@@ -229,7 +256,7 @@ final class ClusterTimeline {
         for (int k = 0; k < dates.size(); k++) {
             while (next < releases.size() && !releases.get(next).completedOn().isAfter(dates.get(k))) {
                 Geometry r = releases.get(next++).geom4326();
-                union = union.isEmpty() ? r : overlay(union, r, OverlayNG.UNION);
+                union = plus(union, r);
             }
             geometry[k] = union;
         }
@@ -246,7 +273,7 @@ final class ClusterTimeline {
         if (geometries.size() <= 4) {
             Geometry u = geometries.get(0);
             for (int i = 1; i < geometries.size(); i++) {
-                u = overlay(u, geometries.get(i), OverlayNG.UNION);
+                u = plus(u, geometries.get(i));
             }
             return u;
         }
@@ -276,11 +303,71 @@ final class ClusterTimeline {
         }
     }
 
+    /**
+     * {@code a ∪ b} for a polygonal {@code b}: only the polygons of {@code a} whose envelopes meet
+     * {@code b}'s go through the overlay; the others, disjoint from {@code b}, are kept as they are.
+     */
+    static Geometry plus(Geometry a, Geometry b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        Envelope envelope = b.getEnvelopeInternal();
+        List<Polygon> kept = new ArrayList<>();
+        List<Polygon> near = new ArrayList<>();
+        for (int i = 0; i < a.getNumGeometries(); i++) {
+            Polygon part = (Polygon) a.getGeometryN(i);
+            (part.getEnvelopeInternal().intersects(envelope) ? near : kept).add(part);
+        }
+        if (kept.isEmpty()) {
+            return overlay(a, b, OverlayNG.UNION);
+        }
+        Geometry union = near.isEmpty() ? b
+                : overlay(LON_LAT.createMultiPolygon(near.toArray(Polygon[]::new)), b, OverlayNG.UNION);
+        for (int i = 0; i < union.getNumGeometries(); i++) {
+            Geometry part = union.getGeometryN(i);
+            if (part instanceof Polygon p && !p.isEmpty()) {
+                kept.add(p);
+            }
+        }
+        return LON_LAT.createMultiPolygon(kept.toArray(Polygon[]::new));
+    }
+
+    /**
+     * {@code a − b}. When {@code a} is a MultiPolygon, only its polygons whose envelopes meet
+     * {@code b}'s go through the overlay; the others are kept as they are (they are disjoint from
+     * the overlay's result, which lies within the polygons it was given).
+     */
     static Geometry minus(Geometry a, Geometry b) {
         if (a.isEmpty() || b.isEmpty() || !a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) {
             return a;
         }
-        return overlay(a, b, OverlayNG.DIFFERENCE);
+        if (!(a instanceof MultiPolygon) || a.getNumGeometries() == 1) {
+            return overlay(a, b, OverlayNG.DIFFERENCE);
+        }
+        Envelope envelope = b.getEnvelopeInternal();
+        List<Polygon> kept = new ArrayList<>();
+        List<Polygon> near = new ArrayList<>();
+        for (int i = 0; i < a.getNumGeometries(); i++) {
+            Polygon part = (Polygon) a.getGeometryN(i);
+            (part.getEnvelopeInternal().intersects(envelope) ? near : kept).add(part);
+        }
+        if (near.isEmpty()) {
+            return a;
+        }
+        if (kept.isEmpty()) {
+            return overlay(a, b, OverlayNG.DIFFERENCE);
+        }
+        Geometry difference = overlay(LON_LAT.createMultiPolygon(near.toArray(Polygon[]::new)), b, OverlayNG.DIFFERENCE);
+        for (int i = 0; i < difference.getNumGeometries(); i++) {
+            Geometry part = difference.getGeometryN(i);
+            if (part instanceof Polygon p && !p.isEmpty()) {
+                kept.add(p);
+            }
+        }
+        return LON_LAT.createMultiPolygon(kept.toArray(Polygon[]::new));
     }
 
     /** Geodesic area of the polygonal parts of any geometry. */

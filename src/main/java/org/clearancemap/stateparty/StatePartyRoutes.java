@@ -80,6 +80,21 @@ public final class StatePartyRoutes {
         return body;
     }
 
+    /**
+     * Computes, for every State Party, what {@link #list} and {@link #one} answer on {@code asOf}
+     * (its standing and its yearly balance), so that the cache holds them; returns how many
+     * State Parties it computed. The server runs it once in the background when it starts.
+     */
+    public int warmUp(LocalDate asOf) {
+        int count = 0;
+        for (StateParty s : repository.findAll()) {
+            Standing.of(progress, rateYears, s, repository.reportedFigures(s.iso3()), asOf);
+            balance(s, asOf);
+            count++;
+        }
+        return count;
+    }
+
     /** The yearly balance from entry into force (or the first record, when earlier) to {@code asOf}. */
     public AreaEngine.Balance balance(StateParty s, LocalDate asOf) {
         Integer firstMapped = progress.firstMappedYear(s.iso3());
