@@ -273,21 +273,8 @@ public record Config(
 
         /** A comma-separated list of origins such as https://example.org; empty means none. */
         List<String> origins(String name) {
-            String value = raw(name);
-            List<String> origins = new ArrayList<>();
-            for (String part : value.split(",")) {
-                String origin = part.trim();
-                if (origin.isEmpty()) {
-                    continue;
-                }
-                if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
-                    problems.add(name + " must list origins such as https://example.org or http://localhost:8080, "
-                            + "separated by commas (got '" + origin + "')");
-                } else {
-                    origins.add(origin);
-                }
-            }
-            return origins;
+            return originList(name, "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?",
+                    "origins such as https://example.org or http://localhost:8080, separated by commas");
         }
 
         /** A date YYYY-MM-DD, not before {@code min}. */
@@ -311,16 +298,21 @@ public record Config(
          * CSP source expressions do (tile servers often spread over a.-, b.- and c.-). Empty means none.
          */
         List<String> httpsOrigins(String name) {
-            String value = raw(name);
+            return originList(name, "https://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?",
+                    "https origins such as https://tile.example.org or https://*.tile.example.org, separated by "
+                            + "commas, without a path");
+        }
+
+        /** The comma-separated origins matching {@code pattern}, lower-cased and without repeats. */
+        private List<String> originList(String name, String pattern, String expected) {
             List<String> origins = new ArrayList<>();
-            for (String part : value.split(",")) {
+            for (String part : raw(name).split(",")) {
                 String origin = part.trim();
                 if (origin.isEmpty()) {
                     continue;
                 }
-                if (!origin.matches("https://(\\*\\.)?[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?")) {
-                    problems.add(name + " must list https origins such as https://tile.example.org or "
-                            + "https://*.tile.example.org, separated by commas, without a path (got '" + origin + "')");
+                if (!origin.matches(pattern)) {
+                    problems.add(name + " must list " + expected + " (got '" + origin + "')");
                 } else if (!origins.contains(origin.toLowerCase(java.util.Locale.ROOT))) {
                     origins.add(origin.toLowerCase(java.util.Locale.ROOT));
                 }
