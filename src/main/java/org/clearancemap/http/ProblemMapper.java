@@ -23,8 +23,6 @@ public final class ProblemMapper {
 
     /** Seconds a client is asked to wait after a 503 (database unreachable or too slow). */
     static final int RETRY_AFTER_SECONDS = 5;
-    /** Most unread body bytes read and dropped after an error to keep the connection; beyond, it is closed. */
-    static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
 
     private final ObjectMapper json;
 
@@ -97,42 +95,6 @@ public final class ProblemMapper {
     }
 
     /**
-     * An error may come before the request body was read (refused by a guard, a declared size, a
-     * wrong media type) or after a parser stopped in the middle of it (broken multipart). Unread
-     * body bytes would then be taken for the next request on a kept-alive connection, so Jetty
-     * silently drops the connection after the answer, and a client sending its next request on it
-     * fails. Here the rest of the body is read and thrown away when it is small; when it is large,
-     * unknown or unreadable, the answer says {@code Connection: close}, so the client knows.
-     */
-    static void drainOrClose(Context ctx) {
-        var req = ctx.req();
-        long declared = req.getContentLengthLong();
-        boolean chunked = req.getHeader("Transfer-Encoding") != null;
-        if (declared <= 0 && !chunked) {
-            return;
-        }
-        if (declared > DRAIN_LIMIT_BYTES) {
-            ctx.header("Connection", "close");
-            return;
-        }
-        try {
-            var in = req.getInputStream();
-            byte[] buffer = new byte[16384];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > DRAIN_LIMIT_BYTES) {
-                    ctx.header("Connection", "close");
-                    return;
-                }
-            }
-        } catch (Exception e) { // IOException, or a stream the multipart parser left failed or taken
-            ctx.header("Connection", "close");
-        }
-    }
-
-    /**
      * True when a statement was cancelled by the statement timeout ({@code DB_STATEMENT_TIMEOUT_MS},
      * SQLSTATE 57014 query_canceled).
      */
@@ -165,7 +127,6 @@ public final class ProblemMapper {
     }
 
     private void write(Context ctx, int status, String type, String title, String detail, Map<String, Object> ext) {
-        drainOrClose(ctx);
         Map<String, Object> body = Problem.of(status, type, title, detail, ctx.path(), ext);
         try {
             ctx.status(status).contentType(Problem.CONTENT_TYPE).result(json.writeValueAsBytes(body));

@@ -147,7 +147,8 @@ class UploadFuzzTest {
         if (kind < 60) {
             int seed = random.nextInt(jsonSeeds.size());
             recipe.append("json seed ").append(seed);
-            body = mutate(jsonSeeds.get(seed), random, true, recipe);
+            // a third stays valid JSON with one value changed, to reach the feature checks behind the parser
+            body = kind < 20 ? mutateTree(jsonSeeds.get(seed), random, recipe) : mutate(jsonSeeds.get(seed), random, true, recipe);
             type = pick(random, "application/geo+json", "application/json", null, "application/octet-stream",
                     "text/plain", "application/geo+json; charset=utf-8");
         } else if (kind < 85) {
@@ -244,6 +245,90 @@ class UploadFuzzTest {
             }
         }
         return b;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TREE = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Valid JSON: one to three values (anywhere in the tree) replaced, removed or repeated. */
+    private static byte[] mutateTree(byte[] input, Random random, StringBuilder recipe) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = TREE.readTree(input);
+            int rounds = 1 + random.nextInt(3);
+            for (int r = 0; r < rounds; r++) {
+                var containers = new ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+                collect(root, containers);
+                var parent = containers.get(random.nextInt(containers.size()));
+                if (parent.isObject()) {
+                    var object = (com.fasterxml.jackson.databind.node.ObjectNode) parent;
+                    var names = new ArrayList<String>();
+                    object.fieldNames().forEachRemaining(names::add);
+                    if (names.isEmpty()) {
+                        continue;
+                    }
+                    String name = names.get(random.nextInt(names.size()));
+                    if (random.nextInt(5) == 0) {
+                        object.remove(name);
+                        recipe.append(" remove ").append(name);
+                    } else {
+                        object.set(name, value(random));
+                        recipe.append(" set ").append(name);
+                    }
+                } else {
+                    var array = (com.fasterxml.jackson.databind.node.ArrayNode) parent;
+                    if (array.isEmpty()) {
+                        continue;
+                    }
+                    int i = random.nextInt(array.size());
+                    switch (random.nextInt(3)) {
+                        case 0 -> array.remove(i);
+                        case 1 -> array.add(array.get(i).deepCopy());
+                        default -> array.set(i, value(random));
+                    }
+                    recipe.append(" array[").append(i).append(']');
+                }
+            }
+            return TREE.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("a seed is not JSON", e);
+        }
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode node,
+            List<com.fasterxml.jackson.databind.JsonNode> containers) {
+        if (node.isContainerNode()) {
+            containers.add(node);
+            node.elements().forEachRemaining(child -> collect(child, containers));
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode value(Random random) {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        return switch (random.nextInt(14)) {
+            case 0 -> f.nullNode();
+            case 1 -> f.numberNode(random.nextGaussian() * 1e6);
+            case 2 -> f.numberNode(Double.MAX_VALUE);
+            case 3 -> f.numberNode(-181.0 + random.nextInt(3) * 90.5);
+            case 4 -> f.textNode("");
+            case 5 -> f.textNode("x".repeat(random.nextInt(20_000)));
+            case 6 -> f.textNode(pick(random, "2021-02-30", "1899-01-01", "2999-01-01", "SHA", "CHA", "cleared",
+                    "Polygon", "MultiPolygon", "Point", "LineString", "GeometryCollection", "FeatureCollection",
+                    "Feature", "EPSG:32648", "urn:ogc:def:crs:EPSG::3857", "\u0000", "ÄÖ💣"));
+            case 7 -> f.arrayNode();
+            case 8 -> f.objectNode();
+            case 9 -> f.booleanNode(random.nextBoolean());
+            case 10 -> f.numberNode(new java.math.BigInteger("9".repeat(1 + random.nextInt(400))));
+            case 11 -> {
+                var ring = f.arrayNode();
+                int n = random.nextInt(6);
+                for (int i = 0; i < n; i++) {
+                    ring.add(f.arrayNode().add(105.9 + random.nextDouble() * 0.01).add(15.4 + random.nextDouble() * 0.01));
+                }
+                yield f.arrayNode().add(ring);
+            }
+            case 12 -> f.arrayNode().add(f.numberNode(105.9)).add(f.numberNode(15.4)).add(f.numberNode(12.0))
+                    .add(f.numberNode(3.0));
+            default -> f.numberNode(random.nextInt(1000) - 500);
+        };
     }
 
     private static byte[] concat(byte[]... parts) {
