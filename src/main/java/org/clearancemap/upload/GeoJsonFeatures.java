@@ -70,7 +70,12 @@ final class GeoJsonFeatures {
             }
             try (var channel = java.nio.channels.FileChannel.open(file)) {
                 channel.position(offset);
-                try (JsonParser p = FACTORY.createParser(java.nio.channels.Channels.newInputStream(channel))) {
+                // read as the first element of an array: a scalar geometry (a number, say) followed by
+                // the feature's '}' is then one complete value, not a root value missing its separator
+                var in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(new byte[] {'['}),
+                        java.nio.channels.Channels.newInputStream(channel));
+                try (JsonParser p = FACTORY.createParser(in)) {
+                    p.nextToken();
                     p.nextToken();
                     return TREES.readTree(p);
                 }

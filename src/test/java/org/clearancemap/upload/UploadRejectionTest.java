@@ -153,6 +153,19 @@ class UploadRejectionTest {
     }
 
     @Test
+    void aGeometryThatIsANumberStringOrBooleanIsRefusedForItsFeature() throws Exception {
+        // found by UploadFuzzTest: a scalar geometry right before the feature's '}' was read again
+        // from its offset as a root-level JSON value, which Jackson refused (a 500)
+        for (String scalar : new String[] {"1", "-2.5e3", "\"Polygon\"", "true", "[]"}) {
+            JsonNode p = problem(post(HAZARDS, "application/geo+json",
+                    hazard(CHA, scalar).getBytes(StandardCharsets.UTF_8)), 422);
+            JsonNode e = p.get("errors").get(0);
+            assertEquals(1, e.get("feature").asInt(), scalar + ": " + p);
+            assertEquals("LA-BAD", e.get("externalId").asText(), scalar + ": " + p);
+        }
+    }
+
+    @Test
     void aLineStringIsRefused() throws Exception {
         rejectedFeature(HAZARDS, hazard(CHA,
                 "{\"type\":\"LineString\",\"coordinates\":[[105.9,15.4],[105.91,15.41]]}"), "not-a-polygon");
