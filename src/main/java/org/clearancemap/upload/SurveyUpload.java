@@ -126,13 +126,14 @@ public final class SurveyUpload {
         }
         FileFormat format = detect(request);
         try (GeoJsonSource source = toGeoJson(request, format)) {
-            GeoJsonFeatures.Scan scan = GeoJsonFeatures.scan(source.path());
-            if (scan.crsEpsg() != null) {
-                try (GeoJsonSource reprojected = reproject(source, scan)) {
+            try {
+                return store(request, format, source, started);
+            } catch (GeoJsonFeatures.NeedsReprojection legacy) {
+                // a legacy crs other than WGS 84 (met in the one pass; what was read is rolled back)
+                try (GeoJsonSource reprojected = reproject(source, legacy.scan())) {
                     return store(request, format, reprojected, started);
                 }
             }
-            return store(request, format, source, started);
         }
     }
 
