@@ -33,8 +33,11 @@ import org.slf4j.LoggerFactory;
  * <li>The format is told from the content; anything but GeoJSON in WGS 84 is turned into it by
  *     {@link Ogr2Ogr} (reprojected to WGS 84), after the safety checks of {@link SafeArchive} and
  *     {@link KmlSafety}.</li>
- * <li>In one transaction, features are read one at a time, checked ({@link FeatureCheck}) and
- *     streamed into a stage table by COPY; duplicate external ids are caught on the way.</li>
+ * <li>In one transaction, the upload row is recorded first (not in a dry run); features are read
+ *     one at a time and checked ({@link FeatureCheck}) on all cores. A feature whose external id
+ *     the State Party never had goes by binary COPY straight into its table as version 1; one
+ *     with a known id waits for the stage table, to be compared with its current version.
+ *     Duplicate external ids are caught on the way.</li>
  * <li>Any error: rollback and 422 with every problem (at most {@link UploadReport#MAX_LISTED}).
  *     A dry run rolls back too, after counting what would have been inserted, updated or left
  *     unchanged. Otherwise the versions are written, the upload and an audit event recorded,
