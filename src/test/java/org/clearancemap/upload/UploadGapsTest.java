@@ -192,6 +192,17 @@ class UploadGapsTest {
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "boundary", "file", 1000));
         assertThrows(ApiException.BadRequest.class, () -> MultipartBody.read(
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "boundary", "other", 1 << 20));
+        String padded = "--boundary\r\nContent-Disposition: form-data; name=\"pad\"\r\n\r\n" + "p".repeat(1_100_000)
+                + "\r\n" + body;
+        String tinyFile = padded.substring(0, padded.indexOf("\r\n--boundary\r\n"))
+                + "\r\n--boundary\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx\r\n--boundary--";
+        assertThrows(ApiException.PayloadTooLarge.class, () -> MultipartBody.read(
+                new ByteArrayInputStream(tinyFile.getBytes(StandardCharsets.UTF_8)), "boundary", "file", 1000),
+                "other parts do not make the body unbounded");
+        try (ReceivedFile f = MultipartBody.read(new ByteArrayInputStream(padded.getBytes(StandardCharsets.UTF_8)),
+                "boundary", "file", 1 << 20).file()) {
+            assertEquals(content, Files.readString(f.path()), "found after a part it read past");
+        }
         assertEquals(open, ReceivedFile.OPEN.get());
     }
 
