@@ -24,8 +24,9 @@ import org.clearancemap.http.ApiException;
  * is in memory at once), refusing nesting deeper than {@link #MAX_DEPTH} so that an array nested
  * a million times cannot exhaust the stack.
  *
- * <p>{@link #scan} reads the top level first: it checks that the document is a FeatureCollection
- * and finds a legacy {@code crs} member (GeoJSON 2008), wherever it stands in the document.
+ * <p>One pass over the file: the top level is checked on the way (a FeatureCollection with a
+ * features array, one JSON value) and a legacy {@code crs} member (GeoJSON 2008) is found wherever
+ * it stands in the document; geometries are read into compact rings ({@link RawGeometry}).
  * {@code NaN} and {@code Infinity} literals are read so that they can be reported per feature.
  */
 final class GeoJsonFeatures {
@@ -97,63 +98,6 @@ final class GeoJsonFeatures {
     private GeoJsonFeatures() {
     }
 
-    /** Checks the top level; 400 when it is not JSON, 422 when it is not a FeatureCollection. */
-    static Scan scan(Path file) {
-        try (JsonParser p = FACTORY.createParser(file.toFile())) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                throw new ApiException.BadRequest("The body is empty: send a GeoJSON FeatureCollection or another supported file.");
-            }
-            if (first != JsonToken.START_OBJECT) {
-                throw notCollection("a JSON " + describe(first));
-            }
-            String type = null;
-            boolean features = false;
-            String crsName = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "type" -> type = value == JsonToken.VALUE_STRING ? p.getText() : String.valueOf(value);
-                    case "features" -> {
-                        features = value == JsonToken.START_ARRAY;
-                        p.skipChildren();
-                    }
-                    case "crs" -> {
-                        JsonNode crs = TREES.readTree(p);
-                        crsName = crs.path("properties").path("name").asText(null);
-                        if (crsName == null) {
-                            throw new ApiException.Unprocessable("The legacy crs member has no properties.name; "
-                                    + "remove it (RFC 7946 files are WGS 84) or name an EPSG code such as EPSG:32648.",
-                                    Map.of("errors", java.util.List.of(FeatureProblem.ofFile("unknown-crs",
-                                            "crs without properties.name"))));
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            if (p.nextToken() != null) {
-                throw new ApiException.BadRequest("The body holds more than one JSON value.");
-            }
-            if (!"FeatureCollection".equals(type)) {
-                throw notCollection(type == null ? "a JSON object without a type" : "a GeoJSON " + type);
-            }
-            if (!features) {
-                throw notCollection("a FeatureCollection without a features array");
-            }
-            return new Scan(epsg(crsName), crsName);
-        } catch (StreamConstraintsException e) {
-            throw new ApiException.Unprocessable("The JSON is nested more than " + MAX_DEPTH
-                    + " levels deep; GeoJSON polygons need at most 8.", Map.of("errors", java.util.List.of(
-                            FeatureProblem.ofFile("too-deeply-nested", "nesting deeper than " + MAX_DEPTH))));
-        } catch (JsonProcessingException e) {
-            throw new ApiException.BadRequest("The body is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ".");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private static ApiException notCollection(String what) {
         return new ApiException.Unprocessable("The body is " + what
                 + "; upload a GeoJSON FeatureCollection of Polygon or MultiPolygon features.",
@@ -191,22 +135,69 @@ final class GeoJsonFeatures {
     }
 
     /**
-     * Calls {@code sink} for every feature in order. Must follow a successful {@link #scan}.
+     * Calls {@code sink} for every feature in order. Must follow a successful the top level.
      *
      * @return the number of features
      * @throws ApiException.PayloadTooLarge when there are more than {@code maxFeatures}
      */
+    /**
+     * Thrown by {@link #read} when the document's legacy {@code crs} names a CRS other than WGS 84:
+     * what was read must be dropped and the file reprojected first.
+     */
+    static final class NeedsReprojection extends RuntimeException {
+        private final Scan scan;
+
+        NeedsReprojection(Scan scan) {
+            super("legacy crs " + scan.crsName(), null, false, false);
+            this.scan = scan;
+        }
+
+        Scan scan() {
+            return scan;
+        }
+    }
+
+    /**
+     * Reads the document in one pass, calling {@code sink} for every feature in order, and checks
+     * its top level on the way as the top level does (400 when it is not JSON, 422 when it is not
+     * a FeatureCollection, raised when the fault is met, possibly after some features).
+     *
+     * @return the number of features
+     * @throws ApiException.PayloadTooLarge when there are more than {@code maxFeatures}
+     * @throws NeedsReprojection when a legacy crs names a CRS other than WGS 84
+     */
     static int read(Path file, int maxFeatures, int maxVertices, FeatureSink sink) throws Exception {
         try (JsonParser p = FACTORY.createParser(Files.newInputStream(file))) {
-            p.nextToken();
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new ApiException.BadRequest("The body is empty: send a GeoJSON FeatureCollection or another "
+                        + "supported file.");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw notCollection("a JSON " + describe(first));
+            }
+            String type = null;
+            boolean hasFeatures = false;
+            int index = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                p.nextToken();
-                if (!"features".equals(field)) {
+                JsonToken value = p.nextToken();
+                if ("type".equals(field)) {
+                    type = value == JsonToken.VALUE_STRING ? p.getText() : String.valueOf(value);
+                    continue;
+                }
+                if ("crs".equals(field)) {
+                    Scan scan = crs(TREES.readTree(p));
+                    if (scan.crsEpsg() != null) {
+                        throw new NeedsReprojection(scan);
+                    }
+                    continue;
+                }
+                if (!"features".equals(field) || value != JsonToken.START_ARRAY) {
                     p.skipChildren();
                     continue;
                 }
-                int index = 0;
+                hasFeatures = true;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     if (index >= maxFeatures) {
                         throw new ApiException.PayloadTooLarge("The file has more than " + maxFeatures
@@ -232,10 +223,45 @@ final class GeoJsonFeatures {
                     sink.accept(index, properties(properties), geometry);
                     index++;
                 }
-                return index;
             }
-            return 0;
+            if (p.nextToken() != null) {
+                throw new ApiException.BadRequest("The body holds more than one JSON value.");
+            }
+            if (!"FeatureCollection".equals(type)) {
+                throw notCollection(type == null ? "a JSON object without a type" : "a GeoJSON " + type);
+            }
+            if (!hasFeatures) {
+                throw notCollection("a FeatureCollection without a features array");
+            }
+            return index;
+        } catch (StreamConstraintsException e) {
+            throw tooDeep();
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
         }
+    }
+
+    private static ApiException tooDeep() {
+        return new ApiException.Unprocessable("The JSON is nested more than " + MAX_DEPTH
+                + " levels deep; GeoJSON polygons need at most 8.", Map.of("errors", java.util.List.of(
+                        FeatureProblem.ofFile("too-deeply-nested", "nesting deeper than " + MAX_DEPTH))));
+    }
+
+    private static ApiException notJson(JsonProcessingException e) {
+        return new ApiException.BadRequest("The body is not valid JSON: " + e.getOriginalMessage()
+                + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ".");
+    }
+
+    /** What a legacy crs member says; 422 when it has no name or names no EPSG code. */
+    private static Scan crs(JsonNode crs) {
+        String crsName = crs.path("properties").path("name").asText(null);
+        if (crsName == null) {
+            throw new ApiException.Unprocessable("The legacy crs member has no properties.name; "
+                    + "remove it (RFC 7946 files are WGS 84) or name an EPSG code such as EPSG:32648.",
+                    Map.of("errors", java.util.List.of(FeatureProblem.ofFile("unknown-crs",
+                            "crs without properties.name"))));
+        }
+        return new Scan(epsg(crsName), crsName);
     }
 
     /** The geometry value the parser is at, consumed whole. */

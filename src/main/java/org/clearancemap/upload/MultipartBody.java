@@ -15,6 +15,8 @@ import org.clearancemap.http.ApiException;
 final class MultipartBody {
     private static final int MAX_HEADER_LINE = 8192;
     private static final int MAX_HEADERS = 32;
+    /** Room for the parts other than the file (form fields) and the multipart framing. */
+    private static final long OTHER_PARTS = 1 << 20;
 
     /** The part received: the file, its declared media type (may be null). */
     record Part(ReceivedFile file, String contentType) {
@@ -25,9 +27,13 @@ final class MultipartBody {
     private int pos;
     private int lim;
     private boolean eof;
+    /** Bytes read from the body, and the most it may have (the part's limit plus room for the other parts). */
+    private long total;
+    private final long maxTotal;
 
-    private MultipartBody(InputStream in) {
+    private MultipartBody(InputStream in, long maxTotal) {
         this.in = in;
+        this.maxTotal = maxTotal;
     }
 
     /** The boundary of a {@code multipart/form-data; boundary=...} Content-Type; 400 when missing. */
@@ -55,7 +61,7 @@ final class MultipartBody {
      * larger than {@code maxBytes}.
      */
     static Part read(InputStream in, String boundary, String name, long maxBytes) {
-        return new MultipartBody(in).part(boundary, name, maxBytes);
+        return new MultipartBody(in, maxBytes + OTHER_PARTS).part(boundary, name, maxBytes);
     }
 
     private Part part(String boundary, String name, long maxBytes) {
@@ -169,6 +175,11 @@ final class MultipartBody {
                 eof = true;
             } else {
                 lim += r;
+                total += r;
+                if (total > maxTotal) {
+                    throw new ApiException.PayloadTooLarge("The multipart body is larger than " + maxTotal
+                            + " bytes (MAX_BODY_BYTES plus 1 MiB for the other parts).");
+                }
             }
         }
         return lim - pos >= n;

@@ -22,11 +22,12 @@
  *       message for the operator and a {@code [lon, lat]} location when there is one.</dd>
  * </dl>
  *
- * <p>The flow: {@link org.clearancemap.upload.UploadRoutes} receives the file (body or multipart)
- * into a {@link org.clearancemap.upload.ReceivedFile}; {@link org.clearancemap.upload.SurveyUpload}
+ * <p>The flow: {@link org.clearancemap.upload.UploadRoutes} receives the file (body, or the
+ * {@link org.clearancemap.upload.MultipartBody multipart} part {@code file}) into a {@link org.clearancemap.upload.ReceivedFile}; {@link org.clearancemap.upload.SurveyUpload}
  * detects the format, turns anything but WGS 84 GeoJSON into it with
  * {@link org.clearancemap.upload.Ogr2Ogr}, checks each feature with
- * {@link org.clearancemap.upload.FeatureCheck} and stages it by COPY, then writes the versions
- * through the hazard and release repositories in one transaction.
+ * {@link org.clearancemap.upload.FeatureCheck} and writes it by COPY (new external ids straight
+ * into their table, known ones through a stage compared with their current version), through the
+ * hazard and release repositories in one transaction.
  */
 package org.clearancemap.upload;

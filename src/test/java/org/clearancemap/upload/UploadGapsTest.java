@@ -192,6 +192,17 @@ class UploadGapsTest {
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "boundary", "file", 1000));
         assertThrows(ApiException.BadRequest.class, () -> MultipartBody.read(
                 new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "boundary", "other", 1 << 20));
+        String padded = "--boundary\r\nContent-Disposition: form-data; name=\"pad\"\r\n\r\n" + "p".repeat(1_100_000)
+                + "\r\n" + body;
+        String tinyFile = padded.substring(0, padded.indexOf("\r\n--boundary\r\n"))
+                + "\r\n--boundary\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nx\r\n--boundary--";
+        assertThrows(ApiException.PayloadTooLarge.class, () -> MultipartBody.read(
+                new ByteArrayInputStream(tinyFile.getBytes(StandardCharsets.UTF_8)), "boundary", "file", 1000),
+                "other parts do not make the body unbounded");
+        try (ReceivedFile f = MultipartBody.read(new ByteArrayInputStream(padded.getBytes(StandardCharsets.UTF_8)),
+                "boundary", "file", 1 << 20).file()) {
+            assertEquals(content, Files.readString(f.path()), "found after a part it read past");
+        }
         assertEquals(open, ReceivedFile.OPEN.get());
     }
 
@@ -270,5 +281,22 @@ class UploadGapsTest {
                 .replace("\"features\"", "\"name\":\"again\",\"features\""), 201);
         assertEquals(1, unchanged.get("unchanged").asInt());
         assertEquals(List.of(), codes(unchanged), "once reopened it is an ordinary current hazard");
+    }
+
+    @Test
+    void aLegacyCrsAfterTheFeaturesIsStillHonouredInTheOnePassOverTheFile() throws Exception {
+        // UTM zone 34N: the features are read once as lon/lat (out of range), dropped when the crs
+        // comes, and read again reprojected
+        String body = "{\"type\":\"FeatureCollection\",\"features\":[" + feature("{\"external_id\":\"TD-C1\","
+                + "\"classification\":\"SHA\",\"recorded_on\":\"2020-01-01\"}", square(554100, 1492500, 1000))
+                + "],\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32634\"}}}";
+        JsonNode report = upload(server, "hazards", body, 201);
+        assertEquals(List.of("reprojected"), codes(report));
+        assertEquals(List.of("21.50"), rows("SELECT round(ST_X(ST_Centroid(geom4326))::numeric, 2) FROM hazard "
+                + "WHERE external_id = 'TD-C1'"));
+        HttpResponse<String> broken = post(server, "/api/state-parties/TCD/hazards", "application/geo+json",
+                collection(hazard("TD-C2", "2020-01-01", 19.9, 13.5)).replace("]}", "],"));
+        assertEquals(400, broken.statusCode(), broken.body());
+        assertEquals(List.of("0"), rows("SELECT count(*) FROM hazard WHERE external_id = 'TD-C2'"));
     }
 }
