@@ -16,7 +16,6 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.TopologyException;
 import org.locationtech.jts.noding.IntersectionAdder;
-import org.locationtech.jts.noding.MCIndexNoder;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -281,15 +280,14 @@ final class ClusterTimeline {
     }
 
     /**
-     * An overlay in floating precision without the noding validation pass (it costs more than the
+     * An overlay in floating precision (noded by {@link SweepNoder}) without the noding validation pass (it costs more than the
      * overlay itself on small polygons); where floating-point noding fails (JTS then throws a
      * TopologyException or an AssertionFailedException), the same overlay by {@link OverlayNGRobust}
      * (validated noding, then snapping).
      */
     static Geometry overlay(Geometry a, Geometry b, int opCode) {
         try {
-            MCIndexNoder noder = new MCIndexNoder();
-            noder.setSegmentIntersector(new IntersectionAdder(new RobustLineIntersector()));
+            SweepNoder noder = new SweepNoder(new IntersectionAdder(new RobustLineIntersector()));
             return OverlayNG.overlay(a, b, opCode, FLOATING, noder);
         } catch (TopologyException | AssertionFailedException e) {
             // a noding failure: JTS reports it as either
