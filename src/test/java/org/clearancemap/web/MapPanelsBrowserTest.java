@@ -579,7 +579,14 @@ class MapPanelsBrowserTest {
             WebElement uploadLink = wait.until(d -> d.findElement(By.cssSelector("[data-testid=feature-upload-link]")));
             String uploadId = uploadLink.getDomProperty("href").replaceAll(".*/api/uploads/", "");
             assertEquals(401, closed.get("/api/uploads/" + uploadId).statusCode(), "without the token: 401");
-            uploadLink.click();
+            // the popup may still be panning into view: a click another element would receive is
+            // refused by the driver (nothing happens), so try again until the link is uncovered
+            new WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                    .until(d -> {
+                        d.findElement(By.cssSelector("[data-testid=feature-upload-link]")).click();
+                        return true;
+                    });
             switchToNewTab();
             assertTrue(browser.getCurrentUrl().startsWith("blob:"), browser.getCurrentUrl());
             JsonNode record = JSON.readTree(browser.findElement(By.tagName("body")).getText());
