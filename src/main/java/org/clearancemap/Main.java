@@ -79,6 +79,10 @@ public final class Main {
     }
 
     private static void serve(Config config, Database database) {
+        int swept = org.clearancemap.upload.UploadTemp.sweep();
+        if (swept > 0) {
+            LOG.info("removed the temporary upload files of {} server process(es) that ended without cleaning up", swept);
+        }
         App.Serving serving = App.createServing(config, database, Clock.systemUTC());
         Javalin app = serving.app();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -61,7 +61,7 @@ final class Ogr2Ogr {
     Path toGeoJson(Path input, String layer, boolean reproject, List<String> extra, String what) {
         Path out;
         try {
-            out = Files.createTempFile("upload-", ".geojson");
+            out = UploadTemp.file("upload-", ".geojson");
             Files.delete(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,8 +124,8 @@ final class Ogr2Ogr {
         Path stderr = null;
         Process process = null;
         try {
-            stdout = Files.createTempFile("ogr-", ".out");
-            stderr = Files.createTempFile("ogr-", ".err");
+            stdout = UploadTemp.file("ogr-", ".out");
+            stderr = UploadTemp.file("ogr-", ".err");
             var builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
             builder.environment().putAll(OFFLINE);
             if (closed) {

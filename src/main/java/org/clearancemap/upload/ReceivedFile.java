@@ -63,7 +63,7 @@ record ReceivedFile(Path path, String fileName, String sha256, long sizeBytes) i
             this.maxBytes = maxBytes;
             try {
                 this.sha = MessageDigest.getInstance("SHA-256");
-                this.path = Files.createTempFile("upload-", ".bin");
+                this.path = UploadTemp.file("upload-", ".bin");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {

@@ -46,7 +46,7 @@ final class SafeArchive {
     static Unpacked unpack(Path zip, long compressedBytes, long maxUnzippedBytes) {
         Path dir = null;
         try (ZipFile archive = new ZipFile(zip.toFile())) {
-            dir = Files.createTempDirectory("upload-zip-");
+            dir = UploadTemp.directory("upload-zip-");
             var files = new ArrayList<String>();
             long total = 0;
             int count = 0;

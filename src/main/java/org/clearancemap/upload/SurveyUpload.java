@@ -275,7 +275,7 @@ public final class SurveyUpload {
     /** A hard link to the upload with the file name extension GDAL expects; no copy is made. */
     private static Path linked(Path file, String extension, List<Path> temporary) {
         try {
-            Path dir = Files.createTempDirectory("upload-");
+            Path dir = UploadTemp.directory("upload-");
             temporary.add(dir);
             Path link = dir.resolve("upload" + extension);
             try {

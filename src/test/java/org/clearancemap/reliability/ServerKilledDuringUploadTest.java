@@ -43,6 +43,10 @@ class ServerKilledDuringUploadTest {
 
     private enum Moment { BEFORE_BODY, DURING_BODY, AFTER_BODY, DURING_DATABASE_WRITE, AFTER_THE_ANSWER }
 
+    /** The servers' java.io.tmpdir, this test's own, so that what they leave behind can be checked. */
+    @org.junit.jupiter.api.io.TempDir
+    Path serverTmp;
+
     @Test
     void anUploadKilledAtAnyMomentIsWhollyPresentOrWhollyAbsentAfterARestart() throws Exception {
         long started = System.nanoTime();
@@ -57,6 +61,7 @@ class ServerKilledDuringUploadTest {
                     int port = port(server);
                     boolean killedInWrite = uploadAndKill(server, port, token, file, moment, db);
                     server = startServer(db, log);
+                    assertOnlyLiveServersLeaveTemporaryFiles(moment);
                     awaitNoOpenUpload(db);
                     long present = check(db, prefix);
                     System.out.printf("killed %s%s: %s afterwards%n", moment,
@@ -137,6 +142,19 @@ class ServerKilledDuringUploadTest {
         }
     }
 
+    /** The restarted server removed the killed one's temporary upload files (a folder per server process). */
+    private void assertOnlyLiveServersLeaveTemporaryFiles(Moment moment) throws Exception {
+        try (var entries = Files.list(serverTmp)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                assertTrue(name.startsWith("clearance-map-"), "unexpected " + entry);
+                long pid = Long.parseLong(name.substring("clearance-map-".length()));
+                assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                        moment + ": the killed server's temporary files are still there: " + entry);
+            }
+        }
+    }
+
     /** PostgreSQL rolls back a killed server's transaction once it notices the lost connection. */
     private static void awaitNoOpenUpload(TestDatabase db) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -197,7 +215,7 @@ class ServerKilledDuringUploadTest {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", classPath, "org.clearancemap.Main", "serve"));
+                "-Djava.io.tmpdir=" + serverTmp, "-cp", classPath, "org.clearancemap.Main", "serve"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
                 ProcessBuilder.Redirect.appendTo(log.toFile()));
         var env = builder.environment();
