@@ -124,6 +124,8 @@ public final class App {
                 config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS());
         var tokens = new TokenRepository(database.dataSource());
         var auth = new Auth(tokens, config);
+        var revocations = new org.clearancemap.auth.RevocationListener(config.databaseUrl(), config.databaseUser(),
+                config.databasePassword(), auth::forget, auth::forgetAll);
         var authRoutes = new AuthRoutes(tokens, auth);
         var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
 
@@ -136,6 +138,8 @@ public final class App {
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             cfg.events.serverStopped(uploads::close);
+            cfg.events.serverStarted(revocations::start);
+            cfg.events.serverStopped(revocations::close);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";

@@ -153,9 +153,14 @@ public final class Auth {
         }
     }
 
-    /** Drops a token from the cache, so that a revocation made by this server applies at once. */
-    void forget(long tokenId) {
-        cache.values().removeIf(c -> tokenId == c.lookup().principal().tokenId());
+    /** Drops a token from the cache, so that a revocation (by this server or heard of) applies at once. */
+    public void forget(long tokenId) {
+        cache.values().removeIf(c -> Long.valueOf(tokenId).equals(c.lookup().principal().tokenId()));
+    }
+
+    /** Drops every cached token: revocations may have been missed (see {@link RevocationListener}). */
+    public void forgetAll() {
+        cache.clear();
     }
 
     /** 0 when the principal may write now, else seconds until it may. */
