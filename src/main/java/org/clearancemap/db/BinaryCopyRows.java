@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Streams rows into a PostgreSQL {@code COPY ... FROM STDIN (FORMAT binary)} on an open
@@ -15,54 +13,24 @@ import org.postgresql.copy.CopyIn;
  * form: a geometry goes as its EWKB bytes (PostGIS {@code geometry_recv}), numbers and dates as
  * their binary values.
  */
-public final class BinaryCopyRows implements AutoCloseable {
-    private static final int FLUSH_BYTES = 1 << 20;
+public final class BinaryCopyRows extends CopyStream {
     /** Signature, flags (no OIDs), header extension length. */
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
         0, 0, 0, 0, 0, 0, 0, 0};
     private static final long EPOCH_2000 = LocalDate.of(2000, 1, 1).toEpochDay();
 
-    private final CopyIn copy;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 65536);
-    private long rows;
+    private static final byte[] TRAILER = {(byte) 0xff, (byte) 0xff};
 
     /** {@code copySql} must end in {@code FROM STDIN (FORMAT binary)}. */
     public BinaryCopyRows(Connection connection, String copySql) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-        buffer.write(HEADER, 0, HEADER.length);
+        super(connection, copySql);
+        writeRaw(HEADER);
     }
 
-    /** Adds a row made by {@link Row#bytes()}. */
-    public void addRow(byte[] row) throws SQLException {
-        buffer.write(row, 0, row.length);
-        rows++;
-        if (buffer.size() >= FLUSH_BYTES) {
-            flush();
-        }
-    }
-
-    private void flush() throws SQLException {
-        if (buffer.size() > 0) {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            buffer.reset();
-        }
-    }
-
-    /** Sends what is left and the trailer, and ends the COPY; returns the number of rows written. */
-    public long finish() throws SQLException {
-        buffer.write(0xff);
-        buffer.write(0xff);
-        flush();
-        copy.endCopy();
-        return rows;
-    }
-
-    /** Cancels the COPY when it was not finished (an error happened on the way). */
+    /** The trailer: a field count of -1. */
     @Override
-    public void close() throws SQLException {
-        if (copy.isActive()) {
-            copy.cancelCopy();
-        }
+    void beforeEnd() {
+        writeRaw(TRAILER);
     }
 
     /** One row in COPY binary format: its fields in the column order of the COPY statement. */

@@ -1,11 +1,8 @@
 package org.clearancemap.db;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Streams rows into a PostgreSQL {@code COPY ... FROM STDIN} (text format) on an open connection,
@@ -13,15 +10,10 @@ import org.postgresql.copy.CopyIn;
  * Values are written with {@link String#valueOf(Object)}; null is SQL NULL; a {@code byte[]} (a
  * geometry's EWKB) is written as hex, which PostGIS reads directly.
  */
-public final class CopyRows implements AutoCloseable {
-    private static final int FLUSH_BYTES = 1 << 20;
-
-    private final CopyIn copy;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(FLUSH_BYTES + 65536);
-    private long rows;
+public final class CopyRows extends CopyStream {
 
     public CopyRows(Connection connection, String copySql) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        super(connection, copySql);
     }
 
     /** Adds one row; the values in the column order of the COPY statement. */
@@ -52,15 +44,6 @@ public final class CopyRows implements AutoCloseable {
         return row.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Adds a row made by {@link #row}. */
-    public void addRow(byte[] bytes) throws SQLException {
-        buffer.write(bytes, 0, bytes.length);
-        rows++;
-        if (buffer.size() >= FLUSH_BYTES) {
-            flush();
-        }
-    }
-
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** Binary values (a geometry's EWKB) go as hex text, which PostGIS reads directly. */
@@ -80,28 +63,6 @@ public final class CopyRows implements AutoCloseable {
                 case '\r' -> row.append("\\r");
                 default -> row.append(ch);
             }
-        }
-    }
-
-    private void flush() throws SQLException {
-        if (buffer.size() > 0) {
-            copy.writeToCopy(buffer.toByteArray(), 0, buffer.size());
-            buffer.reset();
-        }
-    }
-
-    /** Sends what is left and ends the COPY; returns the number of rows written. */
-    public long finish() throws SQLException {
-        flush();
-        copy.endCopy();
-        return rows;
-    }
-
-    /** Cancels the COPY when it was not finished (an error happened on the way). */
-    @Override
-    public void close() throws SQLException {
-        if (copy.isActive()) {
-            copy.cancelCopy();
         }
     }
 }
