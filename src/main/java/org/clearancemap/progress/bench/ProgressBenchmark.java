@@ -69,7 +69,11 @@ public final class ProgressBenchmark {
             default -> throw new IllegalArgumentException("size must be S, M or L (got " + args[0] + ")");
         };
         Config config = Config.fromEnv();
-        String scratch = "clearance_bench_" + size.toLowerCase(Locale.ROOT);
+        // BENCH_DATABASE names another scratch database (two benchmarks on one server must not share one)
+        String scratch = System.getenv().getOrDefault("BENCH_DATABASE", "clearance_bench_" + size.toLowerCase(Locale.ROOT));
+        if (!scratch.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("BENCH_DATABASE must be a plain lower-case name: " + scratch);
+        }
         String template = System.getenv().getOrDefault("BENCH_TEMPLATE", "clearance_test_template");
         try (Connection admin = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(), config.databasePassword());
              Statement st = admin.createStatement()) {
