@@ -75,9 +75,9 @@ public final class AreaEngine {
     /**
      * {@code work} applied to each cluster, in the clusters' order: computed by the calling thread
      * and up to {@code threads − 1} helpers, each taking the next cluster not yet taken (the
-     * clusters come largest first, which balances the load).
+     * clusters come largest first, which balances the load). Package-private for the tests.
      */
-    private <T> List<T> perCluster(List<Cluster> clusters, Function<Cluster, T> work) {
+    <T> List<T> perCluster(List<Cluster> clusters, Function<Cluster, T> work) {
         int n = clusters.size();
         List<T> sequential = new ArrayList<>(n);
         if (helpers == null || n < 2) {

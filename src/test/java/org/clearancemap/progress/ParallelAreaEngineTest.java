@@ -1,13 +1,17 @@
 package org.clearancemap.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.clearancemap.demo.DemoLoader;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +95,42 @@ class ParallelAreaEngineTest {
             assertEquals(sequential.figuresOn(iso3, DATE), parallel.figuresOn(iso3, DATE), iso3);
             assertEquals(sequential.balance(iso3, 2011, DATE), parallel.balance(iso3, 2011, DATE), iso3);
         }
+    }
+
+    @Test
+    void twoClustersAreComputedAtOnceAndTheResultsComeInClusterOrder() {
+        List<Cluster> clusters = Cluster.of(land.load("LAO"));
+        CyclicBarrier both = new CyclicBarrier(2);
+        Set<String> threadNames = ConcurrentHashMap.newKeySet();
+        List<Cluster> seen = new AreaEngine(0.5, 2).perCluster(clusters, c -> {
+            threadNames.add(Thread.currentThread().getName());
+            if (c == clusters.get(0) || c == clusters.get(1)) {
+                try {
+                    // only passes if another thread holds the other of the first two clusters
+                    both.await(20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the first two clusters were not computed at once", e);
+                }
+            }
+            return c;
+        });
+        assertEquals(2, threadNames.size(), threadNames.toString());
+        for (int i = 0; i < clusters.size(); i++) {
+            assertSame(clusters.get(i), seen.get(i), "cluster " + i);
+        }
+    }
+
+    @Test
+    void aFailureInOneClusterReachesTheCaller() {
+        List<Cluster> clusters = Cluster.of(land.load("LAO"));
+        Cluster bad = clusters.get(clusters.size() / 2);
+        var e = assertThrows(IllegalStateException.class, () -> new AreaEngine(0.5, 2).perCluster(clusters, c -> {
+            if (c == bad) {
+                throw new IllegalStateException("broken cluster");
+            }
+            return c;
+        }));
+        assertEquals("broken cluster", e.getMessage());
     }
 
     @Test
