@@ -92,7 +92,7 @@ public final class App {
         ObjectMapper json = Json.mapper();
         var statePartyRecords = new StatePartyRepository(database.dataSource());
         var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
-                new AreaEngine(config.sliverToleranceM()));
+                new AreaEngine(config.sliverToleranceM(), config.progressThreadCount()));
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
         warmUpTaker.accept(() -> {
             long start = System.nanoTime();

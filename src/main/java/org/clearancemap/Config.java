@@ -42,6 +42,7 @@ import java.util.function.Function;
  * @param authCacheSeconds     how long a resolved token is remembered before the database is asked again
  * @param basemapTileOrigins   https origins the map page may load online basemap tiles from (the
  *                             Content-Security-Policy's {@code img-src} lists them); empty means none
+ * @param progressThreads      threads that compute area figures cluster by cluster (0: the number of available processors)
  */
 public record Config(
         String host,
@@ -69,7 +70,8 @@ public record Config(
         int writeRatePerMinute,
         List<String> corsOrigins,
         int authCacheSeconds,
-        List<String> basemapTileOrigins) {
+        List<String> basemapTileOrigins,
+        int progressThreads) {
 
     public Config {
         corsOrigins = List.copyOf(corsOrigins);
@@ -107,6 +109,7 @@ public record Config(
         d.put("CORS_ORIGINS", "");
         d.put("AUTH_CACHE_SECONDS", "30");
         d.put("BASEMAP_TILE_ORIGINS", "");
+        d.put("PROGRESS_THREADS", "0");
         return Map.copyOf(d);
     }
 
@@ -149,7 +152,8 @@ public record Config(
                 reader.integer("WRITE_RATE_PER_MINUTE", 1, 1_000_000),
                 reader.origins("CORS_ORIGINS"),
                 reader.integer("AUTH_CACHE_SECONDS", 0, 3600),
-                reader.httpsOrigins("BASEMAP_TILE_ORIGINS"));
+                reader.httpsOrigins("BASEMAP_TILE_ORIGINS"),
+                reader.integer("PROGRESS_THREADS", 0, 256));
         if (config.tileMinZoom() > config.tileMaxZoom()) {
             reader.problems.add("TILE_MIN_ZOOM must not exceed TILE_MAX_ZOOM (got " + config.tileMinZoom()
                     + " > " + config.tileMaxZoom() + ")");
@@ -202,6 +206,7 @@ public record Config(
         d.put("AUTH_CACHE_SECONDS", authCacheSeconds);
         d.put("BASEMAP_TILE_ORIGINS", basemapTileOrigins.isEmpty() ? "(none: offline basemap only)"
                 : String.join(",", basemapTileOrigins));
+        d.put("PROGRESS_THREADS", progressThreads == 0 ? progressThreadCount() + " (available processors)" : progressThreads);
         return d;
     }
 
@@ -211,6 +216,11 @@ public record Config(
     }
 
     /** A copy pointing at another database. */
+    /** The threads that compute area figures: {@code PROGRESS_THREADS}, or the number of available processors when 0. */
+    public int progressThreadCount() {
+        return progressThreads > 0 ? progressThreads : Runtime.getRuntime().availableProcessors();
+    }
+
     public Config withDatabase(String url, String user, String password) {
         return with(Map.of("databaseUrl", url, "databaseUser", user, "databasePassword", password));
     }

@@ -43,6 +43,15 @@ class ConfigTest {
     }
 
     @Test
+    void progressThreadsDefaultToTheAvailableProcessorsAndCanBeSet() {
+        assertEquals(Runtime.getRuntime().availableProcessors(), Config.fromEnv(Map.of()).progressThreadCount());
+        assertEquals(1, Config.fromEnv(Map.of("PROGRESS_THREADS", "1")).progressThreadCount());
+        assertEquals(3, Config.fromEnv(Map.of("PROGRESS_THREADS", "3")).progressThreadCount());
+        var e = assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PROGRESS_THREADS", "-1")));
+        assertTrue(e.getMessage().contains("PROGRESS_THREADS must be between 0 and 256"), e.getMessage());
+    }
+
+    @Test
     void noOnlineBasemapOriginIsAllowedByDefault() {
         assertEquals(java.util.List.of(), Config.fromEnv(Map.of()).basemapTileOrigins());
     }

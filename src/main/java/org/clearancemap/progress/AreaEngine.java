@@ -4,26 +4,143 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 
 /**
  * The area figures of a State Party for a date, and its yearly balance, computed cluster by
- * cluster (in parallel) with JTS overlays and geodesic areas; see the package documentation for
- * the definitions.
+ * cluster with JTS overlays and geodesic areas; see the package documentation for the definitions.
+ *
+ * <p>Clusters are computed in parallel on a bounded pool ({@code threads}: the calling thread and
+ * {@code threads − 1} helpers shared by every call on this engine), each cluster's result kept in
+ * its slot; the results are then summed in the clusters' order, so the figures are bit-for-bit
+ * those of a sequential computation whatever the number of threads. At most {@code threads}
+ * clusters are being worked on at once.
  */
 public final class AreaEngine {
     private static final GeometryFactory LON_LAT = new GeometryFactory();
+    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final double sliverToleranceM;
+    private final int threads;
+    /** The helper threads (null with one thread); idle ones end after a while. */
+    private final ThreadPoolExecutor helpers;
 
-    /** @param sliverToleranceM width below which remaining pieces are ignored as slivers; 0 keeps everything */
+    /** An engine with one thread per available processor. */
     public AreaEngine(double sliverToleranceM) {
+        this(sliverToleranceM, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param sliverToleranceM width below which remaining pieces are ignored as slivers; 0 keeps everything
+     * @param threads          threads that compute clusters at once (the caller included); 1 is sequential
+     */
+    public AreaEngine(double sliverToleranceM, int threads) {
         if (!(sliverToleranceM >= 0)) {
             throw new IllegalArgumentException("the sliver tolerance must be 0 or more metres");
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("the area engine needs at least one thread");
+        }
         this.sliverToleranceM = sliverToleranceM;
+        this.threads = threads;
+        if (threads == 1) {
+            this.helpers = null;
+        } else {
+            int pool = POOLS.incrementAndGet();
+            AtomicInteger count = new AtomicInteger();
+            this.helpers = new ThreadPoolExecutor(threads - 1, threads - 1, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "area-engine-" + pool + "-" + count.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            this.helpers.allowCoreThreadTimeOut(true);
+        }
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * {@code work} applied to each cluster, in the clusters' order: computed by the calling thread
+     * and up to {@code threads − 1} helpers, each taking the next cluster not yet taken (the
+     * clusters come largest first, which balances the load). Package-private for the tests.
+     */
+    <T> List<T> perCluster(List<Cluster> clusters, Function<Cluster, T> work) {
+        int n = clusters.size();
+        List<T> sequential = new ArrayList<>(n);
+        if (helpers == null || n < 2) {
+            for (Cluster c : clusters) {
+                sequential.add(work.apply(c));
+            }
+            return sequential;
+        }
+        Object[] results = new Object[n];
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(n);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable take = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                try {
+                    if (failure.get() == null) {
+                        results[i] = work.apply(clusters.get(i));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    done.countDown();
+                }
+            }
+        };
+        // a helper that starts after the caller has taken every cluster finds nothing to do, so a
+        // call never waits for a queued helper (nested or concurrent calls cannot deadlock)
+        for (int h = 0; h < Math.min(threads - 1, n - 1); h++) {
+            try {
+                helpers.execute(take);
+            } catch (RejectedExecutionException e) {
+                break;
+            }
+        }
+        take.run();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+        for (Object r : results) {
+            @SuppressWarnings("unchecked")
+            T value = (T) r;
+            sequential.add(value);
+        }
+        return sequential;
     }
 
     public double sliverToleranceM() {
@@ -41,9 +158,11 @@ public final class AreaEngine {
      */
     public AreaFigures figuresOn(List<Cluster> clusters, LocalDate date, Map<Object, Object> memo) {
         List<LocalDate> dates = List.of(date);
-        return clusters.parallelStream()
-                .map(c -> timeline(c, dates, memo).figures[0])
-                .reduce(AreaFigures.ZERO, AreaFigures::plus);
+        AreaFigures sum = AreaFigures.ZERO;
+        for (AreaFigures f : perCluster(clusters, c -> timeline(c, dates, memo).figures[0])) {
+            sum = sum.plus(f);
+        }
+        return sum;
     }
 
     private ClusterTimeline timeline(Cluster c, List<LocalDate> dates, Map<Object, Object> memo) {
@@ -65,16 +184,12 @@ public final class AreaEngine {
 
     /** The remaining land on one date (slivers left out), in lon/lat, as a MultiPolygon. */
     public Geometry remainingOn(List<Cluster> clusters, LocalDate date) {
-        List<Polygon> parts = clusters.parallelStream()
-                .map(c -> new ClusterTimeline(c, List.of(date), sliverToleranceM, true).remaining[0])
-                .flatMap(g -> {
-                    List<Polygon> ps = new ArrayList<>();
-                    for (int i = 0; i < g.getNumGeometries(); i++) {
-                        ps.add((Polygon) g.getGeometryN(i));
-                    }
-                    return ps.stream();
-                })
-                .toList();
+        List<Polygon> parts = new ArrayList<>();
+        for (Geometry g : perCluster(clusters, c -> new ClusterTimeline(c, List.of(date), sliverToleranceM, true).remaining[0])) {
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                parts.add((Polygon) g.getGeometryN(i));
+            }
+        }
         Geometry result = LON_LAT.createMultiPolygon(parts.toArray(Polygon[]::new));
         result.setSRID(4326);
         return result;
@@ -111,7 +226,7 @@ public final class AreaEngine {
     public Balance balance(List<Cluster> clusters, List<LocalDate> dates, Map<Object, Object> memo) {
         int n = dates.size();
         List<LocalDate> key = List.copyOf(dates);
-        List<ClusterTimeline> timelines = clusters.parallelStream().map(c -> timeline(c, key, memo)).toList();
+        List<ClusterTimeline> timelines = perCluster(clusters, c -> timeline(c, key, memo));
         AreaFigures[] figures = new AreaFigures[n];
         double[] newly = new double[n];
         double[] retired = new double[n];
