@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
-import org.clearancemap.demo.DemoLoader;
+import org.clearancemap.testing.DemoData;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,14 +18,13 @@ import org.junit.jupiter.api.Test;
  * closes in every year. A noding failure in a fast overlay must fall back, never fail the request.
  */
 class DemoDatasetProgressTest {
-    private static final List<String> STATES = List.of("AFG", "CHL", "DEU", "IRQ", "LAO", "LBN", "MRT", "SOM", "SSD", "TCD");
+    private static final List<String> STATES = DemoData.STATES;
     private static TestDatabase db;
     private static MappedLandRepository land;
 
     @BeforeAll
     static void load() {
-        db = TestDatabase.create(DemoDatasetProgressTest.class);
-        new DemoLoader(db.database().dataSource()).load();
+        db = DemoData.load(DemoDatasetProgressTest.class);
         land = new MappedLandRepository(db.database().dataSource());
     }
 

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.clearancemap.demo.DemoLoader;
+import org.clearancemap.testing.DemoData;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +24,14 @@ import org.locationtech.jts.geom.Geometry;
  * double of the figures, the balance and the remaining land is equal, not merely close.
  */
 class ParallelAreaEngineTest {
-    private static final List<String> STATES = List.of("AFG", "CHL", "DEU", "IRQ", "LAO", "LBN", "MRT", "SOM", "SSD", "TCD");
+    private static final List<String> STATES = DemoData.STATES;
     private static final LocalDate DATE = LocalDate.of(2025, 12, 31);
     private static TestDatabase db;
     private static MappedLandRepository land;
 
     @BeforeAll
     static void load() {
-        db = TestDatabase.create(ParallelAreaEngineTest.class);
-        new DemoLoader(db.database().dataSource()).load();
+        db = DemoData.load(ParallelAreaEngineTest.class);
         land = new MappedLandRepository(db.database().dataSource());
     }
 

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.clearancemap.demo.DemoLoader;
+import org.clearancemap.testing.DemoData;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -25,14 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class DemoDatasetReportsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> STATES = List.of("AFG", "CHL", "DEU", "IRQ", "LAO", "LBN", "MRT", "SOM", "SSD", "TCD");
+    private static final List<String> STATES = DemoData.STATES;
     private static TestDatabase db;
     private static TestServer server;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.create(DemoDatasetReportsTest.class);
-        new DemoLoader(db.database().dataSource()).load();
+        db = DemoData.load(DemoDatasetReportsTest.class);
         server = TestServer.start(db, Clock.fixed(Instant.parse("2026-06-30T12:00:00Z"), ZoneOffset.UTC));
     }
 
