@@ -312,25 +312,7 @@ final class ClusterTimeline {
         if (b.isEmpty()) {
             return a;
         }
-        Envelope envelope = b.getEnvelopeInternal();
-        List<Polygon> kept = new ArrayList<>();
-        List<Polygon> near = new ArrayList<>();
-        for (int i = 0; i < a.getNumGeometries(); i++) {
-            Polygon part = (Polygon) a.getGeometryN(i);
-            (part.getEnvelopeInternal().intersects(envelope) ? near : kept).add(part);
-        }
-        if (kept.isEmpty()) {
-            return overlay(a, b, OverlayNG.UNION);
-        }
-        Geometry union = near.isEmpty() ? b
-                : overlay(LON_LAT.createMultiPolygon(near.toArray(Polygon[]::new)), b, OverlayNG.UNION);
-        for (int i = 0; i < union.getNumGeometries(); i++) {
-            Geometry part = union.getGeometryN(i);
-            if (part instanceof Polygon p && !p.isEmpty()) {
-                kept.add(p);
-            }
-        }
-        return LON_LAT.createMultiPolygon(kept.toArray(Polygon[]::new));
+        return overlayNear(a, b, OverlayNG.UNION);
     }
 
     /**
@@ -345,6 +327,15 @@ final class ClusterTimeline {
         if (!(a instanceof MultiPolygon) || a.getNumGeometries() == 1) {
             return overlay(a, b, OverlayNG.DIFFERENCE);
         }
+        return overlayNear(a, b, OverlayNG.DIFFERENCE);
+    }
+
+    /**
+     * {@code a op b} (union or difference, {@code b} polygonal) where only the polygons of {@code a}
+     * whose envelopes meet {@code b}'s go through the overlay; the others are disjoint from {@code b}
+     * and from the overlay's result, so they are kept as they are.
+     */
+    private static Geometry overlayNear(Geometry a, Geometry b, int op) {
         Envelope envelope = b.getEnvelopeInternal();
         List<Polygon> kept = new ArrayList<>();
         List<Polygon> near = new ArrayList<>();
@@ -352,15 +343,15 @@ final class ClusterTimeline {
             Polygon part = (Polygon) a.getGeometryN(i);
             (part.getEnvelopeInternal().intersects(envelope) ? near : kept).add(part);
         }
-        if (near.isEmpty()) {
+        if (near.isEmpty() && op == OverlayNG.DIFFERENCE) {
             return a;
         }
         if (kept.isEmpty()) {
-            return overlay(a, b, OverlayNG.DIFFERENCE);
+            return overlay(a, b, op);
         }
-        Geometry difference = overlay(LON_LAT.createMultiPolygon(near.toArray(Polygon[]::new)), b, OverlayNG.DIFFERENCE);
-        for (int i = 0; i < difference.getNumGeometries(); i++) {
-            Geometry part = difference.getGeometryN(i);
+        Geometry result = near.isEmpty() ? b : overlay(LON_LAT.createMultiPolygon(near.toArray(Polygon[]::new)), b, op);
+        for (int i = 0; i < result.getNumGeometries(); i++) {
+            Geometry part = result.getGeometryN(i);
             if (part instanceof Polygon p && !p.isEmpty()) {
                 kept.add(p);
             }
