@@ -52,6 +52,16 @@ final class EqualAreaRing {
      * the ring is not of survey size (see the class comment) and needs the general algorithm.
      */
     static double areaSqm(Coordinate[] ring) {
+        return Math.abs(signedAreaSqm(ring));
+    }
+
+    /**
+     * As {@link #areaSqm}, signed: positive when the ring runs counter-clockwise (seen from above,
+     * x east, y north). The area is a sum of one term per edge, each a function of the edge's two
+     * ends only, so splitting a ring's edges adds exactly the signed area of the thin polygons
+     * between each edge and its pieces.
+     */
+    static double signedAreaSqm(Coordinate[] ring) {
         int n = ring.length - 1;
         double lon0 = ring[0].x;
         double y0 = 0;
@@ -101,7 +111,7 @@ final class EqualAreaRing {
             prevSin = sin;
             prevCos = cos;
         }
-        return Math.abs(twiceChords / 2 + lenses / 12);
+        return twiceChords / 2 + lenses / 12;
     }
 
     /** Y(φ) of the class comment, m² per radian of longitude, from sin φ. */

@@ -54,6 +54,38 @@ public final class GeodesicArea {
         return Double.isNaN(fast) ? ofRingByGeographicLibSqm(coordinates) : fast;
     }
 
+    /**
+     * The signed geodesic area in m² of a closed ring (last coordinate = first), counter-clockwise
+     * positive, measured as {@link #ofRingSqm} measures it: by {@link EqualAreaRing} when the ring
+     * is of survey size, else (or when {@code byGeographicLib}) by GeographicLib. Both are sums of
+     * one term per edge, so the signed area of a ring with split edges is that of the ring plus
+     * the signed areas of the thin polygons each edge makes with its pieces, measured the same way.
+     *
+     * @param method when not null, its {@code [0]} is set to whether GeographicLib measured the ring
+     */
+    public static double signedRingSqm(Coordinate[] coordinates, boolean byGeographicLib, boolean[] method) {
+        if (coordinates.length < 4) {
+            return 0.0;
+        }
+        if (!byGeographicLib) {
+            double fast = EqualAreaRing.signedAreaSqm(coordinates);
+            if (!Double.isNaN(fast)) {
+                if (method != null) {
+                    method[0] = false;
+                }
+                return fast;
+            }
+        }
+        if (method != null) {
+            method[0] = true;
+        }
+        PolygonArea polygon = new PolygonArea(Geodesic.WGS84, false);
+        for (int i = 0; i < coordinates.length - 1; i++) {
+            polygon.AddPoint(coordinates[i].y, coordinates[i].x);
+        }
+        return polygon.Compute(false, true).area;
+    }
+
     /** As {@link #ofRingSqm(LinearRing)}, always by GeographicLib's {@code PolygonArea} (the reference). */
     public static double ofRingByGeographicLibSqm(LinearRing ring) {
         Coordinate[] coordinates = ring.getCoordinates();

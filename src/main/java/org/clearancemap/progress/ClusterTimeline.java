@@ -158,17 +158,23 @@ final class ClusterTimeline {
         List<Release> releases = cluster.releases();
         int lastFigures = -1;
         boolean touched = false;
+        boolean single = releases.size() == 1;
+        double singleOutside = Double.NaN;
         for (int k = 0; k <= last; k++) {
             LocalDate date = dates.get(k);
             boolean changed = false;
             while (next < releases.size() && !releases.get(next).completedOn().isAfter(date)) {
                 Release r = releases.get(next++);
                 changed = true;
-                Geometry near = near(rest, r.geom4326());
-                if (near != null) {
-                    byMethod[r.method().ordinal()] += areaSqm(overlay(near, r.geom4326(), OverlayNG.INTERSECTION));
-                    rest = minus(rest, r.geom4326());
+                // a lone release meets the epoch's whole H: the same overlay gives the land it releases outside H
+                Claim claim = Claim.of(rest, r.geom4326(), single);
+                if (claim.near) {
+                    byMethod[r.method().ordinal()] += claim.claimedSqm;
+                    rest = claim.rest;
                     touched = true;
+                }
+                if (single) {
+                    singleOutside = claim.outsideSqm;
                 }
                 if (restCha != null && near(restCha, r.geom4326()) != null) {
                     restCha = minus(restCha, r.geom4326());
@@ -181,7 +187,8 @@ final class ClusterTimeline {
                     figures[k] = figures[lastFigures];
                     unfilteredRemaining[k] = unfilteredRemaining[lastFigures];
                 } else {
-                    double outside = releaseUnion[k].isEmpty() ? 0 : areaSqm(minus(releaseUnion[k], hazards));
+                    double outside = releaseUnion[k].isEmpty() ? 0
+                            : single ? singleOutside : areaSqm(minus(releaseUnion[k], hazards));
                     figures[k] = figuresOn(k, footprint, footprintCha, rest, restCha, chaCase, byMethod, outside, touched);
                 }
                 lastFigures = k;

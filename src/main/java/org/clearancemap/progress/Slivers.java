@@ -3,6 +3,9 @@ package org.clearancemap.progress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.locationtech.jts.algorithm.Distance;
+import org.locationtech.jts.algorithm.InteriorPointArea;
+import org.locationtech.jts.algorithm.MinimumDiameter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -86,8 +89,35 @@ public final class Slivers {
         if (areaM2 > 1.1 * boundM2) {
             return false;
         }
-        Geometry local = toLocal(p, centre);
+        Polygon local = toLocal(p, centre);
+        // two exact shortcuts before the buffer: a piece within a strip 2t wide is a sliver (from
+        // any of its points, one of the two ways across the strip leaves the piece within t); a
+        // piece with an inner point farther than t from its edge is not
+        if (new MinimumDiameter(local).getLength() <= 2 * toleranceM) {
+            return true;
+        }
+        Coordinate inner = InteriorPointArea.getInteriorPoint(local);
+        if (inner != null && distanceToEdge(local, inner) > toleranceM * (1 + 1e-9)) {
+            return false;
+        }
         return local.buffer(-toleranceM).isEmpty();
+    }
+
+    /** The definition itself, without the shortcuts: whether the inward buffer of the tolerance erases the piece. For the tests. */
+    static boolean isSliverByBuffer(Polygon p, double toleranceM) {
+        return toLocal(p, p.getEnvelopeInternal().centre()).buffer(-toleranceM).isEmpty();
+    }
+
+    /** The distance from {@code c} to the nearest edge of {@code p}. */
+    private static double distanceToEdge(Polygon p, Coordinate c) {
+        double min = Double.MAX_VALUE;
+        for (LinearRing ring : rings(p)) {
+            Coordinate[] cs = ring.getCoordinates();
+            for (int i = 1; i < cs.length; i++) {
+                min = Math.min(min, Distance.pointToSegment(c, cs[i - 1], cs[i]));
+            }
+        }
+        return min;
     }
 
     private static List<LinearRing> rings(Polygon p) {
@@ -102,7 +132,7 @@ public final class Slivers {
     private static final double A = 6_378_137.0;
     private static final double E2 = (1 / 298.257223563) * (2 - 1 / 298.257223563);
 
-    private static Geometry toLocal(Polygon p, Coordinate centre) {
+    private static Polygon toLocal(Polygon p, Coordinate centre) {
         double phi0 = Math.toRadians(centre.y);
         double w2 = 1 - E2 * Math.sin(phi0) * Math.sin(phi0);
         double n0 = A / Math.sqrt(w2);

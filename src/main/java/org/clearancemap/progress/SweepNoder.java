@@ -56,6 +56,11 @@ final class SweepNoder implements Noder {
         }
     }
 
+    /** The segment strings of the last {@link #computeNodes} call, with the nodes found on them. */
+    Collection<SegmentString> inputStrings() {
+        return strings;
+    }
+
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Collection getNodedSubstrings() {
