@@ -75,4 +75,83 @@ class SweepNoderTest {
         noder.setSegmentIntersector(new IntersectionAdder(new RobustLineIntersector()));
         return noder;
     }
+
+    /**
+     * The nodes found on each string are those MCIndexNoder finds, also on rings that double back
+     * on themselves (a spike, consecutive collinear segments overlapping), where consecutive
+     * segments meet beyond their common vertex and must still be given to the intersector.
+     */
+    @Test
+    void nodesAreThoseOfTheChainNoderAlsoOnRingsThatDoubleBack() {
+        SplittableRandom random = new SplittableRandom(11L);
+        int spikes = 0;
+        for (int t = 0; t < 300; t++) {
+            java.util.List<Coordinate> ring = new java.util.ArrayList<>();
+            int k = random.nextInt(5, 40);
+            for (int i = 0; i < k; i++) {
+                double angle = 2 * Math.PI * i / k;
+                double r = random.nextDouble(0.5, 1);
+                ring.add(new Coordinate(r * Math.cos(angle), r * Math.sin(angle)));
+                if (t % 2 == 0 && i == k / 2) {
+                    // a spike: out along a line and back over part of it
+                    Coordinate c = ring.get(ring.size() - 1);
+                    ring.add(new Coordinate(c.x * 1.6, c.y * 1.6));
+                    ring.add(new Coordinate(c.x * 1.3, c.y * 1.3));
+                    spikes++;
+                }
+            }
+            ring.add(ring.get(0).copy());
+            Coordinate[] other = star(random, random.nextDouble(-0.5, 0.5), random.nextDouble(-0.5, 0.5), 0.8,
+                    random.nextInt(4, 40)).getCoordinates();
+            java.util.List<java.util.List<String>> ours = nodes(new SweepNoder(new IntersectionAdder(new RobustLineIntersector())),
+                    ring.toArray(Coordinate[]::new), other);
+            MCIndexNoder chains = chainNoder();
+            java.util.List<java.util.List<String>> theirs = nodes(chains, ring.toArray(Coordinate[]::new), other);
+            assertEquals(theirs, ours, "case " + t);
+        }
+        assertTrue(spikes > 100);
+    }
+
+    private static java.util.List<java.util.List<String>> nodes(org.locationtech.jts.noding.Noder noder, Coordinate[]... strings) {
+        java.util.List<org.locationtech.jts.noding.NodedSegmentString> input = new java.util.ArrayList<>();
+        for (Coordinate[] cs : strings) {
+            input.add(new org.locationtech.jts.noding.NodedSegmentString(cs, null));
+        }
+        noder.computeNodes(input);
+        java.util.List<java.util.List<String>> out = new java.util.ArrayList<>();
+        for (var s : input) {
+            java.util.List<String> nodes = new java.util.ArrayList<>();
+            for (java.util.Iterator<?> it = s.getNodeList().iterator(); it.hasNext(); ) {
+                var node = (org.locationtech.jts.noding.SegmentNode) it.next();
+                nodes.add(node.segmentIndex + " " + node.coord.x + " " + node.coord.y);
+            }
+            out.add(nodes);
+        }
+        return out;
+    }
+
+    @Test
+    void sortByKeyOrdersLikeArraysSort() {
+        SplittableRandom random = new SplittableRandom(3L);
+        for (int t = 0; t < 200; t++) {
+            int n = random.nextInt(0, 400);
+            double[] key = new double[n];
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                key[i] = t % 2 == 0 ? random.nextInt(0, 20) : random.nextDouble(-1, 1);
+                order[i] = i;
+            }
+            SweepNoder.sortByKey(order, key, 0, n - 1);
+            double[] sorted = key.clone();
+            java.util.Arrays.sort(sorted);
+            int[] seen = new int[n];
+            for (int i = 0; i < n; i++) {
+                assertEquals(sorted[i], key[order[i]], "case " + t);
+                seen[order[i]]++;
+            }
+            for (int i = 0; i < n; i++) {
+                assertEquals(1, seen[i], "a permutation, case " + t);
+            }
+        }
+    }
 }
