@@ -3,7 +3,11 @@ package org.clearancemap.progress;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.locationtech.jts.geom.Geometry;
@@ -25,6 +29,18 @@ public final class ProgressCache {
     private final Map<Key, Entry<Object>> results = new ConcurrentHashMap<>();
     /** Per-cluster work, kept across invalidations: a write changes the signature of the clusters it touches. */
     private final Map<String, Map<Object, Object>> clusterMemos = new ConcurrentHashMap<>();
+
+    /** One thread, shared by every cache, that reads State Parties' mapped land ahead of their computation. */
+    private static final ExecutorService READER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "progress-read-ahead");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Reads started by {@link #readAhead}, per State Party, with the generation they read. */
+    private final Map<String, Reading> reading = new ConcurrentHashMap<>();
+
+    private record Reading(long generation, CompletableFuture<List<Cluster>> clusters) {
+    }
 
     public ProgressCache(MappedLandRepository repository, AreaEngine engine) {
         this.repository = repository;
@@ -96,12 +112,45 @@ public final class ProgressCache {
         return memo;
     }
 
+    /**
+     * Starts reading, one State Party after the other on a background thread, the mapped land of
+     * those listed whose clusters are not held: a caller that then computes them in this order
+     * finds each one read, or being read, while it computed the one before (the engine's threads
+     * compute while the database answers). A read overtaken by a write is not used.
+     */
+    public void readAhead(List<String> iso3s) {
+        for (String iso3 : iso3s) {
+            long generation = generation(iso3).get();
+            Entry<List<Cluster>> entry = clusters.get(iso3);
+            if (entry != null && entry.generation() == generation) {
+                continue;
+            }
+            reading.compute(iso3, (k, old) -> old != null && old.generation() == generation ? old
+                    : new Reading(generation, CompletableFuture.supplyAsync(() -> read(iso3, generation), READER)));
+        }
+    }
+
     private List<Cluster> clustersOf(String iso3) {
         long generation = generation(iso3).get();
         Entry<List<Cluster>> entry = clusters.get(iso3);
         if (entry != null && entry.generation() == generation) {
             return entry.value();
         }
+        Reading ahead = reading.get(iso3);
+        if (ahead != null) {
+            reading.remove(iso3, ahead);
+            if (ahead.generation() == generation) {
+                try {
+                    return ahead.clusters().join();
+                } catch (CompletionException e) {
+                    // read again below, so that the failure is this caller's own
+                }
+            }
+        }
+        return read(iso3, generation);
+    }
+
+    private List<Cluster> read(String iso3, long generation) {
         List<Cluster> computed = Cluster.of(repository.load(iso3));
         if (generation(iso3).get() == generation) {
             clusters.put(iso3, new Entry<>(generation, computed));

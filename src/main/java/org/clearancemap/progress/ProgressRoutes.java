@@ -71,7 +71,9 @@ public final class ProgressRoutes {
     public void deadlines(Context ctx) {
         LocalDate asOf = Params.date(ctx, "asOf", LocalDate.now(clock));
         var rows = new ArrayList<Map<String, Object>>();
-        for (StateParty s : stateParties.findAll()) {
+        var all = stateParties.findAll();
+        progress.readAhead(all.stream().map(StateParty::iso3).toList());
+        for (StateParty s : all) {
             var reported = stateParties.reportedFigures(s.iso3());
             Standing standing = Standing.of(progress, rateYears, s, reported, asOf);
             var row = new LinkedHashMap<String, Object>();

@@ -32,7 +32,9 @@ public final class StatePartyRoutes {
         LocalDate asOf = Params.date(ctx, "asOf", LocalDate.now(clock));
         var mapped = repository.mapped();
         var result = new ArrayList<Map<String, Object>>();
-        for (StateParty s : repository.findAll()) {
+        List<StateParty> all = repository.findAll();
+        progress.readAhead(all.stream().map(StateParty::iso3).toList());
+        for (StateParty s : all) {
             var body = Standing.of(progress, rateYears, s, repository.reportedFigures(s.iso3()), asOf).toJson();
             putRecords(body, s, mapped.getOrDefault(s.iso3(), StatePartyRepository.Mapped.NONE));
             result.add(body);
@@ -87,7 +89,9 @@ public final class StatePartyRoutes {
      */
     public int warmUp(LocalDate asOf) {
         int count = 0;
-        for (StateParty s : repository.findAll()) {
+        List<StateParty> all = repository.findAll();
+        progress.readAhead(all.stream().map(StateParty::iso3).toList());
+        for (StateParty s : all) {
             Standing.of(progress, rateYears, s, repository.reportedFigures(s.iso3()), asOf);
             balance(s, asOf);
             count++;

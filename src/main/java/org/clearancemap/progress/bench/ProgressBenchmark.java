@@ -219,7 +219,9 @@ public final class ProgressBenchmark {
                 freshMs <= 100 ? "met" : "NOT met");
     }
 
+    /** As the server computes all State Parties (GET /api/state-parties, /api/deadlines): each read ahead of its computation. */
     private static AreaFigures allStates(ProgressCache cache) {
+        cache.readAhead(STATES);
         AreaFigures total = AreaFigures.ZERO;
         for (String iso3 : STATES) {
             total = total.plus(cache.figuresOn(iso3, DATE));
