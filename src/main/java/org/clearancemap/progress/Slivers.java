@@ -6,6 +6,9 @@ import java.util.List;
 import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.algorithm.InteriorPointArea;
 import org.locationtech.jts.algorithm.MinimumDiameter;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -90,17 +93,45 @@ public final class Slivers {
             return false;
         }
         Polygon local = toLocal(p, centre);
-        // two exact shortcuts before the buffer: a piece within a strip 2t wide is a sliver (from
-        // any of its points, one of the two ways across the strip leaves the piece within t); a
-        // piece with an inner point farther than t from its edge is not
+        // exact shortcuts before the buffer. A triangle is a sliver when its inscribed circle
+        // (radius 2·area/perimeter) is no wider than t. A piece within a strip 2t wide is a sliver
+        // (from any of its points, one of the two ways across the strip leaves the piece within t).
+        // A piece with an inner point farther than t from its edge is not: the points tried are
+        // JTS's interior point and the centres of the circles inscribed in the corners' triangles.
+        Coordinate[] shell = local.getExteriorRing().getCoordinates();
+        if (shell.length == 4 && local.getNumInteriorRing() == 0) {
+            return 2 * local.getArea() / local.getLength() <= toleranceM;
+        }
         if (new MinimumDiameter(local).getLength() <= 2 * toleranceM) {
             return true;
         }
+        double beyond = toleranceM * (1 + 1e-9);
         Coordinate inner = InteriorPointArea.getInteriorPoint(local);
-        if (inner != null && distanceToEdge(local, inner) > toleranceM * (1 + 1e-9)) {
+        if (inner != null && distanceToEdge(local, inner) > beyond) {
             return false;
         }
+        if (shell.length <= 16) {
+            PointOnGeometryLocator inside = new SimplePointInAreaLocator(local);
+            for (int i = 0; i < shell.length - 1; i++) {
+                Coordinate c = incentre(shell[i == 0 ? shell.length - 2 : i - 1], shell[i], shell[i + 1]);
+                if (c != null && distanceToEdge(local, c) > beyond && inside.locate(c) == Location.INTERIOR) {
+                    return false;
+                }
+            }
+        }
         return local.buffer(-toleranceM).isEmpty();
+    }
+
+    /** The centre of the circle inscribed in triangle abc, or null when it is degenerate. */
+    private static Coordinate incentre(Coordinate a, Coordinate b, Coordinate c) {
+        double la = b.distance(c);
+        double lb = c.distance(a);
+        double lc = a.distance(b);
+        double sum = la + lb + lc;
+        if (!(sum > 0)) {
+            return null;
+        }
+        return new Coordinate((la * a.x + lb * b.x + lc * c.x) / sum, (la * a.y + lb * b.y + lc * c.y) / sum);
     }
 
     /** The definition itself, without the shortcuts: whether the inward buffer of the tolerance erases the piece. For the tests. */

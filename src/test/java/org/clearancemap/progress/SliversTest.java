@@ -44,7 +44,8 @@ class SliversTest {
     /**
      * The shortcuts (the bound on the area, a strip 2t wide, an inner point farther than t from
      * the edge) decide as the inward buffer does, on 3,000 random pieces of the shapes a jittered
-     * release leaves: lenses, bent strips and small blobs, with widths on both sides of 2t.
+     * release leaves: lenses, bent strips, thin triangles and quadrilaterals and small blobs, with widths on both
+     * sides of 2t.
      */
     @Test
     void theShortcutsDecideAsTheBufferDoes() {
@@ -57,7 +58,7 @@ class SliversTest {
         int kept = 0;
         for (int n = 0; n < 3_000; n++) {
             List<double[]> local = new java.util.ArrayList<>();
-            int shape = n % 3;
+            int shape = n % 4;
             double width = 0.2 + 2.8 * random.nextDouble();
             if (shape == 0) {
                 // a lens: two arcs between the same ends
@@ -81,6 +82,16 @@ class SliversTest {
                 local.add(new double[] {a - width, b});
                 local.add(new double[] {a - width, width});
                 local.add(new double[] {0, width});
+            } else if (shape == 3) {
+                // a thin triangle, or a thin quadrilateral: the pieces between two crossing edges
+                double length = 2 + 60 * random.nextDouble();
+                double apex = length * random.nextDouble();
+                local.add(new double[] {0, 0});
+                local.add(new double[] {length, 0});
+                if (n % 8 == 7) {
+                    local.add(new double[] {apex + length * 0.1, width * (0.5 + random.nextDouble())});
+                }
+                local.add(new double[] {apex, width * (1 + random.nextDouble())});
             } else {
                 // a small irregular blob
                 int k = 5 + random.nextInt(12);
