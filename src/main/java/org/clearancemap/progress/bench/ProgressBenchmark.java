@@ -32,7 +32,10 @@ public final class ProgressBenchmark {
     private static final List<String> STATES = List.of("AFG", "CHL", "DEU", "IRQ", "LAO", "LBN", "MRT", "SOM", "SSD", "TCD");
     private static final LocalDate DATE = LocalDate.of(2025, 12, 31);
     private static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("BENCH_RUNS", "3"));
-    private static final int WARM_UP_PASSES = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARM_UP_PASSES", "3"));
+    /** Untimed passes before timing: 8 at S and M, where one pass is too short for the JIT to finish; 2 at L. */
+    private static int warmUpPasses(String size) {
+        return Integer.parseInt(System.getenv().getOrDefault("BENCH_WARM_UP_PASSES", "L".equals(size) ? "2" : "8"));
+    }
 
     /** PostGIS: per cluster of intersecting hazards, the union minus the union of the releases that touch it. */
     private static final String POSTGIS_SINGLE_DATE = """
@@ -96,11 +99,11 @@ public final class ProgressBenchmark {
                 st.execute("VACUUM ANALYZE land_release");
             }
             out("generated in %.1f s, loaded in %.1f s", secs(t1 - t0), secs(System.nanoTime() - t1));
-            run(db, bench);
+            run(db, bench, warmUpPasses(size));
         }
     }
 
-    private static void run(Database db, Config config) throws SQLException {
+    private static void run(Database db, Config config, int warmUpPasses) throws SQLException {
         MappedLandRepository land = new MappedLandRepository(db.dataSource());
         AreaEngine engine = new AreaEngine(config.sliverToleranceM(), config.progressThreadCount());
         out("cores: %d, area engine threads: %d (PROGRESS_THREADS), max heap: %d MB, sliver tolerance %.2f m, date %s",
@@ -109,10 +112,10 @@ public final class ProgressBenchmark {
 
         // warm-up: full passes until the JIT has compiled the overlay code (it takes C2 a few passes;
         // a server runs warm)
-        for (int i = 0; i < WARM_UP_PASSES; i++) {
+        for (int i = 0; i < warmUpPasses; i++) {
             long warm = System.nanoTime();
             allStates(new ProgressCache(land, engine));
-            out("warm-up pass %d of %d (JIT compiling): %.2f s", i + 1, WARM_UP_PASSES, secs(System.nanoTime() - warm));
+            out("warm-up pass %d of %d (JIT compiling): %.2f s", i + 1, warmUpPasses, secs(System.nanoTime() - warm));
         }
 
         double single = Double.MAX_VALUE;
