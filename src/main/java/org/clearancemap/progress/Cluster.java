@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.relateng.RelateNG;
@@ -75,8 +77,7 @@ public record Cluster(List<HazardVersion> hazards, List<Release> releases, Signa
             Envelope e = g.getEnvelopeInternal();
             for (Object o : index.query(e)) {
                 int j = (Integer) o;
-                if (j > i && find(parent, i) != find(parent, j)
-                        && RelateNG.relate(g, geometries.get(j), RelatePredicate.intersects())) {
+                if (j > i && find(parent, i) != find(parent, j) && intersects(g, geometries.get(j))) {
                     parent[find(parent, i)] = find(parent, j);
                 }
             }
@@ -108,6 +109,20 @@ public record Cluster(List<HazardVersion> hazards, List<Release> releases, Signa
         // largest first, so that parallel work ends evenly
         clusters.sort(Comparator.comparingInt((Cluster c) -> c.hazards().size() + c.releases().size()).reversed());
         return clusters;
+    }
+
+    /**
+     * Whether two polygonal geometries share a point. Most pairs that do (a hazard and the release
+     * digitised over it) have a vertex of one inside or on the other, which a point-in-polygon
+     * test finds at once; the others go to {@link RelateNG}.
+     */
+    static boolean intersects(Geometry a, Geometry b) {
+        if (!a.isEmpty() && !b.isEmpty()
+                && (SimplePointInAreaLocator.locate(a.getCoordinate(), b) != Location.EXTERIOR
+                || SimplePointInAreaLocator.locate(b.getCoordinate(), a) != Location.EXTERIOR)) {
+            return true;
+        }
+        return RelateNG.relate(a, b, RelatePredicate.intersects());
     }
 
     private static int find(int[] parent, int i) {
