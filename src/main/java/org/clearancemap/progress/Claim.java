@@ -175,6 +175,10 @@ final class Claim {
         double[] thinPolygons(java.util.Collection<SegmentString> strings) {
             double[] thin = new double[2];
             int[] seen = new int[2];
+            if (strings == null) {
+                // the overlay answered without noding
+                return new double[] {Double.NaN, Double.NaN};
+            }
             for (SegmentString s : strings) {
                 Ring ring = rings.get(s.getCoordinates());
                 if (ring == null) {
