@@ -24,13 +24,20 @@ public final class TileRepository {
     /** The index box grows by twice the buffer, so that nothing that can reach the buffer is missed. */
     static final double INDEX_MARGIN = 2.0 * BUFFER / EXTENT;
 
+    /*
+     * In the tile queries, OFFSET 0 keeps PostgreSQL from folding the inner query into the outer
+     * one, which would compute ST_AsMVTGeom twice per feature: once for "geom IS NOT NULL", once
+     * for the tile.
+     */
+
     /** Binds: z, x, y; minLon, minLat, maxLon, maxLat. */
     private static final String HAZARDS = """
             SELECT ST_AsMVT(t, 'hazards', 4096, 'geom', 'id' ORDER BY t.id) FROM (
                 SELECT id, iso3 AS state_party, external_id, classification, recorded_on::text AS recorded_on, area_sqm,
                        ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
                   FROM hazard
-                 WHERE valid_until IS NULL AND geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)) t
+                 WHERE valid_until IS NULL AND geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
+                OFFSET 0) t
              WHERE geom IS NOT NULL
             """;
     /** Binds: z, x, y; minLon, minLat, maxLon, maxLat. */
@@ -39,7 +46,8 @@ public final class TileRepository {
                 SELECT id, iso3 AS state_party, external_id, method, completed_on::text AS completed_on, area_sqm,
                        ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
                   FROM land_release
-                 WHERE superseded_at IS NULL AND geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)) t
+                 WHERE superseded_at IS NULL AND geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
+                OFFSET 0) t
              WHERE geom IS NOT NULL
             """;
     /**
@@ -51,7 +59,8 @@ public final class TileRepository {
                 SELECT r.state_party,
                        ST_AsMVTGeom(ST_Transform(ST_GeomFromWKB(decode(r.wkb, 'hex'), 4326), 3857),
                            ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-                  FROM unnest(?::text[], ?::text[]) AS r(state_party, wkb)) t
+                  FROM unnest(?::text[], ?::text[]) AS r(state_party, wkb)
+                OFFSET 0) t
              WHERE geom IS NOT NULL
             """;
     /**
