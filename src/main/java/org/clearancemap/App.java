@@ -124,8 +124,15 @@ public final class App {
                 config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS());
         var tokens = new TokenRepository(database.dataSource());
         var auth = new Auth(tokens, config);
-        var revocations = new org.clearancemap.auth.RevocationListener(config.databaseUrl(), config.databaseUser(),
-                config.databasePassword(), auth::forget, auth::forgetAll);
+        // one connection hears token revocations and writes to the mapped land, whoever makes them
+        var revocations = new org.clearancemap.db.NotificationListener(config.databaseUrl(), config.databaseUser(),
+                config.databasePassword(), "token revocations and mapped land changes", Map.of(
+                        org.clearancemap.auth.RevocationListener.CHANNEL, org.clearancemap.auth.RevocationListener.consumer(auth::forget),
+                        ProgressCache.CHANGES, progress::changed),
+                () -> {
+                    auth.forgetAll();
+                    progress.invalidateAll();
+                });
         var authRoutes = new AuthRoutes(tokens, auth);
         var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
 

@@ -15,7 +15,9 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * The area figures of each State Party, computed on first use and kept per (State Party, date)
  * until something of that State Party is written: every write (an upload, a coordinator record)
- * calls {@link #invalidate(String)} before it answers, so the next read recomputes.
+ * calls {@link #invalidate(String)} before it answers, so the next read recomputes; writes made
+ * outside this server (another process, plain SQL) reach it as notices the server's listener
+ * passes to {@link #changed(String)}, a moment after they commit.
  *
  * <p>A computation that started before an invalidation never stores its (stale) result.
  */
@@ -56,6 +58,28 @@ public final class ProgressCache {
         generation(iso3).incrementAndGet();
         clusters.remove(iso3);
         results.keySet().removeIf(k -> k.iso3().equals(iso3));
+    }
+
+    /** Forgets everything computed for every State Party (writes may have been missed). */
+    public void invalidateAll() {
+        for (String iso3 : List.copyOf(generations.keySet())) {
+            invalidate(iso3);
+        }
+    }
+
+    /**
+     * Channel {@code mapped_land_changed} (migration V42): every write to hazards or releases,
+     * whoever makes it, names its State Party there ('*' for all) once committed.
+     */
+    public static final String CHANGES = "mapped_land_changed";
+
+    /** What to do with a notice of {@link #CHANGES}. */
+    public void changed(String iso3) {
+        if ("*".equals(iso3)) {
+            invalidateAll();
+        } else {
+            invalidate(iso3);
+        }
     }
 
     /** The figures of {@code iso3} on {@code date}. */

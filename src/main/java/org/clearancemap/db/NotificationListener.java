@@ -1,0 +1,138 @@
+package org.clearancemap.db;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on PostgreSQL notification channels on a connection of its own, outside the pool, and
+ * hands each notice's payload to its channel's consumer, in the order the database sent them
+ * (the order the announcing transactions committed). While the connection is down it tries again
+ * every few seconds; on every (re)connection it runs {@code onConnect}, since notices sent
+ * meanwhile were not heard.
+ */
+public class NotificationListener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
+    private static final int WAIT_MS = 500;
+    private static final long RETRY_MS = 2_000;
+
+    private final String url;
+    private final String what;
+    private final Properties properties = new Properties();
+    private final Map<String, Consumer<String>> channels;
+    private final Runnable onConnect;
+    private volatile boolean closed;
+    private volatile Connection connection;
+    private Thread thread;
+
+    /**
+     * @param what      what is listened for, for the log and the connection's application name
+     * @param channels  per channel (a plain lower-case identifier), what to do with a notice's payload
+     * @param onConnect run on each (re)connection: notices may have been missed
+     */
+    public NotificationListener(String url, String user, String password, String what,
+            Map<String, Consumer<String>> channels, Runnable onConnect) {
+        for (String channel : channels.keySet()) {
+            if (!channel.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("not a plain channel name: " + channel);
+            }
+        }
+        this.url = url;
+        this.what = what;
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "clearance-map " + what);
+        this.channels = new LinkedHashMap<>(channels);
+        this.onConnect = onConnect;
+    }
+
+    public synchronized void start() {
+        if (thread == null && !closed) {
+            thread = new Thread(this::run, "listening: " + what);
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void run() {
+        boolean warned = false;
+        while (!closed) {
+            try (Connection c = DriverManager.getConnection(url, properties)) {
+                connection = c;
+                try (Statement s = c.createStatement()) {
+                    for (String channel : channels.keySet()) {
+                        s.execute("LISTEN " + channel);
+                    }
+                }
+                onConnect.run();
+                if (warned) {
+                    LOG.info("listening for {} again", what);
+                    warned = false;
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notes = pg.getNotifications(WAIT_MS);
+                    if (notes != null) {
+                        for (PGNotification n : notes) {
+                            Consumer<String> consumer = channels.get(n.getName());
+                            if (consumer != null) {
+                                consumer.accept(n.getParameter());
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (closed) {
+                    break;
+                }
+                if (!warned) {
+                    LOG.warn("not listening for {} ({}); trying again every {} s", what, e.toString(), RETRY_MS / 1000);
+                    warned = true;
+                }
+                try {
+                    Thread.sleep(RETRY_MS);
+                } catch (InterruptedException ie) {
+                    break;
+                }
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            closed = true;
+            t = thread;
+        }
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
