@@ -120,19 +120,28 @@ public final class App {
         var features = new FeatureRepository(database.dataSource());
         var remaining = new RemainingAreas(progress, statePartyRecords, database.dataSource(), json, clock);
         var ogc = new OgcRoutes(features, remaining, json, clock);
-        var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining, json, clock,
-                config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS());
         var tokens = new TokenRepository(database.dataSource());
         var auth = new Auth(tokens, config);
         // one connection hears token revocations and writes to the mapped land, whoever makes them
         var revocations = new org.clearancemap.db.NotificationListener(config.databaseUrl(), config.databaseUser(),
                 config.databasePassword(), "token revocations and mapped land changes", Map.of(
                         org.clearancemap.auth.RevocationListener.CHANNEL, org.clearancemap.auth.RevocationListener.consumer(auth::forget),
-                        ProgressCache.CHANGES, progress::changed),
+                        ProgressCache.CHANGES, iso3 -> {
+                            progress.changed(iso3);
+                            for (Collection c : Collection.values()) {
+                                tileCache.invalidate(c);
+                            }
+                        }),
                 () -> {
                     auth.forgetAll();
                     progress.invalidateAll();
+                    for (Collection c : Collection.values()) {
+                        tileCache.invalidate(c);
+                    }
                 });
+        // while the listener hears every write, tile requests need not read the data's fingerprint
+        var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining, json, clock,
+                config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS(), revocations::listening);
         var authRoutes = new AuthRoutes(tokens, auth);
         var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
 

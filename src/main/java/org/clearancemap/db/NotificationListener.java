@@ -32,6 +32,7 @@ public class NotificationListener implements AutoCloseable {
     private final Runnable onConnect;
     private volatile boolean closed;
     private volatile Connection connection;
+    private volatile boolean listening;
     private Thread thread;
 
     /**
@@ -57,6 +58,11 @@ public class NotificationListener implements AutoCloseable {
         this.onConnect = onConnect;
     }
 
+    /** Whether it is connected and listening now: no notice sent from now on will be missed while this stays true. */
+    public boolean listening() {
+        return listening;
+    }
+
     public synchronized void start() {
         if (thread == null && !closed) {
             thread = new Thread(this::run, "listening: " + what);
@@ -76,6 +82,7 @@ public class NotificationListener implements AutoCloseable {
                     }
                 }
                 onConnect.run();
+                listening = true;
                 if (warned) {
                     LOG.info("listening for {} again", what);
                     warned = false;
@@ -106,6 +113,7 @@ public class NotificationListener implements AutoCloseable {
                     break;
                 }
             } finally {
+                listening = false;
                 connection = null;
             }
         }

@@ -22,9 +22,10 @@ import org.clearancemap.ogc.Collection;
  * <p>Never stale: every write through this server calls {@link #invalidate(Collection)} for the
  * collections it touches before its response is sent, which drops their tiles; a tile that was being
  * made while its collection was invalidated is served but not kept. Writes by other processes (the
- * demo loader, SQL) are seen through the data version ({@link #observe(String)}): read when a
- * TileJSON document is served and at most a second apart otherwise. Tiles that depend on the date
- * (remaining land) are keyed by it.
+ * demo loader, SQL) drop them too when the database announces them (migration V42, the server's
+ * listener); while the listener is not connected they are seen through the data version
+ * ({@link #observe(String)}): read when a TileJSON document is served and at most a second apart
+ * otherwise. Tiles that depend on the date (remaining land) are keyed by it.
  */
 public final class TileCache {
     /** What an entry costs beyond its bytes (key, map node, record, arrays' headers), roughly. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
 import org.clearancemap.ogc.Collection;
@@ -34,13 +35,16 @@ public final class TileRoutes {
     private static final long VERSION_CHECK_NANOS = 1_000_000_000L;
     private final java.util.concurrent.atomic.AtomicLong lastVersionCheck = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - VERSION_CHECK_NANOS);
     private final ObjectMapper json;
+    /** Whether the server's listener is connected (writes by any process then drop the cache as they commit). */
+    private final BooleanSupplier hearsWrites;
     private final Clock clock;
     private final int minZoom;
     private final int maxZoom;
     private final String cacheControl;
 
     public TileRoutes(TileRepository tiles, TileCache cache, FeatureRepository features, RemainingAreas remaining,
-            ObjectMapper json, Clock clock, int minZoom, int maxZoom, int maxAgeSeconds) {
+            ObjectMapper json, Clock clock, int minZoom, int maxZoom, int maxAgeSeconds, BooleanSupplier hearsWrites) {
+        this.hearsWrites = hearsWrites;
         this.tiles = tiles;
         this.cache = cache;
         this.features = features;
@@ -98,8 +102,15 @@ public final class TileRoutes {
         }
     }
 
-    /** At most once per {@link #VERSION_CHECK_NANOS}: reads the data version, so that writes by other processes drop the cache. */
+    /**
+     * At most once per {@link #VERSION_CHECK_NANOS}, unless the server hears every write as it
+     * commits (the database's notices drop the cache then): reads the data version, so that writes
+     * by other processes drop the cache.
+     */
     private void checkDataVersion(long now) {
+        if (hearsWrites.getAsBoolean()) {
+            return;
+        }
         long last = lastVersionCheck.get();
         if (now - last >= VERSION_CHECK_NANOS && lastVersionCheck.compareAndSet(last, now)) {
             cache.observe(tiles.dataVersion());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Timeout(120)
 class TileApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -260,8 +261,14 @@ class TileApiTest {
         assertEquals("", tile(path, null, "gzip;q=0").headers().firstValue("Content-Encoding").orElse(""));
     }
 
+    /**
+     * A write made with plain SQL drops the cached tiles as soon as the database announces it
+     * (migration V42; the server's listener is connected, so tile requests do not read the data's
+     * fingerprint): the test asks for the tile until it shows the new hazard (the class timeout
+     * stops a hang, which is how it fails without the announcement).
+     */
     @Test
-    void aWriteByAnotherProcessReachesTheCachedTilesWithinASecond() throws Exception {
+    void aWriteByAnotherProcessReachesTheCachedTiles() throws Exception {
         String path = "/tiles/hazards/" + tileOf(-62.5, -32.5, 10) + ".mvt";
         assertEquals(204, tile(path, null).statusCode());
         assertEquals(204, tile(path, null).statusCode());
@@ -271,9 +278,11 @@ class TileApiTest {
                     VALUES ('CHL', 'CHL-SQL', 1, 'SHA', '2024-01-01', ST_Multi(ST_MakeEnvelope(-62.6, -32.6, -62.4, -32.4, 4326)), 1)
                     """);
         }
-        Thread.sleep(1_100);
-        tile("/tiles/releases/0/0/0.mvt", null); // any tile request past the second reads the data version
         HttpResponse<byte[]> fresh = tile(path, null);
+        while (fresh.statusCode() == 204) {
+            Thread.sleep(10);
+            fresh = tile(path, null);
+        }
         assertEquals(200, fresh.statusCode());
         assertTrue(new String(fresh.body(), StandardCharsets.ISO_8859_1).contains("CHL-SQL"));
     }
