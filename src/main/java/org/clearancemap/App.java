@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -94,11 +95,6 @@ public final class App {
         var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
                 new AreaEngine(config.sliverToleranceM(), config.progressThreadCount()));
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
-        warmUpTaker.accept(() -> {
-            long start = System.nanoTime();
-            int count = stateParties.warmUp(LocalDate.now(clock));
-            WARM_UP_LOG.info("figures of {} State Parties computed in {} ms", count, (System.nanoTime() - start) / 1_000_000);
-        });
         var progressRoutes = new ProgressRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, CoordinatorAccess.TOKEN, json, clock);
@@ -139,6 +135,13 @@ public final class App {
                         tileCache.invalidate(c);
                     }
                 });
+        warmUpTaker.accept(() -> {
+            // the listener's first connection drops every cached figure: warm up after it
+            revocations.awaitFirstConnection(Duration.ofSeconds(10));
+            long start = System.nanoTime();
+            int count = stateParties.warmUp(LocalDate.now(clock));
+            WARM_UP_LOG.info("figures of {} State Parties computed in {} ms", count, (System.nanoTime() - start) / 1_000_000);
+        });
         // while the listener hears every write, tile requests need not read the data's fingerprint
         var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining, json, clock,
                 config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS(), revocations::listening);

@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -33,6 +36,7 @@ public class NotificationListener implements AutoCloseable {
     private volatile boolean closed;
     private volatile Connection connection;
     private volatile boolean listening;
+    private final CountDownLatch firstConnection = new CountDownLatch(1);
     private Thread thread;
 
     /**
@@ -63,6 +67,20 @@ public class NotificationListener implements AutoCloseable {
         return listening;
     }
 
+    /**
+     * Waits until it has connected once (its first {@code onConnect} has run), at most
+     * {@code timeout}; whether it has. Work whose results {@code onConnect} would drop (a warm-up of
+     * caches) waits for this first.
+     */
+    public boolean awaitFirstConnection(Duration timeout) {
+        try {
+            return firstConnection.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public synchronized void start() {
         if (thread == null && !closed) {
             thread = new Thread(this::run, "listening: " + what);
@@ -83,6 +101,7 @@ public class NotificationListener implements AutoCloseable {
                 }
                 onConnect.run();
                 listening = true;
+                firstConnection.countDown();
                 if (warned) {
                     LOG.info("listening for {} again", what);
                     warned = false;

@@ -8,9 +8,7 @@ import java.util.Map;
 import org.clearancemap.geo.GeodesicArea;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.TopologyException;
@@ -42,7 +40,6 @@ import org.locationtech.jts.util.AssertionFailedException;
  * areas are taken from intersection and difference overlays as before.
  */
 final class Claim {
-    private static final GeometryFactory LON_LAT = new GeometryFactory();
     private static final PrecisionModel FLOATING = new PrecisionModel();
 
     /** {@code a − b}. */
@@ -71,21 +68,13 @@ final class Claim {
      */
     static Claim of(Geometry a, Geometry b, boolean withOutside) {
         if (b.isEmpty()) {
-            return new Claim(a, 0, 0, false, true);
+            return new Claim(a, 0, withOutside ? 0 : Double.NaN, false, true);
         }
-        Envelope envelope = b.getEnvelopeInternal();
-        List<Polygon> kept = new ArrayList<>();
-        List<Polygon> nearParts = new ArrayList<>();
-        if (!a.isEmpty() && a.getEnvelopeInternal().intersects(envelope)) {
-            for (int i = 0; i < a.getNumGeometries(); i++) {
-                Polygon part = (Polygon) a.getGeometryN(i);
-                (part.getEnvelopeInternal().intersects(envelope) ? nearParts : kept).add(part);
-            }
-        }
-        if (nearParts.isEmpty()) {
+        NearParts parts = NearParts.of(a, b.getEnvelopeInternal());
+        if (parts.noneNear()) {
             return new Claim(a, 0, withOutside ? ClusterTimeline.areaSqm(b) : Double.NaN, false, true);
         }
-        Geometry near = kept.isEmpty() ? a : LON_LAT.createMultiPolygon(nearParts.toArray(Polygon[]::new));
+        Geometry near = parts.near();
 
         Rings rings = new Rings();
         double nearSqm = rings.add(near);
@@ -117,17 +106,7 @@ final class Claim {
         if (withOutside && Double.isNaN(outside)) {
             outside = ClusterTimeline.areaSqm(ClusterTimeline.overlay(b, near, OverlayNG.DIFFERENCE));
         }
-        Geometry rest;
-        if (kept.isEmpty()) {
-            rest = difference;
-        } else {
-            for (int i = 0; i < difference.getNumGeometries(); i++) {
-                if (difference.getGeometryN(i) instanceof Polygon p && !p.isEmpty()) {
-                    kept.add(p);
-                }
-            }
-            rest = LON_LAT.createMultiPolygon(kept.toArray(Polygon[]::new));
-        }
+        Geometry rest = parts.keptWith(difference);
         return new Claim(rest, Math.max(0, claimed), withOutside ? Math.max(0, outside) : Double.NaN, true, oneOverlay);
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.clearancemap.geo.GeodesicArea;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -176,7 +175,7 @@ final class ClusterTimeline {
                 if (single) {
                     singleOutside = claim.outsideSqm;
                 }
-                if (restCha != null && near(restCha, r.geom4326()) != null) {
+                if (restCha != null) {
                     restCha = minus(restCha, r.geom4326());
                 }
             }
@@ -197,35 +196,6 @@ final class ClusterTimeline {
             }
         }
         return claimed;
-    }
-
-    /**
-     * The polygons of {@code a} whose envelopes meet {@code b}'s (as {@code a} itself when all do),
-     * or null when none does: only they can share land with {@code b}.
-     */
-    static Geometry near(Geometry a, Geometry b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return null;
-        }
-        Envelope envelope = b.getEnvelopeInternal();
-        if (!a.getEnvelopeInternal().intersects(envelope)) {
-            return null;
-        }
-        int n = a.getNumGeometries();
-        if (n == 1) {
-            return a;
-        }
-        List<Polygon> near = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Geometry part = a.getGeometryN(i);
-            if (part.getEnvelopeInternal().intersects(envelope)) {
-                near.add((Polygon) part);
-            }
-        }
-        if (near.isEmpty()) {
-            return null;
-        }
-        return near.size() == n ? a : LON_LAT.createMultiPolygon(near.toArray(Polygon[]::new));
     }
 
     /** @param chaCase 0: no CHA, 1: all CHA, 2: mixed (restCha holds the CHA part) */
@@ -328,11 +298,8 @@ final class ClusterTimeline {
      * the overlay's result, which lies within the polygons it was given).
      */
     static Geometry minus(Geometry a, Geometry b) {
-        if (a.isEmpty() || b.isEmpty() || !a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) {
+        if (a.isEmpty() || b.isEmpty()) {
             return a;
-        }
-        if (!(a instanceof MultiPolygon) || a.getNumGeometries() == 1) {
-            return overlay(a, b, OverlayNG.DIFFERENCE);
         }
         return overlayNear(a, b, OverlayNG.DIFFERENCE);
     }
@@ -343,27 +310,11 @@ final class ClusterTimeline {
      * and from the overlay's result, so they are kept as they are.
      */
     private static Geometry overlayNear(Geometry a, Geometry b, int op) {
-        Envelope envelope = b.getEnvelopeInternal();
-        List<Polygon> kept = new ArrayList<>();
-        List<Polygon> near = new ArrayList<>();
-        for (int i = 0; i < a.getNumGeometries(); i++) {
-            Polygon part = (Polygon) a.getGeometryN(i);
-            (part.getEnvelopeInternal().intersects(envelope) ? near : kept).add(part);
+        NearParts parts = NearParts.of(a, b.getEnvelopeInternal());
+        if (parts.noneNear()) {
+            return op == OverlayNG.DIFFERENCE ? a : parts.keptWith(b);
         }
-        if (near.isEmpty() && op == OverlayNG.DIFFERENCE) {
-            return a;
-        }
-        if (kept.isEmpty()) {
-            return overlay(a, b, op);
-        }
-        Geometry result = near.isEmpty() ? b : overlay(LON_LAT.createMultiPolygon(near.toArray(Polygon[]::new)), b, op);
-        for (int i = 0; i < result.getNumGeometries(); i++) {
-            Geometry part = result.getGeometryN(i);
-            if (part instanceof Polygon p && !p.isEmpty()) {
-                kept.add(p);
-            }
-        }
-        return LON_LAT.createMultiPolygon(kept.toArray(Polygon[]::new));
+        return parts.keptWith(overlay(parts.near(), b, op));
     }
 
     /** Geodesic area of the polygonal parts of any geometry. */
