@@ -62,9 +62,7 @@ class RemainingCollectionTest {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = server.get(path);
-        assertEquals(200, r.statusCode(), path + " -> " + r.body());
-        return JSON.readTree(r.body());
+        return server.json(path);
     }
 
     private static double definition(String iso3, LocalDate day) throws Exception {

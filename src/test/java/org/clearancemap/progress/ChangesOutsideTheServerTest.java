@@ -3,9 +3,6 @@ package org.clearancemap.progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -32,7 +29,6 @@ import org.postgresql.PGNotification;
  */
 @Timeout(120)
 class ChangesOutsideTheServerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NEW_HAZARD = "POLYGON((105.3 15.3,105.302 15.3,105.302 15.302,105.3 15.302,105.3 15.3))";
     private static TestDatabase db;
     private static TestServer server;
@@ -51,10 +47,7 @@ class ChangesOutsideTheServerTest {
     }
 
     private static double footprint(String iso3) throws Exception {
-        HttpResponse<String> r = server.get("/api/state-parties/" + iso3);
-        assertEquals(200, r.statusCode(), r.body());
-        JsonNode body = JSON.readTree(r.body());
-        return body.get("footprintSqm").asDouble();
+        return server.json("/api/state-parties/" + iso3).get("footprintSqm").asDouble();
     }
 
     private static double sql(String query) throws Exception {

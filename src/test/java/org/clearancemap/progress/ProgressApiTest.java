@@ -46,9 +46,7 @@ class ProgressApiTest {
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = server.get(path);
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
+        return server.json(path);
     }
 
     @Test

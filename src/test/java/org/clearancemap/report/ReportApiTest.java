@@ -35,9 +35,7 @@ class ReportApiTest {
     }
 
     private static JsonNode json(String path) throws Exception {
-        HttpResponse<String> r = server.get(path);
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
+        return server.json(path);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.clearancemap.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +19,7 @@ import org.clearancemap.Config;
 
 /** The real server on a free loopback port over a {@link TestDatabase}, called over real HTTP. */
 public final class TestServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Javalin app;
     private volatile String defaultToken;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,6 +57,15 @@ public final class TestServer implements AutoCloseable {
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET {@code path}, which must answer 200, as a JSON tree (an assertion error names the path and the body otherwise). */
+    public JsonNode json(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
