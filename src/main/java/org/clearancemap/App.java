@@ -26,12 +26,13 @@ import org.clearancemap.http.RequestIds;
 import org.clearancemap.map.MapLayerRoutes;
 import org.clearancemap.ogc.FeatureRepository;
 import org.clearancemap.ogc.OgcRoutes;
-import org.clearancemap.ogc.Collection;
 import org.clearancemap.ogc.RemainingAreas;
 
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
+import org.clearancemap.auth.RevocationListener;
+import org.clearancemap.db.NotificationListener;
 import org.clearancemap.progress.ProgressRoutes;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.report.ReportRoutes;
@@ -106,9 +107,7 @@ public final class App {
         // and the tiles it can touch (hazards or releases, and remaining) are dropped
         UploadListener afterUpload = iso3 -> {
             progress.invalidate(iso3);
-            for (Collection c : Collection.values()) {
-                tileCache.invalidate(c);
-            }
+            tileCache.invalidateAll();
             uploadListener.uploaded(iso3);
         };
         var uploads = new UploadRoutes(database.dataSource(), UploadLimits.of(config), afterUpload, clock, json);
@@ -119,32 +118,28 @@ public final class App {
         var tokens = new TokenRepository(database.dataSource());
         var auth = new Auth(tokens, config);
         // one connection hears token revocations and writes to the mapped land, whoever makes them
-        var revocations = new org.clearancemap.db.NotificationListener(config.databaseUrl(), config.databaseUser(),
-                config.databasePassword(), "token revocations and mapped land changes", Map.of(
-                        org.clearancemap.auth.RevocationListener.CHANNEL, org.clearancemap.auth.RevocationListener.consumer(auth::forget),
+        var notices = new NotificationListener(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
+                "token revocations and mapped land changes", Map.of(
+                        RevocationListener.CHANNEL, RevocationListener.consumer(auth::forget),
                         ProgressCache.CHANGES, iso3 -> {
                             progress.changed(iso3);
-                            for (Collection c : Collection.values()) {
-                                tileCache.invalidate(c);
-                            }
+                            tileCache.invalidateAll();
                         }),
                 () -> {
                     auth.forgetAll();
                     progress.invalidateAll();
-                    for (Collection c : Collection.values()) {
-                        tileCache.invalidate(c);
-                    }
+                    tileCache.invalidateAll();
                 });
         warmUpTaker.accept(() -> {
             // the listener's first connection drops every cached figure: warm up after it
-            revocations.awaitFirstConnection(Duration.ofSeconds(10));
+            notices.awaitFirstConnection(Duration.ofSeconds(10));
             long start = System.nanoTime();
             int count = stateParties.warmUp(LocalDate.now(clock));
             WARM_UP_LOG.info("figures of {} State Parties computed in {} ms", count, (System.nanoTime() - start) / 1_000_000);
         });
         // while the listener hears every write, tile requests need not read the data's fingerprint
         var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining, json, clock,
-                config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS(), revocations::listening);
+                config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS(), notices::listening);
         var authRoutes = new AuthRoutes(tokens, auth);
         var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
 
@@ -157,8 +152,8 @@ public final class App {
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             cfg.events.serverStopped(uploads::close);
-            cfg.events.serverStarted(revocations::start);
-            cfg.events.serverStopped(revocations::close);
+            cfg.events.serverStarted(notices::start);
+            cfg.events.serverStopped(notices::close);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";

@@ -54,32 +54,37 @@ public final class GeodesicArea {
         return Double.isNaN(fast) ? ofRingByGeographicLibSqm(coordinates) : fast;
     }
 
+    /** A ring's signed area (m², counter-clockwise positive) and whether GeographicLib measured it. */
+    public record SignedArea(double sqm, boolean byGeographicLib) {
+    }
+
     /**
-     * The signed geodesic area in m² of a closed ring (last coordinate = first), counter-clockwise
-     * positive, measured as {@link #ofRingSqm} measures it: by {@link EqualAreaRing} when the ring
-     * is of survey size, else (or when {@code byGeographicLib}) by GeographicLib. Both are sums of
-     * one term per edge, so the signed area of a ring with split edges is that of the ring plus
-     * the signed areas of the thin polygons each edge makes with its pieces, measured the same way.
-     *
-     * @param method when not null, its {@code [0]} is set to whether GeographicLib measured the ring
+     * The signed geodesic area of a closed ring (last coordinate = first), measured as
+     * {@link #ofRingSqm} measures it: by {@link EqualAreaRing} when the ring is of survey size, else
+     * by GeographicLib. Both are sums of one term per edge, so the signed area of a ring with split
+     * edges is that of the ring plus the signed areas of the thin polygons each edge makes with its
+     * pieces, measured the same way ({@link #signedRingSqm}).
      */
-    public static double signedRingSqm(Coordinate[] coordinates, boolean byGeographicLib, boolean[] method) {
+    public static SignedArea signedRing(Coordinate[] coordinates) {
+        if (coordinates.length < 4) {
+            return new SignedArea(0.0, false);
+        }
+        double fast = EqualAreaRing.signedAreaSqm(coordinates);
+        return Double.isNaN(fast) ? new SignedArea(signedByGeographicLibSqm(coordinates), true) : new SignedArea(fast, false);
+    }
+
+    /** The signed area of a closed ring in m², by GeographicLib or else by the survey-size method where it applies. */
+    public static double signedRingSqm(Coordinate[] coordinates, boolean byGeographicLib) {
         if (coordinates.length < 4) {
             return 0.0;
         }
-        if (!byGeographicLib) {
-            double fast = EqualAreaRing.signedAreaSqm(coordinates);
-            if (!Double.isNaN(fast)) {
-                if (method != null) {
-                    method[0] = false;
-                }
-                return fast;
-            }
-        }
-        if (method != null) {
-            method[0] = true;
-        }
+        double fast = byGeographicLib ? Double.NaN : EqualAreaRing.signedAreaSqm(coordinates);
+        return Double.isNaN(fast) ? signedByGeographicLibSqm(coordinates) : fast;
+    }
+
+    private static double signedByGeographicLibSqm(Coordinate[] coordinates) {
         PolygonArea polygon = new PolygonArea(Geodesic.WGS84, false);
+        // the closing vertex repeats the first: GeographicLib closes the ring itself
         for (int i = 0; i < coordinates.length - 1; i++) {
             polygon.AddPoint(coordinates[i].y, coordinates[i].x);
         }
@@ -93,12 +98,7 @@ public final class GeodesicArea {
     }
 
     private static double ofRingByGeographicLibSqm(Coordinate[] coordinates) {
-        PolygonArea polygon = new PolygonArea(Geodesic.WGS84, false);
-        // the closing vertex repeats the first: GeographicLib closes the ring itself
-        for (int i = 0; i < coordinates.length - 1; i++) {
-            polygon.AddPoint(coordinates[i].y, coordinates[i].x);
-        }
-        return Math.abs(polygon.Compute(false, true).area);
+        return Math.abs(signedByGeographicLibSqm(coordinates));
     }
 
     /** The geodesic area in m²; see the class rules. */

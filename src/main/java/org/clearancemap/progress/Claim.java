@@ -26,7 +26,7 @@ import org.locationtech.jts.util.AssertionFailedException;
  * <p>Why this is exact. The overlay splits the edges of both operands where they cross; the pieces
  * {@code a − b} and {@code a ∩ b} then tile {@code a} with its edges split: their common boundary
  * (pieces of {@code b}'s edges) is run once in each direction and cancels. Our geodesic ring area
- * is a sum of one term per edge, a function of the edge's two ends only ({@link GeodesicArea#signedRingSqm}),
+ * is a sum of one term per edge, a function of the edge's two ends only ({@link GeodesicArea#signedRing}),
  * so the area of {@code a} with split edges is that of {@code a} plus, for each split edge
  * {@code u → v} with pieces through {@code p₁ … p_k}, the signed area of the thin polygon
  * {@code u p₁ … p_k v} (a split point lies on the lon/lat chord, not on the geodesic; the thin
@@ -123,7 +123,6 @@ final class Claim {
         double add(Geometry g) {
             int operand = operands++;
             double sum = 0;
-            boolean[] method = new boolean[1];
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 Polygon p = (Polygon) g.getGeometryN(i);
                 if (p.isEmpty()) {
@@ -131,12 +130,13 @@ final class Claim {
                 }
                 for (int r = -1; r < p.getNumInteriorRing(); r++) {
                     Coordinate[] cs = (r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r)).getCoordinates();
-                    double signed = GeodesicArea.signedRingSqm(cs, false, method);
+                    GeodesicArea.SignedArea area = GeodesicArea.signedRing(cs);
+                    double signed = area.sqm();
                     int orientation = signed < 0 ? -1 : 1;
                     // a hole counts negatively; a split edge changes the ring's |area| by orientation × thin polygon
                     int weight = r < 0 ? orientation : -orientation;
                     sum += weight * signed;
-                    if (rings.put(cs, new Ring(operand, weight, method[0])) == null) {
+                    if (rings.put(cs, new Ring(operand, weight, area.byGeographicLib())) == null) {
                         counts[operand]++;
                     } else {
                         counts[operand] = Integer.MIN_VALUE / 2; // a ring given twice: not followed
@@ -203,8 +203,7 @@ final class Claim {
             }
             polygon.add(pts[index + 1]);
             polygon.add(pts[index]);
-            double area = GeodesicArea.signedRingSqm(polygon.toArray(Coordinate[]::new), byGeographicLib, null);
-            return Double.isNaN(area) ? 0 : area;
+            return GeodesicArea.signedRingSqm(polygon.toArray(Coordinate[]::new), byGeographicLib);
         }
     }
 }

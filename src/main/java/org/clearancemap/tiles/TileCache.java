@@ -147,9 +147,14 @@ public final class TileCache {
             dataVersion = version;
         }
         if (changed) {
-            for (Collection c : Collection.values()) {
-                invalidate(c);
-            }
+            invalidateAll();
+        }
+    }
+
+    /** Drops every tile of every collection; tiles being made now are not kept. */
+    public void invalidateAll() {
+        for (Collection c : Collection.values()) {
+            invalidate(c);
         }
     }
 
