@@ -20,7 +20,7 @@ import org.clearancemap.auth.TokenRepository;
 import org.clearancemap.db.Database;
 import org.clearancemap.hazard.HazardRepository;
 import org.clearancemap.http.Json;
-import org.clearancemap.http.Problem;
+import org.clearancemap.http.ApiException;
 import org.clearancemap.http.ProblemMapper;
 import org.clearancemap.http.RequestIds;
 import org.clearancemap.map.MapLayerRoutes;
@@ -172,7 +172,7 @@ public final class App {
             cfg.routes.delete("/api/tokens/{id}", authRoutes::revoke);
             cfg.routes.get("/api/audit", auditRoutes::list);
 
-            cfg.routes.get("/health", ctx -> health(ctx, database, json));
+            cfg.routes.get("/health", ctx -> health(ctx, database));
             // what the map page needs to know of the server's settings (issue 6), open like the page itself
             cfg.routes.get("/page-settings", ctx -> pageSettings(ctx, config));
             cfg.routes.get("/api/state-parties", stateParties::list);
@@ -231,15 +231,12 @@ public final class App {
                 "readRequiresToken", config.readRequiresToken()));
     }
 
-    private static void health(Context ctx, Database database, ObjectMapper json) throws Exception {
-        if (database.isUp()) {
-            ctx.json(Map.of("status", "ok", "database", "up"));
-        } else {
-            ctx.header("Retry-After", "5");
-            ctx.status(503).contentType(Problem.CONTENT_TYPE).result(json.writeValueAsBytes(
-                    Problem.of(503, "service-unavailable", "Service unavailable",
-                            "The database is unreachable; the server keeps retrying.", ctx.path(),
-                            Map.of("database", "down"))));
+    /** {@code {"status": "ok", "database": "up"}}, or 503 problem+json with {@code "database": "down"}. */
+    private static void health(Context ctx, Database database) {
+        if (!database.isUp()) {
+            throw new ApiException.Unavailable("The database is unreachable; the server keeps retrying.",
+                    Map.of("database", "down"));
         }
+        ctx.json(Map.of("status", "ok", "database", "up"));
     }
 }
