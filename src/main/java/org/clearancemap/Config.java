@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -159,6 +160,20 @@ public final class Config {
             throw new ConfigException("Invalid configuration:\n  " + String.join("\n  ", problems));
         }
         return config;
+    }
+
+    /**
+     * {@code LOG_LEVEL} lower-cased, read before any logger exists; null when the variable is unset
+     * or not a level (the default then applies, and {@link #fromEnv(Map)} reports a bad value).
+     */
+    static String logLevelSetIn(Map<String, String> env) {
+        String set = env.get(LOG_LEVEL.name());
+        if (set == null || set.isEmpty()) {
+            return null;
+        }
+        List<String> problems = new ArrayList<>();
+        String level = LOG_LEVEL.read(env, problems);
+        return problems.isEmpty() ? level.toLowerCase(Locale.ROOT) : null;
     }
 
     /** The effective settings for the start-up log line, secrets masked. */

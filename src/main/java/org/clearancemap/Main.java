@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import org.clearancemap.auth.TokenCommand;
 import org.clearancemap.db.Database;
 import org.clearancemap.demo.DemoLoader;
@@ -19,9 +18,9 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     static {
         // slf4j-simple reads its level once, when the first logger is made: set it before that
-        String level = System.getenv("LOG_LEVEL");
-        if (level != null && level.matches("(?i)trace|debug|info|warn|error|off")) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(Locale.ROOT));
+        String level = Config.logLevelSetIn(System.getenv());
+        if (level != null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         }
     }
 
