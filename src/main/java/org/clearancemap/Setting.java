@@ -23,7 +23,7 @@ import java.util.function.Function;
  *
  * @param <T> the type of the value once read
  */
-public final class Setting<T> {
+final class Setting<T> {
     /** Reads a trimmed value, reporting each problem as the text that follows the variable's name. */
     @FunctionalInterface
     interface Reading<T> {
@@ -55,22 +55,22 @@ public final class Setting<T> {
     }
 
     /** The environment variable, e.g. {@code PORT}. */
-    public String name() {
+    String name() {
         return name;
     }
 
     /** The value taken when the variable is unset or empty, as it would be written in the environment. */
-    public String defaultValue() {
+    String defaultValue() {
         return defaultValue;
     }
 
     /** The values accepted, in words (Markdown). */
-    public String allowed() {
+    String allowed() {
         return allowed;
     }
 
     /** What the setting does (Markdown). */
-    public String meaning() {
+    String meaning() {
         return meaning;
     }
 
