@@ -1,7 +1,6 @@
 /**
  * What every HTTP route shares: errors as problem documents, parameter parsing, request ids and
- * the one JSON configuration. The only horizontal package besides {@code db}; it imports no
- * feature package.
+ * the one JSON configuration. Every feature package may import it; it imports none.
  *
  * <h2>Errors</h2>
  * A route throws a typed {@link org.clearancemap.http.ApiException}; it never writes an error
