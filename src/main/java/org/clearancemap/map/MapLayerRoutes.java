@@ -12,6 +12,7 @@ import org.clearancemap.db.FeatureFilter;
 import org.clearancemap.db.GeoJsonPage;
 import org.clearancemap.hazard.HazardRepository;
 import org.clearancemap.http.ApiException;
+import org.clearancemap.http.Json;
 import org.clearancemap.http.Params;
 import org.clearancemap.release.ReleaseRepository;
 
@@ -24,7 +25,7 @@ import org.clearancemap.release.ReleaseRepository;
 public final class MapLayerRoutes {
     /** As the {@code external_id} columns allow. */
     private static final int MAX_EXTERNAL_ID_LENGTH = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final HazardRepository hazards;
     private final ReleaseRepository releases;
     private final Clock clock;
