@@ -33,7 +33,6 @@ import org.clearancemap.progress.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.auth.RevocationListener;
 import org.clearancemap.db.NotificationListener;
-import org.clearancemap.progress.ProgressRoutes;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.report.ReportRoutes;
 import org.clearancemap.stateparty.CoordinatorAccess;
@@ -96,7 +95,6 @@ public final class App {
         var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
                 new AreaEngine(config.sliverToleranceM(), config.progressThreadCount()));
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
-        var progressRoutes = new ProgressRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, CoordinatorAccess.TOKEN, json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
@@ -178,8 +176,8 @@ public final class App {
             cfg.routes.get("/api/state-parties", stateParties::list);
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
             // progress and deadlines (issue 4)
-            cfg.routes.get("/api/state-parties/{iso3}/remaining", progressRoutes::remaining);
-            cfg.routes.get("/api/deadlines", progressRoutes::deadlines);
+            cfg.routes.get("/api/state-parties/{iso3}/remaining", stateParties::remaining);
+            cfg.routes.get("/api/deadlines", stateParties::deadlines);
             cfg.routes.post("/api/state-parties", treatyRecords::addStateParty);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests", treatyRecords::addExtensionRequest);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/decision",

@@ -184,8 +184,7 @@ public final class TreatyRecordRoutes {
 
     private StateParty existing(Context ctx) {
         String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
-        return stateParties.find(iso3)
-                .orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
+        return stateParties.existing(iso3);
     }
 
     private static long id(Context ctx) {

@@ -222,8 +222,7 @@ public final class UploadRoutes {
 
     private StateParty stateParty(Context ctx) {
         String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
-        return stateParties.find(iso3)
-                .orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
+        return stateParties.existing(iso3);
     }
 
     /**
