@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.clearancemap.audit.AuditRepository;
-import org.clearancemap.audit.AuditRoutes;
+import org.clearancemap.auth.AuditRoutes;
 import org.clearancemap.auth.Auth;
 import org.clearancemap.auth.AuthRoutes;
 import org.clearancemap.auth.SecurityHeaders;
@@ -35,7 +35,6 @@ import org.clearancemap.auth.RevocationListener;
 import org.clearancemap.db.NotificationListener;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.report.ReportRoutes;
-import org.clearancemap.stateparty.CoordinatorAccess;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.TreatyRecordRepository;
 import org.clearancemap.stateparty.TreatyRecordRoutes;
@@ -96,7 +95,7 @@ public final class App {
                 new AreaEngine(config.sliverToleranceM(), config.progressThreadCount()));
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
-                statePartyRecords, progress, CoordinatorAccess.TOKEN, json, clock);
+                statePartyRecords, progress, json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
