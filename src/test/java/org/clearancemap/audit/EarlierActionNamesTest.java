@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -53,7 +56,10 @@ class EarlierActionNamesTest {
 
     private static List<String> actors(String action) throws Exception {
         var actors = new ArrayList<String>();
-        for (JsonNode e : server.json("/api/audit?action=" + action).get("events")) {
+        HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/api/audit?action=" + action)))
+                .GET());
+        assertEquals(200, r.statusCode(), r.body());
+        for (JsonNode e : JSON.readTree(r.body()).get("events")) {
             actors.add(e.get("actor").asText() + " " + e.get("action").asText() + " " + e.get("entity").asText());
         }
         return actors;
