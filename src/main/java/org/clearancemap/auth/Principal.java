@@ -19,7 +19,7 @@ public record Principal(Long tokenId, String name, Role role, Set<String> stateP
         stateParties = Set.copyOf(new TreeSet<>(stateParties));
     }
 
-    /** The server acting on its own (migrations, demo loader): recorded in the audit trail under this name. */
+    /** Work done without a token (the command line), with every role: recorded in the audit trail under this name. */
     public static Principal system(String name) {
         return new Principal(null, name, Role.ADMIN, Set.of());
     }

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.clearancemap.auth.Principal;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -40,8 +39,8 @@ class EarlierActionNamesTest {
         }
         try (Connection c = db.database().dataSource().getConnection()) {
             c.setAutoCommit(false);
-            AuditLog.record(c, Principal.system("current"), AuditAction.UPLOAD_CREATE, "upload", "1", "LAO", null, null);
-            AuditLog.record(c, Principal.system("current"), AuditAction.STATE_PARTY_CREATE, "state_party", "SSD", "SSD",
+            AuditLog.record(c, Actor.system("current"), AuditAction.UPLOAD_CREATE, "upload", "1", "LAO", null, null);
+            AuditLog.record(c, Actor.system("current"), AuditAction.STATE_PARTY_CREATE, "state_party", "SSD", "SSD",
                     null, null);
             c.commit();
         }
