@@ -67,7 +67,8 @@ public final class TreatyRecordRepository {
         return inTransaction("adding State Party " + iso3, c -> {
             int n = update(c, INSERT_STATE_PARTY, iso3, name, eifDate, originalDeadline, source);
             if (n == 1) {
-                audit(c, actor, AuditAction.STATE_PARTY_CREATE, "state_party", iso3, iso3, detail);
+                AuditLog.record(c, actor, AuditAction.STATE_PARTY_CREATE, "state_party", iso3,
+                        iso3, null, detail);
             }
             return n == 1;
         });
@@ -78,7 +79,8 @@ public final class TreatyRecordRepository {
                                     LocalDate requestedUntil, String source, JsonNode detail) {
         return inTransaction("recording an extension request of " + iso3, c -> {
             long id = returningId(c, INSERT_EXTENSION, iso3, meeting, submittedOn, requestedUntil, source);
-            audit(c, actor, AuditAction.EXTENSION_REQUEST_CREATE, "extension_request", String.valueOf(id), iso3, detail);
+            AuditLog.record(c, actor, AuditAction.EXTENSION_REQUEST_CREATE, "extension_request", String.valueOf(id),
+                    iso3, null, detail);
             return id;
         });
     }
@@ -91,7 +93,8 @@ public final class TreatyRecordRepository {
         return inTransaction("deciding extension request " + id, c -> {
             int n = update(c, DECIDE_EXTENSION, status, grantedUntil, decidedOn, meeting, iso3, id);
             if (n == 1) {
-                audit(c, actor, AuditAction.EXTENSION_REQUEST_DECIDE, "extension_request", String.valueOf(id), iso3, detail);
+                AuditLog.record(c, actor, AuditAction.EXTENSION_REQUEST_DECIDE, "extension_request", String.valueOf(id),
+                        iso3, null, detail);
                 return Decided.DECIDED;
             }
             try (PreparedStatement ps = c.prepareStatement(EXTENSION_STATUS)) {
@@ -110,7 +113,8 @@ public final class TreatyRecordRepository {
         return inTransaction("recording a reported figure of " + iso3, c -> {
             long id = returningId(c, INSERT_FIGURE, iso3, year, remaining, cancelled, reduced, cleared, released,
                     destroyed, confidence, source);
-            audit(c, actor, AuditAction.REPORTED_FIGURE_CREATE, "reported_figure", String.valueOf(id), iso3, detail);
+            AuditLog.record(c, actor, AuditAction.REPORTED_FIGURE_CREATE, "reported_figure", String.valueOf(id),
+                    iso3, null, detail);
             return id;
         });
     }
@@ -119,7 +123,8 @@ public final class TreatyRecordRepository {
                              String source, JsonNode detail) {
         return inTransaction("setting a milestone of " + iso3, c -> {
             long id = returningId(c, UPSERT_MILESTONE, iso3, year, targetReleaseSqm, extensionRequestId, source);
-            audit(c, actor, AuditAction.MILESTONE_SET, "milestone", String.valueOf(id), iso3, detail);
+            AuditLog.record(c, actor, AuditAction.MILESTONE_SET, "milestone", String.valueOf(id),
+                    iso3, null, detail);
             return id;
         });
     }
@@ -127,7 +132,8 @@ public final class TreatyRecordRepository {
     public void declareCompletion(Actor actor, String iso3, LocalDate completedOn, JsonNode detail) {
         inTransaction("recording the completion of " + iso3, c -> {
             update(c, DECLARE_COMPLETION, completedOn, iso3);
-            audit(c, actor, AuditAction.COMPLETION_DECLARE, "state_party", iso3, iso3, detail);
+            AuditLog.record(c, actor, AuditAction.COMPLETION_DECLARE, "state_party", iso3,
+                    iso3, null, detail);
             return null;
         });
     }
@@ -165,11 +171,6 @@ public final class TreatyRecordRepository {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static void audit(Connection c, Actor actor, AuditAction action, String entity, String entityId,
-                              String iso3, JsonNode detail) throws SQLException {
-        AuditLog.record(c, actor, action, entity, entityId, iso3, null, detail);
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... values) throws SQLException {
