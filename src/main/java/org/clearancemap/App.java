@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.clearancemap.audit.AuditRepository;
-import org.clearancemap.audit.AuditRoutes;
+import org.clearancemap.auth.AuditRoutes;
 import org.clearancemap.auth.Auth;
 import org.clearancemap.auth.AuthRoutes;
 import org.clearancemap.auth.SecurityHeaders;
@@ -33,10 +33,8 @@ import org.clearancemap.progress.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.auth.RevocationListener;
 import org.clearancemap.db.NotificationListener;
-import org.clearancemap.progress.ProgressRoutes;
 import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.report.ReportRoutes;
-import org.clearancemap.stateparty.CoordinatorAccess;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.TreatyRecordRepository;
 import org.clearancemap.stateparty.TreatyRecordRoutes;
@@ -96,9 +94,8 @@ public final class App {
         var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
                 new AreaEngine(config.sliverToleranceM(), config.progressThreadCount()));
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
-        var progressRoutes = new ProgressRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
-                statePartyRecords, progress, CoordinatorAccess.TOKEN, json, clock);
+                statePartyRecords, progress, json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
                 new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
@@ -178,8 +175,8 @@ public final class App {
             cfg.routes.get("/api/state-parties", stateParties::list);
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
             // progress and deadlines
-            cfg.routes.get("/api/state-parties/{iso3}/remaining", progressRoutes::remaining);
-            cfg.routes.get("/api/deadlines", progressRoutes::deadlines);
+            cfg.routes.get("/api/state-parties/{iso3}/remaining", stateParties::remaining);
+            cfg.routes.get("/api/deadlines", stateParties::deadlines);
             cfg.routes.post("/api/state-parties", treatyRecords::addStateParty);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests", treatyRecords::addExtensionRequest);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/decision",

@@ -15,18 +15,25 @@ import org.clearancemap.http.Json;
 
 /** Reads the audit trail, newest first. */
 public final class AuditRepository {
-    /** Each filter is off when its parameter is null. */
+    /**
+     * Each filter is off when its parameter is null. The action filter takes the stored name and,
+     * for a current action, the name it had before (with the entity when that name was shared).
+     */
     private static final String PAGE = """
             SELECT id, at, token_id, actor, action, entity, entity_id, iso3, upload_id, detail::text AS detail
             FROM audit_event
             WHERE (?::char(3) IS NULL OR iso3 = ?::char(3))
-              AND (?::text IS NULL OR action = ?::text)
+              AND (?::text IS NULL OR action = ?::text
+                   OR (action = ?::text AND (?::text IS NULL OR entity = ?::text)))
               AND (?::timestamptz IS NULL OR at >= ?::timestamptz)
             ORDER BY at DESC, id DESC
             LIMIT ? OFFSET ?
             """;
 
-    /** What to show: filters (null = any) and the page. */
+    /**
+     * What to show: filters (null = any) and the page. {@code action} is a stored action name; a
+     * current one ({@link AuditAction}) also finds the events written under its earlier name.
+     */
     public record Query(String iso3, String action, OffsetDateTime since, int limit, long offset) {
     }
 
@@ -42,12 +49,17 @@ public final class AuditRepository {
              PreparedStatement ps = c.prepareStatement(PAGE)) {
             ps.setString(1, q.iso3());
             ps.setString(2, q.iso3());
+            AuditAction.Earlier earlier = q.action() == null ? null
+                    : AuditAction.named(q.action()).map(AuditAction::earlier).orElse(null);
             ps.setString(3, q.action());
             ps.setString(4, q.action());
-            ps.setObject(5, q.since(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setObject(6, q.since(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-            ps.setInt(7, q.limit());
-            ps.setLong(8, q.offset());
+            ps.setString(5, earlier == null ? null : earlier.action());
+            ps.setString(6, earlier == null ? null : earlier.entity());
+            ps.setString(7, earlier == null ? null : earlier.entity());
+            ps.setObject(8, q.since(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setObject(9, q.since(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.setInt(10, q.limit());
+            ps.setLong(11, q.offset());
             try (ResultSet rs = ps.executeQuery()) {
                 var events = new ArrayList<AuditEvent>();
                 while (rs.next()) {

@@ -2,6 +2,7 @@ package org.clearancemap.auth;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.clearancemap.audit.Actor;
 
 /**
  * Who is making a request: the token it came with, its role and, for operators, the State Parties
@@ -12,13 +13,13 @@ import java.util.TreeSet;
  * @param role         what the token may do
  * @param stateParties ISO3 codes an operator may write to (ignored for coordinators and admins)
  */
-public record Principal(Long tokenId, String name, Role role, Set<String> stateParties) {
+public record Principal(Long tokenId, String name, Role role, Set<String> stateParties) implements Actor {
 
     public Principal {
         stateParties = Set.copyOf(new TreeSet<>(stateParties));
     }
 
-    /** The server acting on its own (migrations, demo loader): recorded in the audit trail under this name. */
+    /** Work done without a token (the command line), with every role: recorded in the audit trail under this name. */
     public static Principal system(String name) {
         return new Principal(null, name, Role.ADMIN, Set.of());
     }

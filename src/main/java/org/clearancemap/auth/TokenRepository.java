@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.clearancemap.audit.AuditAction;
 import org.clearancemap.audit.AuditLog;
 import org.clearancemap.db.DataAccessException;
 
@@ -91,7 +92,7 @@ public final class TokenRepository {
                         id = rs.getLong(1);
                     }
                 }
-                AuditLog.record(c, actor, "token.create", "api_token", Long.toString(id), null, null,
+                AuditLog.record(c, actor, AuditAction.TOKEN_CREATE, "api_token", Long.toString(id), null, null,
                         Map.of("name", name, "role", role.wireName(), "stateParties", List.of(codes)));
                 c.commit();
                 return id;
@@ -144,7 +145,7 @@ public final class TokenRepository {
                     c.rollback();
                     return false;
                 }
-                AuditLog.record(c, actor, "token.revoke", "api_token", Long.toString(id), null, null,
+                AuditLog.record(c, actor, AuditAction.TOKEN_REVOKE, "api_token", Long.toString(id), null, null,
                         Map.of("name", name));
                 c.commit();
                 return true;

@@ -12,8 +12,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.clearancemap.audit.Actor;
+import org.clearancemap.audit.AuditAction;
+import org.clearancemap.audit.AuditLog;
 import org.clearancemap.geo.Territories;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.io.WKBWriter;
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Every row is {@code synthetic = true}; reference tables (reported figures, extensions,
  *       milestones) are not touched.</li>
  *   <li>A State Party without a known territory is skipped, with a log line.</li>
- *   <li>Each upload gets an audit event (actor {@value #ACTOR}, action {@value #ACTION}).</li>
+ *   <li>Each upload gets an audit event (actor {@value #ACTOR}, action {@code demo.load}).</li>
  * </ul>
  */
 public final class DemoLoader {
@@ -46,7 +50,6 @@ public final class DemoLoader {
 
     static final String UPLOADED_BY = "demo generator (synthetic data)";
     static final String ACTOR = "demo generator";
-    static final String ACTION = "demo.load";
     private static final String ATTRIBUTES = "{\"synthetic\": true, \"generator\": \"" + DemoGenerator.GENERATOR + "\"}";
 
     private static final String SELECT_STATE_PARTIES = """
@@ -72,10 +75,6 @@ public final class DemoLoader {
             INSERT INTO land_release (iso3, external_id, version, method, completed_on, operator, items_destroyed,
                                       hazard_external_id, attributes, geom4326, area_sqm, upload_id, synthetic)
             VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?, true)
-            """;
-    private static final String INSERT_AUDIT_EVENT = """
-            INSERT INTO audit_event (actor, action, entity, entity_id, iso3, upload_id, detail)
-            VALUES (?, ?, 'upload', ?, ?, ?, ?::jsonb)
             """;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
@@ -284,16 +283,9 @@ public final class DemoLoader {
 
     private static void insertAuditEvent(Connection connection, String iso3, String kind, long uploadId, int rows)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_AUDIT_EVENT)) {
-            insert.setString(1, ACTOR);
-            insert.setString(2, ACTION);
-            insert.setString(3, Long.toString(uploadId));
-            insert.setString(4, iso3);
-            insert.setLong(5, uploadId);
-            insert.setString(6, "{\"kind\": \"" + kind + "\", \"rows\": " + rows + ", \"synthetic\": true, \"generator\": \""
-                    + DemoGenerator.GENERATOR + "\"}");
-            insert.executeUpdate();
-        }
+        AuditLog.record(connection, Actor.system(ACTOR), AuditAction.DEMO_LOAD, "upload", Long.toString(uploadId),
+                iso3, uploadId, Map.of("kind", kind, "rows", rows, "synthetic", true,
+                        "generator", DemoGenerator.GENERATOR));
     }
 
     private static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {

@@ -23,8 +23,7 @@ import org.clearancemap.db.DataAccessException;
 import org.clearancemap.geo.GeoJsonGeometry;
 import org.clearancemap.progress.AreaFigures;
 import org.clearancemap.progress.ProgressCache;
-import org.clearancemap.progress.ProgressRoutes;
-import org.clearancemap.progress.Standing;
+import org.clearancemap.stateparty.Standing;
 import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.locationtech.jts.geom.Coordinate;
@@ -195,7 +194,7 @@ public final class RemainingAreas {
 
     private String geometry(String iso3, LocalDate asOf, OutputCrs crs, boolean keep) {
         return switch (crs) {
-            case CRS84 -> ProgressRoutes.remainingGeoJson(progress, iso3, asOf, keep);
+            case CRS84 -> progress.remainingGeoJson(iso3, asOf, keep);
             case EPSG_4326 -> GeoJsonGeometry.write(transformed(progress.remainingOn(iso3, asOf), false));
             case EPSG_3857 -> GeoJsonGeometry.write(transformed(progress.remainingOn(iso3, asOf), true), 2);
         };

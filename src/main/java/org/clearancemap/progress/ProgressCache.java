@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.clearancemap.geo.GeoJsonGeometry;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -101,6 +102,20 @@ public final class ProgressCache {
     /** The remaining land of {@code iso3} on {@code date}, slivers left out. */
     public Geometry remainingOn(String iso3, LocalDate date) {
         return cached(new Key(iso3, "remaining", date, 0), () -> engine.remainingOn(clustersOf(iso3), date));
+    }
+
+    /**
+     * The remaining land of {@code iso3} on {@code date} as GeoJSON geometry text (a MultiPolygon,
+     * 7 decimals), as {@code /api/state-parties/{iso3}/remaining} and the OGC {@code remaining}
+     * collection serve it. With {@code keep} (today, the date asked for most) it is written once and
+     * kept with the figures; the text of other dates is written on each request, so that many dates
+     * do not fill the memory.
+     */
+    public String remainingGeoJson(String iso3, LocalDate date, boolean keep) {
+        if (!keep) {
+            return GeoJsonGeometry.write(remainingOn(iso3, date));
+        }
+        return derived(iso3, "remaining-geojson", date, () -> GeoJsonGeometry.write(remainingOn(iso3, date)));
     }
 
     /**

@@ -16,5 +16,8 @@
  *   <li><b>cluster</b>: a connected component of overlapping hazard versions and releases of one
  *       State Party. Clusters share no land, so every figure is a sum over clusters.</li>
  * </ul>
+ *
+ * <p>The engine takes ISO3 codes, dates and geometry and returns figures; it knows nothing of State
+ * Party records. Deadlines, extensions and where a State Party stands live in {@code stateparty}.
  */
 package org.clearancemap.progress;

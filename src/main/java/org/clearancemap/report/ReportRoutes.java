@@ -15,9 +15,9 @@ import org.clearancemap.http.Params;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.AreaFigures;
 import org.clearancemap.progress.ProgressCache;
-import org.clearancemap.progress.Standing;
 import org.clearancemap.progress.YearlyBalance;
 import org.clearancemap.stateparty.Extension;
+import org.clearancemap.stateparty.Standing;
 import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.locationtech.jts.geom.Geometry;
@@ -277,7 +277,7 @@ public final class ReportRoutes {
 
     private StateParty stateParty(Context ctx) {
         String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
-        return stateParties.find(iso3).orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
+        return stateParties.existing(iso3);
     }
 
     private static String format(Context ctx) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.clearancemap.db.DataAccessException;
+import org.clearancemap.http.ApiException;
 import javax.sql.DataSource;
 
 /** Reads State Parties and their treaty records (extensions, reported figures, milestones). */
@@ -68,6 +69,11 @@ public final class StatePartyRepository {
 
     public Optional<StateParty> find(String iso3) {
         return query(iso3).stream().findFirst();
+    }
+
+    /** The State Party with code {@code iso3}; a 404 problem when there is none. */
+    public StateParty existing(String iso3) {
+        return find(iso3).orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
     }
 
     private List<StateParty> query(String iso3) {

@@ -1,5 +1,6 @@
 package org.clearancemap.stateparty;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import javax.sql.DataSource;
+import org.clearancemap.audit.Actor;
+import org.clearancemap.audit.AuditAction;
+import org.clearancemap.audit.AuditLog;
 import org.clearancemap.db.DataAccessException;
 
 /**
@@ -50,10 +54,6 @@ public final class TreatyRecordRepository {
     private static final String DECLARE_COMPLETION = """
             UPDATE state_party SET completed_on = ? WHERE iso3 = ?
             """;
-    private static final String INSERT_AUDIT = """
-            INSERT INTO audit_event (actor, action, entity, entity_id, iso3, detail)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb)
-            """;
 
     private final DataSource dataSource;
 
@@ -62,23 +62,25 @@ public final class TreatyRecordRepository {
     }
 
     /** Adds a State Party; false when one with that code already exists. */
-    public boolean addStateParty(String actor, String iso3, String name, LocalDate eifDate, LocalDate originalDeadline,
-                                 String source, String detailJson) {
+    public boolean addStateParty(Actor actor, String iso3, String name, LocalDate eifDate, LocalDate originalDeadline,
+                                 String source, JsonNode detail) {
         return inTransaction("adding State Party " + iso3, c -> {
             int n = update(c, INSERT_STATE_PARTY, iso3, name, eifDate, originalDeadline, source);
             if (n == 1) {
-                audit(c, actor, "create", "state_party", iso3, iso3, detailJson);
+                AuditLog.record(c, actor, AuditAction.STATE_PARTY_CREATE, "state_party", iso3,
+                        iso3, null, detail);
             }
             return n == 1;
         });
     }
 
     /** Records a submitted extension request; returns its id. */
-    public long addExtensionRequest(String actor, String iso3, String meeting, LocalDate submittedOn,
-                                    LocalDate requestedUntil, String source, String detailJson) {
+    public long addExtensionRequest(Actor actor, String iso3, String meeting, LocalDate submittedOn,
+                                    LocalDate requestedUntil, String source, JsonNode detail) {
         return inTransaction("recording an extension request of " + iso3, c -> {
             long id = returningId(c, INSERT_EXTENSION, iso3, meeting, submittedOn, requestedUntil, source);
-            audit(c, actor, "create", "extension_request", String.valueOf(id), iso3, detailJson);
+            AuditLog.record(c, actor, AuditAction.EXTENSION_REQUEST_CREATE, "extension_request", String.valueOf(id),
+                    iso3, null, detail);
             return id;
         });
     }
@@ -86,12 +88,13 @@ public final class TreatyRecordRepository {
     /** The outcome of deciding an extension request. */
     public enum Decided { DECIDED, NOT_FOUND, ALREADY_DECIDED }
 
-    public Decided decideExtensionRequest(String actor, String iso3, long id, String status, LocalDate grantedUntil,
-                                          LocalDate decidedOn, String meeting, String detailJson) {
+    public Decided decideExtensionRequest(Actor actor, String iso3, long id, String status, LocalDate grantedUntil,
+                                          LocalDate decidedOn, String meeting, JsonNode detail) {
         return inTransaction("deciding extension request " + id, c -> {
             int n = update(c, DECIDE_EXTENSION, status, grantedUntil, decidedOn, meeting, iso3, id);
             if (n == 1) {
-                audit(c, actor, "decide", "extension_request", String.valueOf(id), iso3, detailJson);
+                AuditLog.record(c, actor, AuditAction.EXTENSION_REQUEST_DECIDE, "extension_request", String.valueOf(id),
+                        iso3, null, detail);
                 return Decided.DECIDED;
             }
             try (PreparedStatement ps = c.prepareStatement(EXTENSION_STATUS)) {
@@ -104,30 +107,33 @@ public final class TreatyRecordRepository {
         });
     }
 
-    public long addReportedFigure(String actor, String iso3, int year, Object remaining, Object cancelled,
+    public long addReportedFigure(Actor actor, String iso3, int year, Object remaining, Object cancelled,
                                   Object reduced, Object cleared, Object released, Integer destroyed,
-                                  String confidence, String source, String detailJson) {
+                                  String confidence, String source, JsonNode detail) {
         return inTransaction("recording a reported figure of " + iso3, c -> {
             long id = returningId(c, INSERT_FIGURE, iso3, year, remaining, cancelled, reduced, cleared, released,
                     destroyed, confidence, source);
-            audit(c, actor, "create", "reported_figure", String.valueOf(id), iso3, detailJson);
+            AuditLog.record(c, actor, AuditAction.REPORTED_FIGURE_CREATE, "reported_figure", String.valueOf(id),
+                    iso3, null, detail);
             return id;
         });
     }
 
-    public long setMilestone(String actor, String iso3, int year, double targetReleaseSqm, Long extensionRequestId,
-                             String source, String detailJson) {
+    public long setMilestone(Actor actor, String iso3, int year, double targetReleaseSqm, Long extensionRequestId,
+                             String source, JsonNode detail) {
         return inTransaction("setting a milestone of " + iso3, c -> {
             long id = returningId(c, UPSERT_MILESTONE, iso3, year, targetReleaseSqm, extensionRequestId, source);
-            audit(c, actor, "set", "milestone", String.valueOf(id), iso3, detailJson);
+            AuditLog.record(c, actor, AuditAction.MILESTONE_SET, "milestone", String.valueOf(id),
+                    iso3, null, detail);
             return id;
         });
     }
 
-    public void declareCompletion(String actor, String iso3, LocalDate completedOn, String detailJson) {
+    public void declareCompletion(Actor actor, String iso3, LocalDate completedOn, JsonNode detail) {
         inTransaction("recording the completion of " + iso3, c -> {
             update(c, DECLARE_COMPLETION, completedOn, iso3);
-            audit(c, actor, "declare-completion", "state_party", iso3, iso3, detailJson);
+            AuditLog.record(c, actor, AuditAction.COMPLETION_DECLARE, "state_party", iso3,
+                    iso3, null, detail);
             return null;
         });
     }
@@ -165,11 +171,6 @@ public final class TreatyRecordRepository {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static void audit(Connection c, String actor, String action, String entity, String entityId, String iso3,
-                              String detailJson) throws SQLException {
-        update(c, INSERT_AUDIT, actor, action, entity, entityId, iso3, detailJson);
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... values) throws SQLException {

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.clearancemap.auth.Access;
+import org.clearancemap.auth.Principal;
+import org.clearancemap.auth.Role;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
 import org.clearancemap.progress.ProgressCache;
@@ -16,23 +19,21 @@ import org.clearancemap.progress.ProgressCache;
 /**
  * A coordinator's writes: {@code POST /api/state-parties} (a new accession) and, under
  * {@code /api/state-parties/{iso3}/}, extension requests and their decisions, reported figures,
- * milestones and the declaration of completion. Every write goes through {@link CoordinatorAccess},
- * is audited, and invalidates the State Party's cached figures before answering.
+ * milestones and the declaration of completion. Every write is a coordinator's or an admin's
+ * ({@link #coordinator}), is audited, and invalidates the State Party's cached figures before answering.
  */
 public final class TreatyRecordRoutes {
     private final TreatyRecordRepository records;
     private final StatePartyRepository stateParties;
     private final ProgressCache progress;
-    private final CoordinatorAccess access;
     private final ObjectMapper json;
     private final Clock clock;
 
     public TreatyRecordRoutes(TreatyRecordRepository records, StatePartyRepository stateParties, ProgressCache progress,
-                              CoordinatorAccess access, ObjectMapper json, Clock clock) {
+                              ObjectMapper json, Clock clock) {
         this.records = records;
         this.stateParties = stateParties;
         this.progress = progress;
-        this.access = access;
         this.json = json;
         this.clock = clock;
     }
@@ -45,7 +46,7 @@ public final class TreatyRecordRoutes {
             throw ApiException.BadRequest.parameter("iso3", "iso3 must be an ISO 3166-1 alpha-3 code such as LAO.");
         }
         iso3 = iso3.toUpperCase(Locale.ROOT);
-        String actor = access.check(ctx, iso3);
+        Principal actor = coordinator(ctx);
         String name = body.text("name", true, 200);
         LocalDate eif = body.date("eifDate", true);
         LocalDate original = body.date("originalDeadline", false);
@@ -55,7 +56,7 @@ public final class TreatyRecordRoutes {
             throw ApiException.BadRequest.parameter("originalDeadline", "originalDeadline must be after eifDate.");
         }
         String source = body.text("source", false, 500);
-        if (!records.addStateParty(actor, iso3, name, eif, original, source, body.node().toString())) {
+        if (!records.addStateParty(actor, iso3, name, eif, original, source, body.node())) {
             throw new ApiException.Conflict("A State Party with code " + iso3 + " already exists.");
         }
         progress.invalidate(iso3);
@@ -65,7 +66,7 @@ public final class TreatyRecordRoutes {
     /** {@code POST .../extension-requests}: {@code requestedUntil}, optional {@code submittedOn}, {@code meeting}, {@code source}. */
     public void addExtensionRequest(Context ctx) {
         StateParty s = existing(ctx);
-        String actor = access.check(ctx, s.iso3());
+        Principal actor = coordinator(ctx);
         Body body = Body.of(ctx, json);
         LocalDate requestedUntil = body.date("requestedUntil", true);
         LocalDate submittedOn = body.date("submittedOn", false);
@@ -79,7 +80,7 @@ public final class TreatyRecordRoutes {
                             + s.currentDeadline().plusYears(5) + ".");
         }
         long id = records.addExtensionRequest(actor, s.iso3(), body.text("meeting", false, 200), submittedOn,
-                requestedUntil, body.text("source", false, 500), body.node().toString());
+                requestedUntil, body.text("source", false, 500), body.node());
         progress.invalidate(s.iso3());
         ctx.status(201).json(find(s.iso3(), id));
     }
@@ -87,7 +88,7 @@ public final class TreatyRecordRoutes {
     /** {@code POST .../extension-requests/{id}/decision}: {@code status} granted|refused|withdrawn, {@code grantedUntil}, {@code decidedOn}. */
     public void decideExtensionRequest(Context ctx) {
         StateParty s = existing(ctx);
-        String actor = access.check(ctx, s.iso3());
+        Principal actor = coordinator(ctx);
         long id = id(ctx);
         Body body = Body.of(ctx, json);
         String status = body.oneOf("status", true, Set.of("granted", "refused", "withdrawn"));
@@ -102,7 +103,7 @@ public final class TreatyRecordRoutes {
         LocalDate decidedOn = body.date("decidedOn", false);
         switch (records.decideExtensionRequest(actor, s.iso3(), id, status, grantedUntil,
                 decidedOn == null ? LocalDate.now(clock) : decidedOn, body.text("meeting", false, 200),
-                body.node().toString())) {
+                body.node())) {
             case NOT_FOUND -> throw new ApiException.NotFound("No extension request " + id + " of " + s.iso3() + ".");
             case ALREADY_DECIDED -> throw new ApiException.Conflict("Extension request " + id + " of " + s.iso3()
                     + " is already decided.");
@@ -116,7 +117,7 @@ public final class TreatyRecordRoutes {
     /** {@code POST .../reported-figures}: {@code year}, {@code source}, and at least one figure in km². */
     public void addReportedFigure(Context ctx) {
         StateParty s = existing(ctx);
-        String actor = access.check(ctx, s.iso3());
+        Principal actor = coordinator(ctx);
         Body body = Body.of(ctx, json);
         int year = body.integer("year", true, 1990, 2100);
         BigDecimal remaining = body.nonNegative("remainingKm2", false);
@@ -132,7 +133,7 @@ public final class TreatyRecordRoutes {
         }
         String source = body.text("source", true, 500);
         long id = records.addReportedFigure(actor, s.iso3(), year, remaining, cancelled, reduced, cleared, released,
-                destroyed, body.text("confidence", false, 40), source, body.node().toString());
+                destroyed, body.text("confidence", false, 40), source, body.node());
         progress.invalidate(s.iso3());
         ctx.status(201).json(stateParties.reportedFigures(s.iso3()).stream().filter(f -> f.id() == id)
                 .findFirst().orElseThrow());
@@ -141,7 +142,7 @@ public final class TreatyRecordRoutes {
     /** {@code PUT .../milestones/{year}}: {@code targetReleaseSqm}, optional {@code extensionRequestId}, {@code source}. */
     public void setMilestone(Context ctx) {
         StateParty s = existing(ctx);
-        String actor = access.check(ctx, s.iso3());
+        Principal actor = coordinator(ctx);
         int year;
         try {
             year = Integer.parseInt(ctx.pathParam("year"));
@@ -159,7 +160,7 @@ public final class TreatyRecordRoutes {
                     "No extension request " + request + " of " + s.iso3() + ".");
         }
         records.setMilestone(actor, s.iso3(), year, target.doubleValue(), request == null ? null : request.longValue(),
-                body.text("source", false, 500), body.node().toString());
+                body.text("source", false, 500), body.node());
         progress.invalidate(s.iso3());
         ctx.json(stateParties.milestones(s.iso3()).stream().filter(m -> m.year() == year).findFirst().orElseThrow());
     }
@@ -167,7 +168,7 @@ public final class TreatyRecordRoutes {
     /** {@code POST .../completion}: {@code completedOn}, the date of the declaration of completion. */
     public void declareCompletion(Context ctx) {
         StateParty s = existing(ctx);
-        String actor = access.check(ctx, s.iso3());
+        Principal actor = coordinator(ctx);
         Body body = Body.of(ctx, json);
         LocalDate completedOn = body.date("completedOn", true);
         if (completedOn.isBefore(s.eifDate())) {
@@ -177,15 +178,19 @@ public final class TreatyRecordRoutes {
         if (completedOn.isAfter(LocalDate.now(clock))) {
             throw ApiException.BadRequest.parameter("completedOn", "completedOn must not be in the future.");
         }
-        records.declareCompletion(actor, s.iso3(), completedOn, body.node().toString());
+        records.declareCompletion(actor, s.iso3(), completedOn, body.node());
         progress.invalidate(s.iso3());
         ctx.json(stateParties.find(s.iso3()).orElseThrow());
     }
 
     private StateParty existing(Context ctx) {
         String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
-        return stateParties.find(iso3)
-                .orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
+        return stateParties.existing(iso3);
+    }
+
+    /** The writer: a coordinator or an admin, by bearer token (401/403 problem otherwise). */
+    private static Principal coordinator(Context ctx) {
+        return Access.requireRole(ctx, Role.COORDINATOR);
     }
 
     private static long id(Context ctx) {

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearancemap.audit.Actor;
+import org.clearancemap.audit.AuditAction;
+import org.clearancemap.audit.AuditLog;
 import org.clearancemap.db.DataAccessException;
 import org.clearancemap.db.StagedConflict;
 import org.clearancemap.db.VersionCounts;
@@ -61,7 +64,7 @@ public final class SurveyUpload {
      * @param actor  who uploads, for the upload row and the audit trail
      */
     record Request(StateParty stateParty, UploadKind kind, ReceivedFile file, boolean claimsJson, String layer,
-            boolean dryRun, boolean strict, String actor) {
+            boolean dryRun, boolean strict, Actor actor) {
     }
 
     /** The answer: 201 with a new report, 200 with the stored report of an identical file, 200 for a dry run. */
@@ -355,7 +358,7 @@ public final class SurveyUpload {
                 java.util.Set<String> hazardIds = kind == UploadKind.RELEASES ? hazards.knownIds(c, iso3).keySet()
                         : java.util.Set.of();
                 var stub = new UploadReport(null, iso3, kind.column(), format.label(), request.file().fileName(),
-                        request.file().sha256(), request.file().sizeBytes(), request.dryRun(), request.actor(), null,
+                        request.file().sha256(), request.file().sizeBytes(), request.dryRun(), request.actor().name(), null,
                         0, 0, 0, 0, 0, List.of(), 0, null);
                 Map.Entry<Long, java.time.OffsetDateTime> row = request.dryRun() ? null : uploads.insert(c, stub);
                 Long uploadId = row == null ? null : row.getKey();
@@ -436,7 +439,7 @@ public final class SurveyUpload {
                     }
                     var report = new UploadReport(null, iso3, kind.column(), format.label(),
                             request.file().fileName(), request.file().sha256(), request.file().sizeBytes(),
-                            request.dryRun(), request.actor(), null, features, counts.inserted(), counts.updated(),
+                            request.dryRun(), request.actor().name(), null, features, counts.inserted(), counts.updated(),
                             counts.unchanged(), repaired[0], List.copyOf(warnings),
                             Math.max(0, warningCount[0] - warnings.size()), null);
                     if (request.dryRun()) {
@@ -451,10 +454,11 @@ public final class SurveyUpload {
                     report = report.withProcessingMs((phases.written - started) / 1_000_000);
                     String reportJson = json.writeValueAsString(report);
                     uploads.finish(c, report, reportJson);
-                    uploads.audit(c, request.actor(), "upload", kind.column(), null, iso3, row.getKey(),
-                            json.writeValueAsString(Map.of("features", features, "inserted", counts.inserted(),
-                                    "updated", counts.updated(), "unchanged", counts.unchanged(),
-                                    "format", format.label(), "sha256", request.file().sha256())));
+                    AuditLog.record(c, request.actor(), AuditAction.UPLOAD_CREATE, "upload",
+                            Long.toString(row.getKey()), iso3, row.getKey(), Map.of("kind", kind.column(),
+                                    "features", features, "inserted", counts.inserted(), "updated", counts.updated(),
+                                    "unchanged", counts.unchanged(), "format", format.label(),
+                                    "sha256", request.file().sha256()));
                     c.commit();
                     phases.committed = System.nanoTime();
                     LOG.info("upload {} {} #{} phases: {}", iso3, kind.column(), row.getKey(), phases.describe(started));

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.clearancemap.db.DataAccessException;
 
-/** The {@code upload} table (every file uploaded, with its report) and the audit trail of uploads. */
+/** The {@code upload} table: every file uploaded, with its report. */
 final class UploadRepository {
 
     private static final String SELECT_REPORT_BY_CONTENT = """
@@ -40,10 +39,6 @@ final class UploadRepository {
             UPDATE upload
                SET features = ?, inserted = ?, updated = ?, unchanged = ?, repaired = ?, report = ?::jsonb
              WHERE id = ?
-            """;
-    private static final String INSERT_AUDIT = """
-            INSERT INTO audit_event (actor, action, entity, entity_id, iso3, upload_id, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
             """;
     private static final String SELECT_LIST = """
             SELECT id, iso3, kind, uploaded_by, uploaded_at, file_name, format, size_bytes,
@@ -128,24 +123,6 @@ final class UploadRepository {
             ps.setInt(5, r.repaired());
             ps.setString(6, reportJson);
             ps.setLong(7, r.uploadId());
-            ps.executeUpdate();
-        }
-    }
-
-    void audit(Connection c, String actor, String action, String entity, String entityId, String iso3, Long uploadId,
-            String detailJson) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
-            ps.setString(1, actor);
-            ps.setString(2, action);
-            ps.setString(3, entity);
-            ps.setString(4, entityId);
-            ps.setString(5, iso3);
-            if (uploadId == null) {
-                ps.setNull(6, Types.BIGINT);
-            } else {
-                ps.setLong(6, uploadId);
-            }
-            ps.setString(7, detailJson);
             ps.executeUpdate();
         }
     }

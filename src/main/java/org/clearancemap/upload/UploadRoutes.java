@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import org.clearancemap.audit.AuditAction;
+import org.clearancemap.audit.AuditLog;
 import org.clearancemap.auth.Access;
+import org.clearancemap.auth.Principal;
 import org.clearancemap.auth.Role;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -31,7 +34,8 @@ import org.clearancemap.stateparty.StatePartyRepository;
  * The upload endpoints: files of hazards and releases in, hazards retired, uploads listed.
  *
  * <p>{@link #actor} is the one place where the caller is identified and checked: an operator of
- * the State Party, a coordinator or an admin; the token's name is recorded with the upload.
+ * the State Party, a coordinator or an admin; the token's name is recorded with the upload, and the
+ * token with its audit event.
  */
 public final class UploadRoutes {
     /** Media types an upload may declare; anything else is 415. Absent is accepted (content decides). */
@@ -81,7 +85,7 @@ public final class UploadRoutes {
 
     private void upload(Context ctx, UploadKind kind) throws Exception {
         StateParty sp = stateParty(ctx);
-        String actor = actor(ctx, sp.iso3());
+        Principal actor = actor(ctx, sp.iso3());
         boolean dryRun = flag(ctx, "dryRun");
         boolean strict = flag(ctx, "strict");
         String layer = ctx.queryParam("layer");
@@ -122,7 +126,7 @@ public final class UploadRoutes {
     /** POST /api/state-parties/{iso3}/hazards/{externalId}/retire with {@code {"date": "YYYY-MM-DD", "reason": "..."}} */
     public void retire(Context ctx) throws Exception {
         StateParty sp = stateParty(ctx);
-        String actor = actor(ctx, sp.iso3());
+        Principal actor = actor(ctx, sp.iso3());
         String externalId = ctx.pathParam("externalId");
         JsonNode body;
         try (InputStream in = ctx.bodyInputStream()) {
@@ -155,9 +159,8 @@ public final class UploadRoutes {
                             + " is before the current version's recorded_on " + r.recordedOn() + ".");
                     default -> { }
                 }
-                uploads.audit(c, actor, "retire", "hazard", String.valueOf(r.hazardId()), sp.iso3(), null,
-                        json.writeValueAsString(Map.of("externalId", externalId, "date", date.toString(),
-                                "reason", reason)));
+                AuditLog.record(c, actor, AuditAction.HAZARD_RETIRE, "hazard", String.valueOf(r.hazardId()),
+                        sp.iso3(), null, Map.of("externalId", externalId, "date", date.toString(), "reason", reason));
                 c.commit();
                 SurveyUpload.tell(listener, sp.iso3());
                 var result = new LinkedHashMap<String, Object>();
@@ -222,16 +225,15 @@ public final class UploadRoutes {
 
     private StateParty stateParty(Context ctx) {
         String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
-        return stateParties.find(iso3)
-                .orElseThrow(() -> new ApiException.NotFound("No State Party with code " + iso3 + "."));
+        return stateParties.existing(iso3);
     }
 
     /**
      * Who is writing: an operator of this State Party, a coordinator or an admin (401/403 problem
      * otherwise). The name recorded is the token's name.
      */
-    private static String actor(Context ctx, String iso3) {
-        return Access.require(ctx, Role.OPERATOR, iso3).name();
+    private static Principal actor(Context ctx, String iso3) {
+        return Access.require(ctx, Role.OPERATOR, iso3);
     }
 
     private static boolean flag(Context ctx, String name) {

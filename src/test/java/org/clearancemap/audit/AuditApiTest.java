@@ -37,10 +37,10 @@ class AuditApiTest {
         try (Connection c = db.database().dataSource().getConnection()) {
             c.setAutoCommit(false);
             for (int i = 0; i < 5; i++) {
-                AuditLog.record(c, who, "hazards.upload", "upload", "lao-" + i, "LAO", null, Map.of("inserted", i));
+                AuditLog.record(c, who, AuditAction.UPLOAD_CREATE, "upload", "lao-" + i, "LAO", null, Map.of("inserted", i));
             }
             for (int i = 0; i < 3; i++) {
-                AuditLog.record(c, who, "releases.upload", "upload", "irq-" + i, "IRQ", null, null);
+                AuditLog.record(c, who, AuditAction.HAZARD_RETIRE, "hazard", "irq-" + i, "IRQ", null, null);
             }
             c.commit();
         }
@@ -67,8 +67,8 @@ class AuditApiTest {
     @Test
     void eventsAreFilteredByStatePartyAndAction() throws Exception {
         assertEquals(5, page("/api/audit?iso3=lao").get("numberReturned").asInt());
-        assertEquals(3, page("/api/audit?action=releases.upload").get("numberReturned").asInt());
-        assertEquals(0, page("/api/audit?iso3=IRQ&action=hazards.upload").get("numberReturned").asInt());
+        assertEquals(3, page("/api/audit?action=hazard.retire").get("numberReturned").asInt());
+        assertEquals(0, page("/api/audit?iso3=IRQ&action=upload.create").get("numberReturned").asInt());
     }
 
     @Test
@@ -76,7 +76,7 @@ class AuditApiTest {
         JsonNode first = page("/api/audit?iso3=LAO&limit=1").get("events").get(0);
         assertEquals("lao-4", first.get("entityId").asText());
         assertEquals("fixture", first.get("actor").asText());
-        assertEquals("hazards.upload", first.get("action").asText());
+        assertEquals("upload.create", first.get("action").asText());
         assertEquals(4, first.get("detail").get("inserted").asInt());
         assertTrue(first.get("at").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*"), first.toString());
     }

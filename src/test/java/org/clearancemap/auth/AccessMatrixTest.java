@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.clearancemap.audit.AuditAction;
 import org.clearancemap.audit.AuditLog;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
@@ -66,7 +67,7 @@ class AccessMatrixTest {
             Principal who = Access.require(ctx, Role.OPERATOR, iso3);
             try (Connection c = db.database().dataSource().getConnection()) {
                 c.setAutoCommit(false);
-                AuditLog.record(c, who, "probe.write", "probe", ctx.queryParam("id"), iso3, null,
+                AuditLog.record(c, who, AuditAction.UPLOAD_CREATE, "probe", ctx.queryParam("id"), iso3, null,
                         Map.of("note", "probe"));
                 if ("fail".equals(ctx.queryParam("then"))) {
                     c.rollback();
@@ -209,7 +210,7 @@ class AccessMatrixTest {
         try (Connection c = db.connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("""
                      SELECT e.actor, e.iso3, t.name FROM audit_event e JOIN api_token t ON t.id = e.token_id
-                     WHERE e.action = 'probe.write' AND e.entity_id = 'ok-1'""")) {
+                     WHERE e.action = 'upload.create' AND e.entity = 'probe' AND e.entity_id = 'ok-1'""")) {
             assertTrue(rs.next());
             assertEquals("operator LAO", rs.getString(1));
             assertEquals("LAO", rs.getString(2));

@@ -146,6 +146,24 @@ class TreatyRecordApiTest {
     }
 
     @Test
+    void aTreatyWriteIsAuditedUnderItsActionWithTheTokenThatMadeIt() throws Exception {
+        assertEquals(201, send("POST", "/api/state-parties/LAO/reported-figures",
+                "{\"year\":2024,\"remainingKm2\":12.5,\"source\":\"audit test\"}").statusCode());
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     SELECT e.action, e.entity, e.actor, t.name, e.detail->>'source'
+                       FROM audit_event e JOIN api_token t ON t.id = e.token_id
+                      WHERE e.iso3 = 'LAO' AND e.detail->>'source' = 'audit test'""")) {
+            assertTrue(rs.next(), "the write is audited with its token");
+            assertEquals("reported-figure.create", rs.getString(1));
+            assertEquals("reported_figure", rs.getString(2));
+            assertEquals("test admin", rs.getString(3));
+            assertEquals("test admin", rs.getString(4));
+            assertEquals("audit test", rs.getString(5));
+        }
+    }
+
+    @Test
     void aCompletionInTheFutureIsA400() throws Exception {
         JsonNode p = problem(send("POST", "/api/state-parties/TCD/completion", "{\"completedOn\":\"2027-01-01\"}"), 400);
         assertEquals("completedOn", p.get("parameter").asText());

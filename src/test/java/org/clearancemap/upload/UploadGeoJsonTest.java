@@ -87,7 +87,7 @@ class UploadGeoJsonTest {
             assertEquals("SHA", rs.getString(2));
             assertEquals("2021-05-06", rs.getString(3));
         }
-        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'upload'"));
+        assertEquals(1, count("SELECT count(*) FROM audit_event WHERE action = 'upload.create'"));
 
         HttpResponse<String> again = post("/api/state-parties/LAO/hazards", body);
         assertEquals(200, again.statusCode());

@@ -1,4 +1,4 @@
-package org.clearancemap.progress;
+package org.clearancemap.stateparty;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.clearancemap.stateparty.ReportedFigure;
-import org.clearancemap.stateparty.StateParty;
+import org.clearancemap.progress.AreaEngine;
+import org.clearancemap.progress.AreaFigures;
+import org.clearancemap.progress.ProgressCache;
+import org.clearancemap.progress.YearlyBalance;
 
 /**
  * A State Party's mapped figures on a date and where it stands against its deadline, as the

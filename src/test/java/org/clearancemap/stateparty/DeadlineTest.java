@@ -1,4 +1,4 @@
-package org.clearancemap.progress;
+package org.clearancemap.stateparty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.clearancemap.progress;
+package org.clearancemap.stateparty;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

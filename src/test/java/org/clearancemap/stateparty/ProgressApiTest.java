@@ -1,4 +1,4 @@
-package org.clearancemap.progress;
+package org.clearancemap.stateparty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,6 +16,10 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearancemap.progress.AreaEngine;
+import org.clearancemap.progress.AreaFigures;
+import org.clearancemap.progress.Cluster;
+import org.clearancemap.progress.MappedLandRepository;
 import org.clearancemap.testing.SqlFixture;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;

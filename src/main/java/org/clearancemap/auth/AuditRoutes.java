@@ -1,4 +1,4 @@
-package org.clearancemap.audit;
+package org.clearancemap.auth;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -7,14 +7,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.clearancemap.auth.Access;
-import org.clearancemap.auth.Role;
+import org.clearancemap.audit.AuditEvent;
+import org.clearancemap.audit.AuditRepository;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
 
 /**
  * {@code GET /api/audit?iso3=&action=&since=&limit=&offset=}: the audit trail, newest first, for
- * admins. {@code since} is a date ({@code YYYY-MM-DD}, midnight UTC) or an ISO 8601 instant with offset.
+ * admins. {@code since} is a date ({@code YYYY-MM-DD}, midnight UTC) or an ISO 8601 instant with
+ * offset; {@code action} a name such as {@code upload.create} (see {@link AuditRepository.Query}).
  */
 public final class AuditRoutes {
     public static final int DEFAULT_LIMIT = 100;
@@ -32,7 +33,7 @@ public final class AuditRoutes {
         String action = blankToNull(ctx.queryParam("action"));
         if (action != null && !action.matches("[a-z0-9_.-]{1,64}")) {
             throw ApiException.BadRequest.parameter("action",
-                    "action must be an action name such as hazards.upload (got '" + Params.abbreviate(action) + "').");
+                    "action must be an action name such as upload.create (got '" + Params.abbreviate(action) + "').");
         }
         OffsetDateTime since = since(blankToNull(ctx.queryParam("since")));
         int limit = (int) number(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
