@@ -131,20 +131,24 @@ public final class SurveyUpload {
                     + "Send the file again in a minute.", 30);
         }
         try {
-            FeatureCheck check = check(request);
-            try (Connection c = uploads.dataSource().getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    return inTransaction(c, request, source, check, started);
-                } catch (Exception e) {
-                    rollback(c);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new DataAccessException("storing an upload for " + request.stateParty().iso3(), e);
-            }
+            return storeWithPermit(request, source, started);
         } finally {
             writers.release();
+        }
+    }
+
+    private Outcome storeWithPermit(Request request, GeoJsonSource source, long started) throws Exception {
+        FeatureCheck check = check(request);
+        try (Connection c = uploads.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                return inTransaction(c, request, source, check, started);
+            } catch (Exception e) {
+                rollback(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("storing an upload for " + request.stateParty().iso3(), e);
         }
     }
 
