@@ -10,5 +10,5 @@ export TEST_DATABASE_PASSWORD="${TEST_DATABASE_PASSWORD:-clearance}"
 export TEST_DATABASE_TEMPLATE="${TEST_DATABASE_TEMPLATE:-clearance_test_template}"
 mvn -B -q test -Dtest=UploadBenchmark -Dsurefire.failIfNoSpecifiedTests=false "$@"
 grep '^benchmark:' target/surefire-reports/org.clearancemap.upload.UploadBenchmark-output.txt
-# where the time of each measured upload went (the server's log lines, after the three warm-up uploads)
-grep -o "phases: .*" target/surefire-reports/org.clearancemap.upload.UploadBenchmark-output.txt | tail -n +4 | sed "s/^/benchmark: upload /"
+# the server's own line for each measured upload (after the three warm-up uploads): its counts and time
+grep -o "upload LAO hazards #.*" target/surefire-reports/org.clearancemap.upload.UploadBenchmark-output.txt | tail -n +4 | sed "s/^/benchmark: /"

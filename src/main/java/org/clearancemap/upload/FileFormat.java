@@ -2,6 +2,7 @@ package org.clearancemap.upload;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.clearancemap.http.ApiException;
 
 /**
  * The formats an upload may be in, told apart by their content (magic bytes and first
@@ -34,6 +35,29 @@ enum FileFormat {
     /** The file name extension GDAL expects for this format. */
     String extension() {
         return extension;
+    }
+
+    /**
+     * The format of an uploaded file; an empty file, one that claims to be JSON and is not, or one
+     * in none of the supported formats is refused.
+     *
+     * @param claimsJson the request said the body is JSON (GeoJSON)
+     */
+    static FileFormat of(ReceivedFile file, boolean claimsJson) {
+        if (file.sizeBytes() == 0) {
+            throw new ApiException.BadRequest("The body is empty: send a GeoJSON FeatureCollection or another "
+                    + "supported file (zipped Shapefile, GeoPackage, KML/KMZ, CSV with WKT).");
+        }
+        FileFormat format = detect(file.head(4096));
+        if (format == null && claimsJson) {
+            throw new ApiException.BadRequest("The body is not valid JSON (it does not start with '{'); "
+                    + "send a GeoJSON FeatureCollection.");
+        }
+        if (format == null) {
+            throw new ApiException.UnsupportedFormat("The file is in none of the supported formats: GeoJSON, "
+                    + "zipped Shapefile, GeoPackage, KML or KMZ, CSV with a WKT column.");
+        }
+        return format;
     }
 
     /** The format of a file from its first bytes; null when it is none of the supported ones. */

@@ -23,11 +23,16 @@
  * </dl>
  *
  * <p>The flow: {@link org.clearancemap.upload.UploadRoutes} receives the file (body, or the
- * {@link org.clearancemap.upload.MultipartBody multipart} part {@code file}) into a {@link org.clearancemap.upload.ReceivedFile}; {@link org.clearancemap.upload.SurveyUpload}
- * detects the format, turns anything but WGS 84 GeoJSON into it with
- * {@link org.clearancemap.upload.Ogr2Ogr}, checks each feature with
- * {@link org.clearancemap.upload.FeatureCheck} and writes it by COPY (new external ids straight
- * into their table, known ones through a stage compared with their current version), through the
- * hazard and release repositories in one transaction.
+ * {@link org.clearancemap.upload.MultipartBody multipart} part {@code file}) into a
+ * {@link org.clearancemap.upload.ReceivedFile}; {@link org.clearancemap.upload.SurveyUpload} runs the
+ * upload: {@link org.clearancemap.upload.FileFormat} tells the format,
+ * {@link org.clearancemap.upload.GeoJsonConversion} turns anything but WGS 84 GeoJSON into it with
+ * {@link org.clearancemap.upload.Ogr2Ogr}; then, in one transaction,
+ * {@link org.clearancemap.upload.SurveyRead} reads the
+ * features once, checks each with {@link org.clearancemap.upload.FeatureCheck} on all cores
+ * ({@link org.clearancemap.upload.ParallelCheck}) and copies new external ids straight into their
+ * table; the known ones are then compared with their current versions through a stage, and the new
+ * versions written, through the hazard and release repositories. Every problem goes to
+ * {@link org.clearancemap.upload.Problems}.
  */
 package org.clearancemap.upload;

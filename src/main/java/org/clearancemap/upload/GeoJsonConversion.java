@@ -1,0 +1,181 @@
+package org.clearancemap.upload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clearancemap.http.ApiException;
+
+/**
+ * Turns an upload in any supported format into GeoJSON in WGS 84: GeoJSON is read as it is;
+ * a zipped Shapefile, a KMZ, a GeoPackage, a KML or a CSV with a WKT column goes through
+ * {@link Ogr2Ogr} after the safety checks of {@link SafeArchive} and {@link KmlSafety}. A file with
+ * several layers needs the one to read named.
+ */
+final class GeoJsonConversion implements AutoCloseable {
+    /** Fields GDAL's LIBKML driver adds for how a placemark is drawn, not what it is: not kept. */
+    private static final Set<String> KML_PRESENTATION = Set.of("tessellate", "extrude", "visibility",
+            "altitudeMode", "drawOrder", "icon", "snippet");
+    private static final List<String> CSV_GEOMETRY_NAMES = List.of("WKT", "wkt", "geometry", "geom", "the_geom",
+            "wkt_geom", "shape", "Shape", "Geometry");
+
+    private final Ogr2Ogr ogr;
+    private final long maxUnzippedBytes;
+
+    GeoJsonConversion(Ogr2Ogr ogr, long maxUnzippedBytes) {
+        this.ogr = ogr;
+        this.maxUnzippedBytes = maxUnzippedBytes;
+    }
+
+    /** Stops any GDAL process still running. */
+    @Override
+    public void close() {
+        ogr.close();
+    }
+
+    /**
+     * The upload as GeoJSON.
+     *
+     * @param layer the layer to read from a GeoPackage, a zip of several Shapefiles or a KML; null for the only one
+     */
+    GeoJsonSource of(ReceivedFile upload, FileFormat format, String layer) {
+        Path file = upload.path();
+        var temporary = new ArrayList<Path>();
+        var warnings = new ArrayList<FeatureProblem>();
+        try {
+            switch (format) {
+                case GEOJSON -> {
+                    return new GeoJsonSource(format, file, temporary, warnings);
+                }
+                case ZIP -> {
+                    SafeArchive.Unpacked zip = SafeArchive.unpack(file, upload.sizeBytes(), maxUnzippedBytes);
+                    temporary.add(zip.directory());
+                    List<String> shapefiles = zip.withExtension(".shp");
+                    List<String> kmls = zip.withExtension(".kml");
+                    if (!shapefiles.isEmpty()) {
+                        String shp = choose(shapefiles, layer, "Shapefile", ".shp");
+                        String base = shp.substring(0, shp.length() - 4);
+                        boolean hasPrj = zip.files().stream().anyMatch(f -> f.equalsIgnoreCase(base + ".prj"));
+                        if (!hasPrj) {
+                            warnings.add(FeatureProblem.ofFile("no-prj", "the Shapefile has no .prj: its coordinates "
+                                    + "were read as WGS 84 longitude/latitude, which every one of them is"));
+                        }
+                        Path out = ogr.toGeoJson(zip.directory().resolve(shp), null, hasPrj,
+                                List.of(), "a zipped Shapefile");
+                        temporary.add(out);
+                        return new GeoJsonSource(format, out, temporary, warnings);
+                    }
+                    if (!kmls.isEmpty()) {
+                        String kml = kmls.contains("doc.kml") ? "doc.kml" : kmls.get(0);
+                        return kml(format, zip.directory().resolve(kml), layer, temporary, warnings, "KMZ");
+                    }
+                    throw unprocessable("empty-archive", "The zip holds neither a Shapefile (.shp with its .dbf, .shx "
+                            + "and .prj) nor a KML (KMZ).");
+                }
+                case GEOPACKAGE -> {
+                    Path gpkg = linked(file, ".gpkg", temporary);
+                    List<String> layers = ogr.layers(gpkg, "a GeoPackage");
+                    if (layers.isEmpty()) {
+                        throw unprocessable("no-layer", "The GeoPackage has no vector layer.");
+                    }
+                    String chosen = choose(layers, layer, "GeoPackage layer", "");
+                    Path out = ogr.toGeoJson(gpkg, chosen, true, List.of(), "a GeoPackage");
+                    temporary.add(out);
+                    return new GeoJsonSource(format, out, temporary, warnings);
+                }
+                case KML -> {
+                    return kml(format, linked(file, ".kml", temporary), layer, temporary, warnings, "KML");
+                }
+                case CSV -> {
+                    Path csv = linked(file, ".csv", temporary);
+                    var options = new ArrayList<>(List.of("-a_srs", "EPSG:4326",
+                            "-oo", "GEOM_POSSIBLE_NAMES=" + String.join(",", CSV_GEOMETRY_NAMES),
+                            "-oo", "KEEP_GEOM_COLUMNS=NO"));
+                    Path out = ogr.toGeoJson(csv, null, false, options, "CSV with a WKT column");
+                    temporary.add(out);
+                    return new GeoJsonSource(format, out, temporary, warnings);
+                }
+                default -> throw new IllegalStateException("unhandled format " + format);
+            }
+        } catch (RuntimeException e) {
+            temporary.forEach(ReceivedFile::delete);
+            throw e;
+        }
+    }
+
+    private GeoJsonSource kml(FileFormat format, Path kml, String layer, List<Path> temporary,
+            List<FeatureProblem> warnings, String what) {
+        KmlSafety.check(kml);
+        List<String> layers = ogr.layers(kml, what);
+        if (layers.isEmpty()) {
+            throw unprocessable("no-layer", "The " + what + " holds no placemarks.");
+        }
+        String chosen = choose(layers, layer, what + " folder", "");
+        Path out = ogr.toGeoJson(kml, chosen, true, List.of(), what);
+        temporary.add(out);
+        return new GeoJsonSource(format, out, temporary, warnings, KML_PRESENTATION);
+    }
+
+    /** GeoJSON with a legacy crs naming an EPSG code other than 4326: reprojected by ogr2ogr. */
+    GeoJsonSource reprojected(GeoJsonSource source, GeoJsonFeatures.Scan scan) {
+        var temporary = new ArrayList<Path>();
+        try {
+            Path input = source.path().toString().endsWith(".geojson") ? source.path()
+                    : linked(source.path(), ".geojson", temporary);
+            // the code is given explicitly: GDAL would otherwise ignore a crs it does not know and read degrees
+            temporary.add(ogr.toGeoJson(input, null, true, List.of("-s_srs", "EPSG:" + scan.crsEpsg()),
+                    "GeoJSON in " + scan.crsName()));
+        } catch (RuntimeException e) {
+            temporary.forEach(ReceivedFile::delete);
+            throw e;
+        }
+        Path out = temporary.get(temporary.size() - 1);
+        var warnings = new ArrayList<>(source.warnings());
+        warnings.add(FeatureProblem.ofFile("reprojected", "coordinates were reprojected from EPSG:" + scan.crsEpsg()
+                + " (legacy crs member) to WGS 84"));
+        return new GeoJsonSource(source.format(), out, temporary, warnings, source.presentation());
+    }
+
+    /** A hard link to the upload with the file name extension GDAL expects; no copy is made. */
+    private static Path linked(Path file, String extension, List<Path> temporary) {
+        try {
+            Path dir = UploadTemp.directory("upload-");
+            temporary.add(dir);
+            Path link = dir.resolve("upload" + extension);
+            try {
+                Files.createLink(link, file);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(file, link);
+            }
+            return link;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String choose(List<String> names, String wanted, String what, String extension) {
+        if (wanted != null) {
+            for (String n : names) {
+                String bare = n.substring(0, n.length() - extension.length());
+                if (n.equalsIgnoreCase(wanted) || bare.equalsIgnoreCase(wanted)) {
+                    return n;
+                }
+            }
+            throw ApiException.BadRequest.parameter("layer", "There is no " + what + " named '" + wanted
+                    + "'; the file has: " + String.join(", ", names) + ".");
+        }
+        if (names.size() > 1) {
+            throw ApiException.BadRequest.parameter("layer", "The file has several layers (" + String.join(", ", names)
+                    + "); choose one with ?layer=.");
+        }
+        return names.get(0);
+    }
+
+    private static ApiException unprocessable(String code, String detail) {
+        return new ApiException.Unprocessable(detail, Map.of("errors", List.of(FeatureProblem.ofFile(code, detail))));
+    }
+}

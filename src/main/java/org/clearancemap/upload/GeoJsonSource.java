@@ -1,0 +1,27 @@
+package org.clearancemap.upload;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The GeoJSON file an upload is read from: the upload itself, or what {@link GeoJsonConversion}
+ * made of it. Closing deletes what was made on the way (never the upload itself).
+ *
+ * @param format       the format of the upload
+ * @param temporary    files and directories made on the way, deleted on close
+ * @param warnings     what the conversion noticed about the file as a whole
+ * @param presentation feature properties that say how a feature is drawn, not what it is: not kept
+ */
+record GeoJsonSource(FileFormat format, Path path, List<Path> temporary, List<FeatureProblem> warnings,
+        Set<String> presentation) implements AutoCloseable {
+
+    GeoJsonSource(FileFormat format, Path path, List<Path> temporary, List<FeatureProblem> warnings) {
+        this(format, path, temporary, warnings, Set.of());
+    }
+
+    @Override
+    public void close() {
+        temporary.forEach(ReceivedFile::delete);
+    }
+}
