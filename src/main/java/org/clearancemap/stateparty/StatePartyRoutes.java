@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearancemap.geo.Territories;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
 import org.clearancemap.progress.AreaEngine;
@@ -117,5 +118,6 @@ public final class StatePartyRoutes {
         m.put("synthetic", mapped.synthetic());
         m.put("confidence", s.confidence());
         m.put("source", s.source());
+        m.put("outline", Territories.outline(s.iso3()));
     }
 }
