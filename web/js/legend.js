@@ -1,32 +1,21 @@
 // The legend, which also switches the hazard, release and remaining layers on and off.
-import { element } from './dom.js';
+import { element, svg } from './dom.js';
 import { L, layers, map } from './map.js';
 import {
   HAZARD_STYLES, OTHER_COUNTRY_STYLE, OUTLINE_STYLE, RELEASE_STYLES, REMAINING_STYLE, SELECTED_OUTLINE_STYLE,
 } from './styles.js';
 
 function swatch(style) {
-  const svgNs = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(svgNs, 'svg');
-  svg.setAttribute('width', '28');
-  svg.setAttribute('height', '18');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const rect = document.createElementNS(svgNs, 'rect');
-  const attributes = {
-    x: 1.5, y: 1.5, width: 25, height: 15,
-    fill: style.fill === false ? 'none' : style.fillColor || style.color,
-    'fill-opacity': style.fillOpacity ?? 0.2,
-    stroke: style.color,
-    'stroke-width': Math.min(style.weight ?? 1, 3),
-    'stroke-dasharray': style.dashArray,
-    'stroke-linecap': style.lineCap,
-  };
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined) rect.setAttribute(name, String(value));
-  }
-  svg.append(rect);
-  return svg;
+  return svg('svg', { width: 28, height: 18, 'aria-hidden': 'true', focusable: 'false' },
+    svg('rect', {
+      x: 1.5, y: 1.5, width: 25, height: 15,
+      fill: style.fill === false ? 'none' : style.fillColor || style.color,
+      'fill-opacity': style.fillOpacity ?? 0.2,
+      stroke: style.color,
+      'stroke-width': Math.min(style.weight ?? 1, 3),
+      'stroke-dasharray': style.dashArray,
+      'stroke-linecap': style.lineCap,
+    }));
 }
 
 function layerToggle(layer, label, testid) {
