@@ -4,6 +4,16 @@
 
 const TOKEN_KEY = 'clearance-map.token';
 
+/** Where the page asks the server, relative to the page. */
+export const URLS = {
+  health: './health',
+  pageSettings: './page-settings',
+  stateParties: './api/state-parties',
+  deadlines: './api/deadlines',
+  hazards: './api/hazards',
+  releases: './api/releases',
+};
+
 /** An RFC 9457 problem (or a failure shaped like one) from a request the page made. */
 export class ProblemError extends Error {
   constructor(title, detail, status, problem = null) {

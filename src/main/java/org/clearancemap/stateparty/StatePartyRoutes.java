@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearancemap.geo.Territories;
 import org.clearancemap.http.Params;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.AreaFigures;
@@ -180,5 +181,6 @@ public final class StatePartyRoutes {
         m.put("synthetic", mapped.synthetic());
         m.put("confidence", s.confidence());
         m.put("source", s.source());
+        m.put("outline", Territories.outline(s.iso3()));
     }
 }

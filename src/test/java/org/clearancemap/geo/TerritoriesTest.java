@@ -74,6 +74,14 @@ class TerritoriesTest {
     }
 
     @Test
+    void theOutlineOfAStateNamesItsCountryAndSomaliaAlsoSomaliland() {
+        assertEquals(new Territories.Outline(List.of("418"), List.of()), Territories.outline("lao"));
+        assertEquals(new Territories.Outline(List.of("706"), List.of("Somaliland")), Territories.outline("SOM"));
+        assertEquals(new Territories.Outline(List.of("566"), List.of()), Territories.outline("NGA"));
+        assertEquals(new Territories.Outline(List.of(), List.of()), Territories.outline("XXX"));
+    }
+
+    @Test
     void anUnknownStateHasNoTerritory() {
         assertEquals(Optional.empty(), Territories.naturalEarth().territory("XXX"));
         assertEquals(Optional.empty(), Territories.naturalEarth().territory(null));

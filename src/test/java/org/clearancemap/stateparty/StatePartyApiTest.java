@@ -67,6 +67,23 @@ class StatePartyApiTest {
     }
 
     @Test
+    void everyStatePartyNamesTheBasemapCountriesOfItsOutline() throws Exception {
+        JsonNode list = JSON.readTree(server.get("/api/state-parties").body());
+        Map<String, String> outlines = new HashMap<>();
+        list.forEach(s -> outlines.put(s.get("iso3").asText(), s.get("outline").toString()));
+        assertEquals("{\"ids\":[\"418\"],\"names\":[]}", outlines.get("LAO"));
+        assertEquals("{\"ids\":[\"706\"],\"names\":[\"Somaliland\"]}", outlines.get("SOM"));
+        assertEquals(10, outlines.size());
+        outlines.values().forEach(o -> assertTrue(o.matches("\\{\"ids\":\\[\"\\d{3}\"],.*"), o));
+    }
+
+    @Test
+    void oneStatePartyNamesTheBasemapCountriesOfItsOutline() throws Exception {
+        JsonNode som = JSON.readTree(server.get("/api/state-parties/SOM").body());
+        assertEquals("{\"ids\":[\"706\"],\"names\":[\"Somaliland\"]}", som.get("outline").toString());
+    }
+
+    @Test
     void anUnknownStatePartyIsA404Problem() throws Exception {
         HttpResponse<String> r = server.get("/api/state-parties/XYZ");
         assertEquals(404, r.statusCode());

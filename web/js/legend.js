@@ -1,0 +1,60 @@
+// The legend, which also switches the hazard, release and remaining layers on and off.
+import { element, svg } from './dom.js';
+import { L, layers, map } from './map.js';
+import {
+  HAZARD_STYLES, OTHER_COUNTRY_STYLE, OUTLINE_STYLE, RELEASE_STYLES, REMAINING_STYLE, SELECTED_OUTLINE_STYLE,
+} from './styles.js';
+
+function swatch(style) {
+  return svg('svg', { width: 28, height: 18, 'aria-hidden': 'true', focusable: 'false' },
+    svg('rect', {
+      x: 1.5, y: 1.5, width: 25, height: 15,
+      fill: style.fill === false ? 'none' : style.fillColor || style.color,
+      'fill-opacity': style.fillOpacity ?? 0.2,
+      stroke: style.color,
+      'stroke-width': Math.min(style.weight ?? 1, 3),
+      'stroke-dasharray': style.dashArray,
+      'stroke-linecap': style.lineCap,
+    }));
+}
+
+function layerToggle(layer, label, testid) {
+  const input = element('input', { type: 'checkbox', checked: true, 'data-testid': testid });
+  input.addEventListener('change', () => {
+    if (input.checked) layer.addTo(map);
+    else map.removeLayer(layer);
+  });
+  return element('label', { className: 'layer-toggle' }, input, ' ', label);
+}
+
+const LegendControl = L.Control.extend({
+  options: { position: 'bottomright' },
+  onAdd() {
+    const item = (style, label) => element('li', {}, swatch(style), element('span', {}, label));
+    const container = element('details', { className: 'legend', 'data-testid': 'legend', open: window.innerWidth > 900 },
+      element('summary', {}, 'Legend and layers'),
+      element('section', { 'aria-label': 'Hazardous areas' },
+        element('h4', {}, layerToggle(layers.hazards, 'Hazardous areas', 'layer-hazards')),
+        element('ul', {}, Object.values(HAZARD_STYLES).map((entry) => item(entry.style, entry.label)))),
+      element('section', { 'aria-label': 'Land released' },
+        element('h4', {}, layerToggle(layers.releases, 'Land released', 'layer-releases')),
+        element('ul', {}, Object.values(RELEASE_STYLES).map((entry) => item(entry.style, entry.label)))),
+      element('section', { 'aria-label': 'Remaining land' },
+        element('h4', {}, layerToggle(layers.remaining, 'Remaining land', 'layer-remaining')),
+        element('ul', {}, item(REMAINING_STYLE, 'Remaining (hazardous areas not yet released): the selected State Party, or from zoom 6'))),
+      element('section', { 'aria-label': 'Boundaries' },
+        element('h4', {}, 'Boundaries'),
+        element('ul', {},
+          item({ ...OUTLINE_STYLE, fill: false }, 'State Party'),
+          item(SELECTED_OUTLINE_STYLE, 'Selected State Party'),
+          item(OTHER_COUNTRY_STYLE, 'Other country'))));
+    L.DomEvent.disableClickPropagation(container);
+    L.DomEvent.disableScrollPropagation(container);
+    return container;
+  },
+});
+
+/** Adds the legend to the map's bottom right corner. */
+export function addLegend() {
+  new LegendControl().addTo(map);
+}

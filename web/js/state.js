@@ -1,0 +1,72 @@
+// What the page's modules share: the States Parties as last loaded, the one selected, the date
+// every figure and layer is for, the view shown, and the selected State Party's figures. It is
+// read through the functions below and changed only through their setters; every other value
+// belongs to the one module that uses it.
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+let parties = []; // GET /api/state-parties at the date, sorted by name
+let byIso3 = new Map();
+let selectedIso3 = null;
+let date = ''; // YYYY-MM-DD, or '' for today
+let shownView = 'map'; // 'map' or 'dashboard'
+let selectedDetail = null; // GET /api/state-parties/{iso3} of the selected State Party at the date
+
+/** The States Parties, sorted by name. */
+export function stateParties() {
+  return parties;
+}
+
+export function stateParty(iso3) {
+  return byIso3.get(iso3);
+}
+
+export function setStateParties(list) {
+  parties = [...list].sort((a, b) => a.name.localeCompare(b.name));
+  byIso3 = new Map(parties.map((party) => [party.iso3, party]));
+}
+
+/** "Name (ISO3)" of a State Party, its code when unknown. */
+export function stateName(iso3) {
+  const party = byIso3.get(iso3);
+  return party ? `${party.name} (${iso3})` : iso3 || 'unknown';
+}
+
+/** The ISO 3166-1 alpha-3 code of the selected State Party, or null. */
+export function selected() {
+  return selectedIso3;
+}
+
+export function setSelected(iso3) {
+  selectedIso3 = iso3 || null;
+}
+
+/** The date as YYYY-MM-DD, or '' for today. */
+export function asOf() {
+  return date;
+}
+
+/** Sets the date; anything but YYYY-MM-DD means today. */
+export function setAsOf(value) {
+  date = DATE.test(value) ? value : '';
+}
+
+export function isDate(value) {
+  return DATE.test(value);
+}
+
+export function view() {
+  return shownView;
+}
+
+export function setView(value) {
+  shownView = value;
+}
+
+export function detail() {
+  return selectedDetail;
+}
+
+export function setDetail(value) {
+  selectedDetail = value;
+}
