@@ -88,7 +88,7 @@ public final class ProgressBenchmark {
         MappedLandRepository land = new MappedLandRepository(db.dataSource());
         AreaEngine engine = new AreaEngine(config.sliverToleranceM(), config.progressThreadCount());
         out("cores: %d, area engine threads: %d (PROGRESS_THREADS), max heap: %d MB, sliver tolerance %.2f m, date %s",
-                Runtime.getRuntime().availableProcessors(), engine.threads(), Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors(), config.progressThreadCount(), Runtime.getRuntime().maxMemory() >> 20,
                 config.sliverToleranceM(), DATE);
 
         // warm-up: full passes until the JIT has compiled the overlay code (it takes C2 a few passes;
@@ -141,7 +141,7 @@ public final class ProgressBenchmark {
             balanceCpu = Math.min(balanceCpu, secs(processCpuNanos() - cpu));
         }
         out("ours, 15-year balance: %.2f s (CPU time of all our threads: %.2f s)", balance, balanceCpu);
-        AreaFigures strict = allStates(new ProgressCache(land, new AreaEngine(0, engine.threads())));
+        AreaFigures strict = allStates(new ProgressCache(land, new AreaEngine(0, config.progressThreadCount())));
 
         double postgis = Double.MAX_VALUE;
         double[] pg = null;
