@@ -87,19 +87,28 @@ public final class ServingBenchmark {
             // warm: the default server, its 64 MiB cache filled by a first round
             try (TestServer cold = TestServer.start(db, Map.of("TILE_CACHE_MAX_BYTES", "0"), routes -> { });
                  TestServer warm = TestServer.start(db, Map.of(), routes -> { });
-                 Connection raw = db.connect();
-                 KeepAliveClient coldClient = new KeepAliveClient("127.0.0.1", URI.create(cold.url("/")).getPort());
-                 KeepAliveClient warmClient = new KeepAliveClient("127.0.0.1", URI.create(warm.url("/")).getPort())) {
-                page(coldClient, raw, (int) Math.max(1, Math.min(10, current / 1000)));
+                 Connection raw = db.connect()) {
+                // a new connection for each part: the servers close a keep-alive connection left idle
+                try (KeepAliveClient client = client(cold)) {
+                    page(client, raw, (int) Math.max(1, Math.min(10, current / 1000)));
+                }
                 List<String> tiles = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases"});
-                tiles("cold (no tile cache)", coldClient, raw, new TileRepository(db.database().dataSource()), tiles);
-                tiles("warm (tile cache)", warmClient, raw, new TileRepository(db.database().dataSource()), tiles);
+                try (KeepAliveClient client = client(cold)) {
+                    tiles("cold (no tile cache)", client, raw, new TileRepository(db.database().dataSource()), tiles);
+                }
+                try (KeepAliveClient client = client(warm)) {
+                    tiles("warm (tile cache)", client, raw, new TileRepository(db.database().dataSource()), tiles);
+                }
                 List<String> all = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases", "remaining"});
                 remaining(cold, warm, all);
                 wrk("cold (no tile cache)", cold, all, wrkSeconds);
                 wrk("warm (tile cache)", warm, all, wrkSeconds);
             }
         }
+    }
+
+    private static KeepAliveClient client(TestServer server) throws IOException {
+        return new KeepAliveClient("127.0.0.1", URI.create(server.url("/")).getPort());
     }
 
     /** A page of 1,000 hazards at up to ten offsets: HTTP against the raw query, alternating, medians compared. */
@@ -259,9 +268,7 @@ public final class ServingBenchmark {
      * HTTP without and with the tile cache; both servers must send the same bytes.
      */
     private static void remaining(TestServer coldServer, TestServer warmServer, List<String> all) throws Exception {
-        // new connections: the servers close a keep-alive connection left idle (the earlier ones were)
-        try (KeepAliveClient cold = new KeepAliveClient("127.0.0.1", URI.create(coldServer.url("/")).getPort());
-             KeepAliveClient warm = new KeepAliveClient("127.0.0.1", URI.create(warmServer.url("/")).getPort())) {
+        try (KeepAliveClient cold = client(coldServer); KeepAliveClient warm = client(warmServer)) {
             remaining(cold, warm, all);
         }
     }
