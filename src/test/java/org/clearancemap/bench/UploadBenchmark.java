@@ -27,7 +27,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * The upload benchmark ({@code scripts/bench.sh upload [S|M|L]}): a GeoJSON file of the demo
- * generator's hazards of Laos (S 1,000, M 10,000 — about 10 MB —, L 100,000 polygons; version 1
+ * generator's hazards of Laos (S 1,000, M 10,000 — about 12 MB —, L 100,000 polygons; version 1
  * of each hazard, coordinates to 7 decimals as the server writes them) is uploaded over HTTP
  * (parsed, validated, areas computed, stored), then {@code ogr2ogr} loads the same file into the
  * same PostGIS database; in {@code BENCH_ROUNDS} rounds (3) of new files, alternating, so that a
@@ -47,7 +47,8 @@ public final class UploadBenchmark {
 
     public static void main(String[] args) throws Exception {
         String sizeName = SyntheticData.sizeName(args);
-        int features = SyntheticData.size(sizeName).hazardsPerState();
+        // as many polygons as the dataset of this size holds over its 10 States Parties
+        int features = 10 * SyntheticData.size(sizeName).hazardsPerState();
         MultiPolygon laos = Territories.naturalEarth().territory(STATE_PARTY).orElseThrow();
         Path dir = Files.createTempDirectory("upload-benchmark");
         try {
