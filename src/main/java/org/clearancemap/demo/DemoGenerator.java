@@ -49,7 +49,10 @@ import org.locationtech.jts.operation.valid.IsValidOp;
  *       with a 1–3 m GPS jitter of its edge, some part of one (sometimes followed by a second,
  *       overlapping release with another method), some span two neighbouring hazards, some
  *       cancel a survey polygon larger than the hazard, and a few lie outside any hazard.</li>
- *   <li>Germany and Chile get small programmes (30–60 hazards); the others 150–250.</li>
+ *   <li>At the demo size ({@link DemoSize#DEMO}) Germany and Chile get small programmes (30–60
+ *       hazards), the others 150–250; at a fixed size every State gets that many hazards (fewer
+ *       only when its territory has no room left), with the same proportions of everything
+ *       else.</li>
  * </ul>
  */
 public final class DemoGenerator {
@@ -90,6 +93,7 @@ public final class DemoGenerator {
     private final MultiPolygon territory;
     private final PreparedGeometry preparedTerritory;
     private final SplittableRandom random;
+    private final DemoSize size;
     private final GeometryFactory local = new GeometryFactory(new PrecisionModel(), 0);
 
     private final List<DemoHazard> hazards = new ArrayList<>();
@@ -105,13 +109,23 @@ public final class DemoGenerator {
     private record Cluster(LocalFrame frame, double lineBearingDeg, List<Placed> members) {
     }
 
-    /** A generator for State {@code iso3} with the default seed {@link #seedOf(String)}. */
+    /** A generator of the demo dataset of State {@code iso3}, with the default seed {@link #seedOf(String)}. */
     public DemoGenerator(String iso3, LocalDate eifDate, MultiPolygon territory) {
-        this(iso3, eifDate, territory, seedOf(iso3));
+        this(iso3, eifDate, territory, seedOf(iso3), DemoSize.DEMO);
+    }
+
+    /** A generator of a dataset of {@code size} for State {@code iso3}, with the default seed. */
+    public DemoGenerator(String iso3, LocalDate eifDate, MultiPolygon territory, DemoSize size) {
+        this(iso3, eifDate, territory, seedOf(iso3), size);
     }
 
     public DemoGenerator(String iso3, LocalDate eifDate, MultiPolygon territory, long seed) {
+        this(iso3, eifDate, territory, seed, DemoSize.DEMO);
+    }
+
+    public DemoGenerator(String iso3, LocalDate eifDate, MultiPolygon territory, long seed, DemoSize size) {
         this.iso3 = iso3;
+        this.size = size;
         this.eifDate = eifDate;
         this.territory = territory;
         this.preparedTerritory = PreparedGeometryFactory.prepare(territory);
@@ -134,9 +148,12 @@ public final class DemoGenerator {
         if (!hazards.isEmpty() || eifDate.isAfter(END)) {
             return new DemoDataset(iso3, hazards, releases);
         }
-        int target = SMALL_PROGRAMMES.contains(iso3) ? random.nextInt(30, 61) : random.nextInt(150, 251);
+        // drawn at every size, so that a fixed size follows the demo's sequence of draws
+        int programme = SMALL_PROGRAMMES.contains(iso3) ? random.nextInt(30, 61) : random.nextInt(150, 251);
+        int target = size.isDemo() ? programme : size.hazardsPerState();
+        int attempts = Math.max(5_000, 5 * target);
         List<Cluster> clusters = new ArrayList<>();
-        for (int attempt = 0; attempt < 5_000 && hazardSequence < target; attempt++) {
+        for (int attempt = 0; attempt < attempts && hazardSequence < target; attempt++) {
             Coordinate centre = sampleCentre();
             if (centre == null) {
                 break;

@@ -26,15 +26,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the synthetic demo dataset ({@link DemoGenerator}) of every State Party in the
- * {@code state_party} table to the database.
+ * {@code state_party} table to the database, at the demo size or at another {@link DemoSize}.
  *
  * <p>Rules:
  * <ul>
  *   <li>Each State Party's hazards and releases are recorded as two uploads
  *       ({@code kind} hazards and releases) marked {@code synthetic}, by
- *       {@value #UPLOADED_BY}, whose checksum is SHA-256 of the generator version, the ISO3 code and
- *       the kind: an upload already there means that part is loaded, and it is skipped. Loading
- *       twice therefore changes nothing.</li>
+ *       {@value #UPLOADED_BY}, whose checksum is SHA-256 of the generator version, the ISO3 code,
+ *       the kind and, other than at the demo size, the size: an upload already there means that
+ *       part is loaded, and it is skipped. Loading twice therefore changes nothing.</li>
  *   <li>One transaction per State Party: a failure leaves no part of that State written.</li>
  *   <li>Every row is {@code synthetic = true}; reference tables (reported figures, extensions,
  *       milestones) are not touched.</li>
@@ -81,21 +81,33 @@ public final class DemoLoader {
 
     private final DataSource dataSource;
     private final Territories territories;
+    private final DemoSize size;
 
     public DemoLoader(DataSource dataSource) {
         this(dataSource, Territories.naturalEarth());
     }
 
     public DemoLoader(DataSource dataSource, Territories territories) {
+        this(dataSource, territories, DemoSize.DEMO);
+    }
+
+    public DemoLoader(DataSource dataSource, Territories territories, DemoSize size) {
         this.dataSource = dataSource;
         this.territories = territories;
+        this.size = size;
     }
 
     /** The checksum that marks the demo upload of {@code kind} for State {@code iso3}. */
     public static String contentSha256(String iso3, String kind) {
+        return contentSha256(iso3, kind, DemoSize.DEMO);
+    }
+
+    /** The checksum that marks the upload of {@code kind} at {@code size} for State {@code iso3}. */
+    public static String contentSha256(String iso3, String kind, DemoSize size) {
+        String sized = size.isDemo() ? "" : "\n" + size.hazardsPerState() + " hazards per State Party";
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (DemoGenerator.GENERATOR + "\n" + iso3 + "\n" + kind).getBytes(StandardCharsets.UTF_8));
+                    (DemoGenerator.GENERATOR + "\n" + iso3 + "\n" + kind + sized).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -157,19 +169,19 @@ public final class DemoLoader {
     private Loaded loadState(StateEntry state, MultiPolygon territory) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            boolean hazardsThere = uploadExists(connection, state.iso3(), "hazards");
-            boolean releasesThere = uploadExists(connection, state.iso3(), "releases");
+            boolean hazardsThere = uploadExists(connection, state.iso3(), "hazards", size);
+            boolean releasesThere = uploadExists(connection, state.iso3(), "releases", size);
             if (hazardsThere && releasesThere) {
                 LOG.info("demo {}: already loaded", state.iso3());
                 return null;
             }
-            DemoDataset dataset = new DemoGenerator(state.iso3(), state.eifDate(), territory).generate();
+            DemoDataset dataset = new DemoGenerator(state.iso3(), state.eifDate(), territory, size).generate();
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
                 Loaded loaded = new Loaded(0, 0, 0);
                 if (!hazardsThere) {
-                    Long uploadId = insertUpload(connection, state.iso3(), "hazards", dataset.hazards().size());
+                    Long uploadId = insertUpload(connection, state.iso3(), "hazards", size, dataset.hazards().size());
                     if (uploadId != null) {
                         insertHazards(connection, state.iso3(), dataset.hazards(), uploadId);
                         insertAuditEvent(connection, state.iso3(), "hazards", uploadId, dataset.hazards().size());
@@ -177,7 +189,7 @@ public final class DemoLoader {
                     }
                 }
                 if (!releasesThere) {
-                    Long uploadId = insertUpload(connection, state.iso3(), "releases", dataset.releases().size());
+                    Long uploadId = insertUpload(connection, state.iso3(), "releases", size, dataset.releases().size());
                     if (uploadId != null) {
                         insertReleases(connection, state.iso3(), dataset.releases(), uploadId);
                         insertAuditEvent(connection, state.iso3(), "releases", uploadId, dataset.releases().size());
@@ -200,11 +212,12 @@ public final class DemoLoader {
         }
     }
 
-    private static boolean uploadExists(Connection connection, String iso3, String kind) throws SQLException {
+    private static boolean uploadExists(Connection connection, String iso3, String kind, DemoSize size)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT_UPLOAD)) {
             select.setString(1, iso3);
             select.setString(2, kind);
-            select.setString(3, contentSha256(iso3, kind));
+            select.setString(3, contentSha256(iso3, kind, size));
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();
             }
@@ -212,13 +225,14 @@ public final class DemoLoader {
     }
 
     /** The new upload's id, or null when a concurrent load recorded it first. */
-    private static Long insertUpload(Connection connection, String iso3, String kind, int features) throws SQLException {
+    private static Long insertUpload(Connection connection, String iso3, String kind, DemoSize size, int features)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_UPLOAD)) {
             insert.setString(1, iso3);
             insert.setString(2, kind);
             insert.setString(3, UPLOADED_BY);
             insert.setString(4, "demo-synthetic-" + iso3 + "-" + kind);
-            insert.setString(5, contentSha256(iso3, kind));
+            insert.setString(5, contentSha256(iso3, kind, size));
             insert.setInt(6, features);
             insert.setInt(7, features);
             insert.setString(8, "{\"features\": " + features + ", \"inserted\": " + features

@@ -75,9 +75,8 @@ public final class FeatureRepository {
     /**
      * The page query of the collection, bound and ready to run: one GeoJSON Feature text per row,
      * then how many features match in all.
-     * The benchmark runs it raw beside the HTTP endpoint.
      */
-    public static PreparedStatement preparePage(Connection c, Collection collection, ItemsQuery query) throws SQLException {
+    static PreparedStatement preparePage(Connection c, Collection collection, ItemsQuery query) throws SQLException {
         Table t = table(collection);
         Where where = where(t, query);
         PreparedStatement ps = c.prepareStatement(PAGE.formatted(feature(t, query.crs()), t.name(), where.sql()));

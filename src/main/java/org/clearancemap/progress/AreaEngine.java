@@ -68,10 +68,6 @@ public final class AreaEngine {
         }
     }
 
-    public int threads() {
-        return threads;
-    }
-
     /**
      * {@code work} applied to each cluster, in the clusters' order: computed by the calling thread
      * and up to {@code threads − 1} helpers, each taking the next cluster not yet taken (the

@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
 
 /**
  * The polygons of a polygonal geometry split by an envelope: those whose envelopes meet it
@@ -44,9 +45,13 @@ final class NearParts {
         return kept.isEmpty() ? whole : LON_LAT.createMultiPolygon(near.toArray(Polygon[]::new));
     }
 
-    /** The kept polygons with those of {@code result} (an overlay of the near ones), as one geometry. */
+    /**
+     * The kept polygons with those of {@code result} (an overlay of the near ones), as one
+     * polygonal geometry: the lines or points an overlay may leave where an edge collapsed carry
+     * no area and are dropped.
+     */
     Geometry keptWith(Geometry result) {
-        if (kept.isEmpty()) {
+        if (kept.isEmpty() && result instanceof Polygonal) {
             return result;
         }
         List<Polygon> all = new ArrayList<>(kept);

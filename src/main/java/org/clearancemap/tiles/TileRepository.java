@@ -80,8 +80,8 @@ public final class TileRepository {
         this.dataSource = dataSource;
     }
 
-    /** The SQL of a hazards or releases tile (the benchmark runs it raw). */
-    public static String sql(Collection collection) {
+    /** The SQL of a hazards or releases tile. */
+    private static String sql(Collection collection) {
         return switch (collection) {
             case HAZARDS -> HAZARDS;
             case RELEASES -> RELEASES;
@@ -90,7 +90,7 @@ public final class TileRepository {
     }
 
     /** Binds a tile's values in the order {@link #sql(Collection)} takes them. */
-    public static void bind(PreparedStatement ps, Collection collection, TileAddress tile) throws SQLException {
+    private static void bind(PreparedStatement ps, TileAddress tile) throws SQLException {
         double[] box = tile.bounds4326(INDEX_MARGIN);
         int i = 1;
         ps.setInt(i++, tile.z());
@@ -109,7 +109,7 @@ public final class TileRepository {
     /** The tile's bytes (hazards or releases); empty when no feature reaches it. */
     public byte[] tile(Collection collection, TileAddress tile) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql(collection))) {
-            bind(ps, collection, tile);
+            bind(ps, tile);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 byte[] bytes = rs.getBytes(1);

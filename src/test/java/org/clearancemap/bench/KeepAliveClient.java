@@ -1,4 +1,4 @@
-package org.clearancemap.ogc;
+package org.clearancemap.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A minimal HTTP/1.1 client on one kept-alive socket, for the benchmark: it costs next to nothing
+ * A minimal HTTP/1.1 client on one kept-alive socket, for the serving benchmark: it costs next to nothing
  * itself, so the time measured is the server's. GET only; Content-Length and chunked bodies.
  */
 final class KeepAliveClient implements AutoCloseable {

@@ -1,4 +1,6 @@
-package org.clearancemap.web;
+package org.clearancemap.bench;
+
+import static org.clearancemap.bench.Samples.median;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +9,9 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +24,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The map page on an M-sized dataset ({@code scripts/bench-map-page.sh}): for each State Party,
+ * The map page benchmark ({@code scripts/bench.sh map-page [S|M|L]}): on the synthetic dataset of
+ * that size ({@link SyntheticData}, M by default), for each State Party
  * headless Chromium opens {@code /#ISO3} and the benchmark prints how long until its polygons,
  * remaining land and figures are on screen, how long one step of the date (what Play does each
  * year) takes, and the layer requests the page made (browser resource timing) beside PostGIS
@@ -71,14 +72,7 @@ public final class MapPageBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (TestDatabase db = TestDatabase.create(MapPageBenchmark.class)) {
-            long t0 = System.nanoTime();
-            try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                st.execute(new String(MapPageBenchmark.class.getResourceAsStream("/ogc/bench-m.sql").readAllBytes(),
-                        StandardCharsets.UTF_8));
-            }
-            System.out.printf(Locale.ROOT, "dataset: M-sized (the serving benchmark's), %s hazards + %s releases, %.1f s%n",
-                    count(db, "hazard"), count(db, "land_release"), (System.nanoTime() - t0) / 1e9);
+        try (TestDatabase db = SyntheticData.load(MapPageBenchmark.class, SyntheticData.sizeName(args))) {
             ChromeDriver browser = Browser.start(1280, 800);
             try (TestServer server = TestServer.start(db); Connection raw = db.connect()) {
                 run(server, browser, raw);
@@ -264,19 +258,5 @@ public final class MapPageBenchmark {
             }
         }
         return new double[] {-180, -90, 180, 90};
-    }
-
-    private static String count(TestDatabase db, String table) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return String.format(Locale.ROOT, "%,d", rs.getLong(1));
-        }
-    }
-
-    private static double median(List<Double> values) {
-        var sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
     }
 }

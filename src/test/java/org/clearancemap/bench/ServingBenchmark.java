@@ -1,4 +1,7 @@
-package org.clearancemap.ogc;
+package org.clearancemap.bench;
+
+import static org.clearancemap.bench.Samples.median;
+import static org.clearancemap.bench.Samples.percentile;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,47 +20,85 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.clearancemap.ogc.Collection;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.clearancemap.tiles.TileAddress;
 import org.clearancemap.tiles.TileRepository;
 
 /**
- * The serving benchmark ({@code scripts/bench-serving.sh}): on an M-sized dataset in a fresh
- * database, measures side by side in one run
+ * The serving benchmark ({@code scripts/bench.sh serving [S|M|L]}): on the synthetic dataset of
+ * that size ({@link SyntheticData}, M by default), measures side by side in one run
  * <ol>
  *   <li>a page of 1,000 features over HTTP against the raw PostGIS query producing the same
  *       GeoJSON FeatureCollection in one round trip;</li>
  *   <li>vector tiles (z10–z14) over HTTP against the raw {@code ST_AsMVT} query;</li>
  *   <li>a {@code wrk} run: 30 s, 32 connections, tiles z10–z14 chosen at random by a Lua script.</li>
  * </ol>
- * and prints the figures and ratios. Goals (issue 5): ratios at most 1.3, wrk with 0 errors.
+ * and prints the figures and ratios. Goals: ratios at most 1.3, wrk with 0 errors.
  */
 public final class ServingBenchmark {
+    /**
+     * The server's page query (the OGC items of {@code /ogc/collections/hazards/items?limit=&offset=}),
+     * aggregated by PostGIS into the FeatureCollection text in one round trip. Binds: limit, offset.
+     */
+    private static final String RAW_PAGE = """
+            SELECT '{"type":"FeatureCollection","features":[' || string_agg(f, ',') || '],"numberMatched":' || max(m) || '}'
+              FROM (SELECT '{"type":"Feature","id":' || id || ',"geometry":' || ST_AsGeoJSON(geom4326, 7)
+                             || ',"properties":' || json_build_object(
+                                  'state_party', iso3, 'external_id', external_id, 'version', version,
+                                  'classification', classification, 'recorded_on', recorded_on,
+                                  'contamination', contamination, 'evidence', evidence, 'area_sqm', area_sqm)::text || '}',
+                           matched
+                      FROM hazard
+                      JOIN (SELECT id, count(*) OVER () AS matched FROM hazard WHERE valid_until IS NULL
+                             ORDER BY id LIMIT ? OFFSET ?) page USING (id)
+                     ORDER BY id) p(f, m)
+            """;
+    /** The server's hazards tile query (ST_AsMVT). Binds: z, x, y; minLon, minLat, maxLon, maxLat. */
+    private static final String RAW_HAZARDS_TILE = """
+            SELECT ST_AsMVT(t, 'hazards', 4096, 'geom', 'id' ORDER BY t.id) FROM (
+                SELECT id, iso3 AS state_party, external_id, classification, recorded_on::text AS recorded_on, area_sqm,
+                       ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+                  FROM hazard
+                 WHERE valid_until IS NULL AND geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
+                OFFSET 0) t
+             WHERE geom IS NOT NULL
+            """;
+    /** The server's releases tile query (ST_AsMVT). Binds: z, x, y; minLon, minLat, maxLon, maxLat. */
+    private static final String RAW_RELEASES_TILE = """
+            SELECT ST_AsMVT(t, 'releases', 4096, 'geom', 'id' ORDER BY t.id) FROM (
+                SELECT id, iso3 AS state_party, external_id, method, completed_on::text AS completed_on, area_sqm,
+                       ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
+                  FROM land_release
+                 WHERE superseded_at IS NULL AND geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
+                OFFSET 0) t
+             WHERE geom IS NOT NULL
+            """;
+
     private ServingBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int wrkSeconds = Integer.parseInt(System.getenv().getOrDefault("BENCH_WRK_SECONDS", "30"));
-        try (TestDatabase db = TestDatabase.create(ServingBenchmark.class)) {
-            long t0 = System.nanoTime();
-            try (Connection c = db.connect(); Statement st = c.createStatement()) {
-                st.execute(new String(ServingBenchmark.class.getResourceAsStream("/ogc/bench-m.sql").readAllBytes(),
-                        StandardCharsets.UTF_8));
-            }
-            System.out.printf(Locale.ROOT, "dataset: M-sized, %s hazards + %s releases, generated in %.1f s%n",
-                    count(db, "hazard"), count(db, "land_release"), (System.nanoTime() - t0) / 1e9);
+        try (TestDatabase db = SyntheticData.load(ServingBenchmark.class, SyntheticData.sizeName(args))) {
+            long current = SyntheticData.count(db, "SELECT count(*) FROM hazard WHERE valid_until IS NULL");
             // cold: a server without a tile cache makes every tile (the honest comparison with ST_AsMVT);
             // warm: the default server, its 64 MiB cache filled by a first round
             try (TestServer cold = TestServer.start(db, Map.of("TILE_CACHE_MAX_BYTES", "0"), routes -> { });
                  TestServer warm = TestServer.start(db, Map.of(), routes -> { });
-                 Connection raw = db.connect();
-                 KeepAliveClient coldClient = new KeepAliveClient("127.0.0.1", URI.create(cold.url("/")).getPort());
-                 KeepAliveClient warmClient = new KeepAliveClient("127.0.0.1", URI.create(warm.url("/")).getPort())) {
-                page(coldClient, raw);
+                 Connection raw = db.connect()) {
+                // a new connection for each part: the servers close a keep-alive connection left idle
+                try (KeepAliveClient client = client(cold)) {
+                    page(client, raw, (int) Math.max(1, Math.min(10, current / 1000)));
+                }
                 List<String> tiles = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases"});
-                tiles("cold (no tile cache)", coldClient, raw, new TileRepository(db.database().dataSource()), tiles);
-                tiles("warm (tile cache)", warmClient, raw, new TileRepository(db.database().dataSource()), tiles);
+                try (KeepAliveClient client = client(cold)) {
+                    tiles("cold (no tile cache)", client, raw, new TileRepository(db.database().dataSource()), tiles);
+                }
+                try (KeepAliveClient client = client(warm)) {
+                    tiles("warm (tile cache)", client, raw, new TileRepository(db.database().dataSource()), tiles);
+                }
                 List<String> all = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases", "remaining"});
                 remaining(cold, warm, all);
                 wrk("cold (no tile cache)", cold, all, wrkSeconds);
@@ -67,23 +107,19 @@ public final class ServingBenchmark {
         }
     }
 
-    private static String count(TestDatabase db, String table) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return String.format(Locale.ROOT, "%,d", rs.getLong(1));
-        }
+    private static KeepAliveClient client(TestServer server) throws IOException {
+        return new KeepAliveClient("127.0.0.1", URI.create(server.url("/")).getPort());
     }
 
-    /** A page of 1,000 hazards at ten offsets: HTTP against the raw query, alternating, medians compared. */
-    private static void page(KeepAliveClient client, Connection raw) throws Exception {
+    /** A page of 1,000 hazards at up to ten offsets: HTTP against the raw query, alternating, medians compared. */
+    private static void page(KeepAliveClient client, Connection raw, int pages) throws Exception {
         int rounds = 7;
         var http = new ArrayList<Double>();
         var sql = new ArrayList<Double>();
         long httpBytes = 0;
         long rawChars = 0;
         for (int round = -2; round < rounds; round++) {
-            for (int offset = 0; offset < 10_000; offset += 1000) {
+            for (int offset = 0; offset < pages * 1000; offset += 1000) {
                 long a = System.nanoTime();
                 byte[] body = client.get("/ogc/collections/hazards/items?limit=1000&offset=" + offset).body();
                 long b = System.nanoTime();
@@ -104,18 +140,14 @@ public final class ServingBenchmark {
                 h, percentile(http, 90), s, percentile(sql, 90), h / s, httpBytes / http.size() / 1024, rawChars / sql.size() / 1024);
     }
 
-    /** The page query of the server, aggregated by PostGIS into the FeatureCollection text in one round trip. */
     private static String rawPage(Connection raw, int offset) throws SQLException {
-        ItemsQuery query = ItemsQuery.parse(Map.of("limit", List.of("1000"), "offset", List.of(String.valueOf(offset))),
-                Collection.HAZARDS);
-        String pageSql;
-        try (PreparedStatement ps = FeatureRepository.preparePage(raw, Collection.HAZARDS, query)) {
-            pageSql = ps.toString();
-        }
-        try (Statement st = raw.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT '{\"type\":\"FeatureCollection\",\"features\":[' || string_agg(f, ',') || '],\"numberMatched\":' || max(m) || '}' FROM (" + pageSql + ") p(f, m)")) {
-            rs.next();
-            return rs.getString(1);
+        try (PreparedStatement ps = raw.prepareStatement(RAW_PAGE)) {
+            ps.setInt(1, 1000);
+            ps.setLong(2, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 
@@ -215,8 +247,14 @@ public final class ServingBenchmark {
         String[] p = path.split("/");
         Collection collection = Collection.byId(p[2]).orElseThrow();
         TileAddress tile = TileAddress.parse(p[3], p[4], p[5].replace(".mvt", ""), 0, 22);
-        try (PreparedStatement ps = raw.prepareStatement(TileRepository.sql(collection))) {
-            TileRepository.bind(ps, collection, tile);
+        try (PreparedStatement ps = raw.prepareStatement(collection == Collection.HAZARDS ? RAW_HAZARDS_TILE : RAW_RELEASES_TILE)) {
+            int i = 1;
+            ps.setInt(i++, tile.z());
+            ps.setInt(i++, tile.x());
+            ps.setInt(i++, tile.y());
+            for (double v : TileRepository.searchBox(tile)) {
+                ps.setDouble(i++, v);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 byte[] bytes = rs.getBytes(1);
@@ -230,9 +268,7 @@ public final class ServingBenchmark {
      * HTTP without and with the tile cache; both servers must send the same bytes.
      */
     private static void remaining(TestServer coldServer, TestServer warmServer, List<String> all) throws Exception {
-        // new connections: the servers close a keep-alive connection left idle (the earlier ones were)
-        try (KeepAliveClient cold = new KeepAliveClient("127.0.0.1", URI.create(coldServer.url("/")).getPort());
-             KeepAliveClient warm = new KeepAliveClient("127.0.0.1", URI.create(warmServer.url("/")).getPort())) {
+        try (KeepAliveClient cold = client(coldServer); KeepAliveClient warm = client(warmServer)) {
             remaining(cold, warm, all);
         }
     }
@@ -305,15 +341,5 @@ public final class ServingBenchmark {
                 label, seconds, paths.size(), v.get("requests"), v.get("requests") / (v.get("duration_us") / 1e6),
                 v.get("p50_us") / 1e3, v.get("p99_us") / 1e3, v.get("max_us") / 1e3, errors,
                 v.get("connect"), v.get("read"), v.get("write"), v.get("status"), v.get("timeout"));
-    }
-
-    private static double median(List<Double> values) {
-        return percentile(values, 50);
-    }
-
-    private static double percentile(List<Double> values, double p) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 }

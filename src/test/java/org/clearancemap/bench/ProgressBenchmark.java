@@ -1,7 +1,6 @@
-package org.clearancemap.progress.bench;
+package org.clearancemap.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,20 +12,25 @@ import java.util.Locale;
 
 import org.clearancemap.Config;
 import org.clearancemap.db.Database;
-import org.clearancemap.geo.GeodesicArea;
+import org.clearancemap.demo.DemoDataset;
+import org.clearancemap.demo.DemoGenerator;
+import org.clearancemap.demo.DemoHazard;
+import org.clearancemap.demo.DemoRelease;
+import org.clearancemap.demo.DemoSize;
+import org.clearancemap.geo.Territories;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.AreaFigures;
 import org.clearancemap.progress.Cluster;
 import org.clearancemap.progress.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
+import org.clearancemap.testing.TestDatabase;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * {@code java -cp target/clearance-map.jar org.clearancemap.progress.bench.ProgressBenchmark M|L}:
- * generates the deterministic synthetic dataset into a scratch database on the configured server
- * ({@code DATABASE_URL}, ...; the scratch database is {@code clearance_bench_m} or
- * {@code _l}, made from {@code BENCH_TEMPLATE}, default {@code clearance_test_template}) and times,
- * side by side, our computation and the best equivalent PostGIS SQL. Prints figures and ratios.
+ * The progress benchmark ({@code scripts/bench.sh progress [S|M|L]}): on the synthetic dataset of
+ * that size ({@link SyntheticData}), times side by side our computation of the area figures
+ * (footprint, remaining) of every State Party and the best equivalent PostGIS SQL; then a State
+ * Party's figures fresh after a 100-polygon upload. Prints figures and ratios.
  */
 public final class ProgressBenchmark {
     private static final List<String> STATES = List.of("AFG", "CHL", "DEU", "IRQ", "LAO", "LBN", "MRT", "SOM", "SSD", "TCD");
@@ -51,6 +55,7 @@ public final class ProgressBenchmark {
                                     AND ST_Intersects(r.geom4326, cu.g)) AS x ON true
              GROUP BY cu.iso3
             """;
+    /** The freshness upload: written straight to the tables, as the upload's store step would. */
     private static final String INSERT_HAZARD = """
             INSERT INTO hazard (iso3, external_id, version, classification, recorded_on, valid_until, retired_on,
                                 geom4326, area_sqm, synthetic)
@@ -60,46 +65,22 @@ public final class ProgressBenchmark {
             INSERT INTO land_release (iso3, external_id, version, method, completed_on, geom4326, area_sqm, synthetic)
             VALUES (?, ?, 1, ?, ?, ST_GeomFromWKB(?, 4326), ?, true)
             """;
+    private static final String UPLOADED_INTO = "LAO";
+    private static final LocalDate UPLOADED_INTO_EIF = LocalDate.of(2010, 8, 1);
 
     private ProgressBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        String size = args.length == 0 ? "M" : args[0].toUpperCase(Locale.ROOT);
-        int perState = switch (size) {
-            case "S" -> 100;
-            case "M" -> 1_000;
-            case "L" -> 10_000;
-            default -> throw new IllegalArgumentException("size must be S, M or L (got " + args[0] + ")");
-        };
-        Config config = Config.fromEnv();
-        // BENCH_DATABASE names another scratch database (two benchmarks on one server must not share one)
-        String scratch = System.getenv().getOrDefault("BENCH_DATABASE", "clearance_bench_" + size.toLowerCase(Locale.ROOT));
-        if (!scratch.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("BENCH_DATABASE must be a plain lower-case name: " + scratch);
-        }
-        String template = System.getenv().getOrDefault("BENCH_TEMPLATE", "clearance_test_template");
-        try (Connection admin = DriverManager.getConnection(config.databaseUrl(), config.databaseUser(), config.databasePassword());
-             Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + scratch + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + scratch + " TEMPLATE " + template);
-        }
-        String url = config.databaseUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/" + scratch + "$1");
-        Config bench = config.withDatabase(url, config.databaseUser(), config.databasePassword());
-        try (Database db = Database.open(bench)) {
-            db.migrate();
-            out("dataset %s: %,d hazard versions + %,d releases over %d States Parties, scratch database %s",
-                    size, perState * STATES.size(), perState * STATES.size(), STATES.size(), scratch);
-            long t0 = System.nanoTime();
-            BenchmarkDataset data = BenchmarkDataset.generate(STATES, perState, perState, 20_260_101L);
-            long t1 = System.nanoTime();
-            insert(db, data.hazards(), data.releases());
-            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-                st.execute("VACUUM ANALYZE hazard");
-                st.execute("VACUUM ANALYZE land_release");
+        String size = SyntheticData.sizeName(args);
+        try (TestDatabase data = SyntheticData.load(ProgressBenchmark.class, size)) {
+            // the settings of the environment (PROGRESS_THREADS, SLIVER_TOLERANCE_M, DB_STATEMENT_TIMEOUT_MS, ...)
+            // on the scratch database
+            Config config = Config.fromEnv().withDatabase(data.config().databaseUrl(), data.config().databaseUser(),
+                    data.config().databasePassword());
+            try (Database db = Database.open(config)) {
+                run(db, config, warmUpPasses(size), size);
             }
-            out("generated in %.1f s, loaded in %.1f s", secs(t1 - t0), secs(System.nanoTime() - t1));
-            run(db, bench, warmUpPasses(size), size);
         }
     }
 
@@ -107,7 +88,7 @@ public final class ProgressBenchmark {
         MappedLandRepository land = new MappedLandRepository(db.dataSource());
         AreaEngine engine = new AreaEngine(config.sliverToleranceM(), config.progressThreadCount());
         out("cores: %d, area engine threads: %d (PROGRESS_THREADS), max heap: %d MB, sliver tolerance %.2f m, date %s",
-                Runtime.getRuntime().availableProcessors(), engine.threads(), Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors(), config.progressThreadCount(), Runtime.getRuntime().maxMemory() >> 20,
                 config.sliverToleranceM(), DATE);
 
         // warm-up: full passes until the JIT has compiled the overlay code (it takes C2 a few passes;
@@ -160,7 +141,7 @@ public final class ProgressBenchmark {
             balanceCpu = Math.min(balanceCpu, secs(processCpuNanos() - cpu));
         }
         out("ours, 15-year balance: %.2f s (CPU time of all our threads: %.2f s)", balance, balanceCpu);
-        AreaFigures strict = allStates(new ProgressCache(land, new AreaEngine(0, engine.threads())));
+        AreaFigures strict = allStates(new ProgressCache(land, new AreaEngine(0, config.progressThreadCount())));
 
         double postgis = Double.MAX_VALUE;
         double[] pg = null;
@@ -172,33 +153,30 @@ public final class ProgressBenchmark {
         out("PostGIS, all States Parties, one date: %.2f s", postgis);
 
         // freshness: an upload of 100 polygons into one State Party, then its figures again
+        var territory = Territories.naturalEarth().territory(UPLOADED_INTO).orElseThrow();
         ProgressCache cache = new ProgressCache(land, engine);
         allStates(cache);
         List<Double> fresh = new ArrayList<>();
         double insertMs = 0;
         for (int i = 0; i < RUNS; i++) {
-            String suffix = "-upload" + i;
-            // 50 hazards and 50 releases among LAO's existing ones
-            BenchmarkDataset upload = BenchmarkDataset.generateOne("LAO", STATES.indexOf("LAO"), 50, 50, 7_000L + i);
-            List<BenchmarkDataset.Hazard> hazards = upload.hazards().stream()
-                    .map(h -> new BenchmarkDataset.Hazard(h.iso3(), h.externalId() + suffix, h.version(),
-                            h.classification(), h.recordedOn(), h.validUntil(), h.retiredOn(), h.geom4326())).toList();
-            List<BenchmarkDataset.Release> releases = upload.releases().stream()
-                    .map(r -> new BenchmarkDataset.Release(r.iso3(), r.externalId() + suffix, r.method(),
-                            r.completedOn(), r.geom4326())).toList();
+            // 50 hazard versions and 50 releases among LAO's existing ones, from another seed
+            DemoDataset upload = new DemoGenerator(UPLOADED_INTO, UPLOADED_INTO_EIF, territory, 7_000L + i,
+                    DemoSize.hazards(100)).generate();
+            List<DemoHazard> hazards = upload.hazards().subList(0, 50);
+            List<DemoRelease> releases = upload.releases().subList(0, 50);
             long t = System.nanoTime();
-            insert(db, hazards, releases);
+            insert(db, "-upload" + i, hazards, releases);
             insertMs += (System.nanoTime() - t) / 1e6 / RUNS;
             t = System.nanoTime();
-            cache.invalidate("LAO");
-            cache.figuresOn("LAO", DATE);
+            cache.invalidate(UPLOADED_INTO);
+            cache.figuresOn(UPLOADED_INTO, DATE);
             fresh.add((System.nanoTime() - t) / 1e6);
         }
         double freshMs = fresh.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double postgisOneMs = Double.MAX_VALUE;
         for (int i = 0; i < RUNS; i++) {
             long t = System.nanoTime();
-            postgis(db, "LAO");
+            postgis(db, UPLOADED_INTO);
             postgisOneMs = Math.min(postgisOneMs, (System.nanoTime() - t) / 1e6);
         }
 
@@ -255,43 +233,35 @@ public final class ProgressBenchmark {
         }
     }
 
-    private static void insert(Database db, List<BenchmarkDataset.Hazard> hazards, List<BenchmarkDataset.Release> releases)
+    private static void insert(Database db, String suffix, List<DemoHazard> hazards, List<DemoRelease> releases)
             throws SQLException {
         WKBWriter wkb = new WKBWriter();
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(INSERT_HAZARD)) {
-                int n = 0;
-                for (var h : hazards) {
-                    ps.setString(1, h.iso3());
-                    ps.setString(2, h.externalId());
+                for (DemoHazard h : hazards) {
+                    ps.setString(1, UPLOADED_INTO);
+                    ps.setString(2, h.externalId() + suffix);
                     ps.setInt(3, h.version());
                     ps.setString(4, h.classification());
                     ps.setObject(5, h.recordedOn());
                     ps.setObject(6, h.validUntil());
                     ps.setObject(7, h.retiredOn());
                     ps.setBytes(8, wkb.write(h.geom4326()));
-                    ps.setDouble(9, GeodesicArea.ofSqm(h.geom4326()));
+                    ps.setDouble(9, h.areaSqm());
                     ps.addBatch();
-                    if (++n % 1000 == 0) {
-                        ps.executeBatch();
-                    }
                 }
                 ps.executeBatch();
             }
             try (PreparedStatement ps = c.prepareStatement(INSERT_RELEASE)) {
-                int n = 0;
-                for (var r : releases) {
-                    ps.setString(1, r.iso3());
-                    ps.setString(2, r.externalId());
+                for (DemoRelease r : releases) {
+                    ps.setString(1, UPLOADED_INTO);
+                    ps.setString(2, r.externalId() + suffix);
                     ps.setString(3, r.method());
                     ps.setObject(4, r.completedOn());
                     ps.setBytes(5, wkb.write(r.geom4326()));
-                    ps.setDouble(6, GeodesicArea.ofSqm(r.geom4326()));
+                    ps.setDouble(6, r.areaSqm());
                     ps.addBatch();
-                    if (++n % 1000 == 0) {
-                        ps.executeBatch();
-                    }
                 }
                 ps.executeBatch();
             }
