@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.clearancemap.geo.GeodesicArea;
-import org.clearancemap.hazard.HazardVersion;
-import org.clearancemap.release.ReleaseVersion;
+import org.clearancemap.land.Classification;
+import org.clearancemap.land.HazardVersion;
+import org.clearancemap.land.LandVersion;
+import org.clearancemap.land.ReleaseMethod;
+import org.clearancemap.land.ReleaseVersion;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -49,6 +52,11 @@ final class FeatureCheck {
     /** What one check produced: a version when there was no error, and the problems found. */
     record Checked(int index, String externalId, HazardVersion hazard, ReleaseVersion release, List<FeatureProblem> errors,
             List<FeatureProblem> warnings, boolean repaired) {
+
+        /** The version to write (a hazard or a release), or null when there was an error. */
+        LandVersion version() {
+            return hazard != null ? hazard : release;
+        }
     }
 
     /**
@@ -129,7 +137,7 @@ final class FeatureCheck {
         }
         String attributes = attributesJson(p.attributes());
         if (rules.kind() == UploadKind.HAZARDS) {
-            String classification = classification(p, index, externalId, errors);
+            Classification classification = classification(p, index, externalId, errors);
             LocalDate recordedOn = date(p, "recorded_on", index, externalId, errors);
             if (errors.isEmpty()) {
                 return new Checked(index, externalId, new HazardVersion(externalId, classification, recordedOn,
@@ -137,7 +145,7 @@ final class FeatureCheck {
                         repaired);
             }
         } else {
-            String method = method(p, index, externalId, errors);
+            ReleaseMethod method = method(p, index, externalId, errors);
             LocalDate completedOn = date(p, "completed_on", index, externalId, errors);
             Integer items = count(p, "items_destroyed", index, externalId, errors);
             if (errors.isEmpty()) {
@@ -180,17 +188,17 @@ final class FeatureCheck {
         return Orientation.isCCW(r.getCoordinateSequence()) == counterClockwise ? r : r.reverse();
     }
 
-    private String classification(SurveyProperties p, int index, String externalId, List<FeatureProblem> errors) {
+    private Classification classification(SurveyProperties p, int index, String externalId, List<FeatureProblem> errors) {
         String raw = p.text("classification");
         if (raw == null) {
             errors.add(FeatureProblem.of(index, externalId, "missing-classification",
                     "the feature has no classification (SHA or CHA)"));
             return null;
         }
-        String value = switch (SurveyProperties.normal(raw)) {
-            case "sha", "suspected", "suspectedhazardousarea", "suspectedarea", "suspectedha" -> "SHA";
+        Classification value = switch (SurveyProperties.normal(raw)) {
+            case "sha", "suspected", "suspectedhazardousarea", "suspectedarea", "suspectedha" -> Classification.SHA;
             case "cha", "confirmed", "confirmedhazardousarea", "confirmedarea", "confirmedha",
-                 "dha", "definedhazardousarea" -> "CHA";
+                 "dha", "definedhazardousarea" -> Classification.CHA;
             default -> null;
         };
         if (value == null) {
@@ -200,19 +208,19 @@ final class FeatureCheck {
         return value;
     }
 
-    private String method(SurveyProperties p, int index, String externalId, List<FeatureProblem> errors) {
+    private ReleaseMethod method(SurveyProperties p, int index, String externalId, List<FeatureProblem> errors) {
         String raw = p.text("method");
         if (raw == null) {
             errors.add(FeatureProblem.of(index, externalId, "missing-method",
                     "the feature has no method (cancelled, reduced or cleared)"));
             return null;
         }
-        String value = switch (SurveyProperties.normal(raw)) {
+        ReleaseMethod value = switch (SurveyProperties.normal(raw)) {
             case "cancelled", "canceled", "cancellation", "cancel", "nts", "nontechnicalsurvey", "cancelledbynts",
-                 "landcancelled" -> "cancelled";
-            case "reduced", "reduction", "ts", "technicalsurvey", "reducedbyts", "landreduced" -> "reduced";
+                 "landcancelled" -> ReleaseMethod.CANCELLED;
+            case "reduced", "reduction", "ts", "technicalsurvey", "reducedbyts", "landreduced" -> ReleaseMethod.REDUCED;
             case "cleared", "clearance", "clear", "bac", "battleareaclearance", "landcleared", "clearedbyclearance" ->
-                    "cleared";
+                    ReleaseMethod.CLEARED;
             default -> null;
         };
         if (value == null) {

@@ -15,11 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.clearancemap.db.DataAccessException;
-import org.clearancemap.db.StagedConflict;
-import org.clearancemap.db.VersionCounts;
-import org.clearancemap.hazard.HazardRepository;
 import org.clearancemap.http.ApiException;
-import org.clearancemap.release.ReleaseRepository;
+import org.clearancemap.land.LandKind;
+import org.clearancemap.land.StagedConflict;
+import org.clearancemap.land.VersionCounts;
+import org.clearancemap.land.VersionStage;
 import org.clearancemap.stateparty.StateParty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +69,6 @@ public final class SurveyUpload {
     }
 
     private final UploadRepository uploads;
-    private final HazardRepository hazards;
-    private final ReleaseRepository releases;
     private final TerritoryBounds territories;
     private final Ogr2Ogr ogr;
     private final UploadLimits limits;
@@ -111,11 +109,8 @@ public final class SurveyUpload {
     private static final Duration WRITE_WAIT = Duration.ofSeconds(60);
     private final java.util.concurrent.Semaphore writers;
 
-    SurveyUpload(UploadRepository uploads, HazardRepository hazards, ReleaseRepository releases,
-            TerritoryBounds territories, UploadLimits limits, UploadListener listener, Clock clock, ObjectMapper json) {
+    SurveyUpload(UploadRepository uploads, TerritoryBounds territories, UploadLimits limits, UploadListener listener, Clock clock, ObjectMapper json) {
         this.uploads = uploads;
-        this.hazards = hazards;
-        this.releases = releases;
         this.territories = territories;
         this.ogr = new Ogr2Ogr(Duration.ofSeconds(limits.ogrTimeoutSeconds()));
         this.writers = new java.util.concurrent.Semaphore(limits.concurrentWrites(), true);
@@ -352,7 +347,7 @@ public final class SurveyUpload {
                 // external ids stored before (any version) go through the stage to be compared;
                 // new ones are copied straight into the table as version 1
                 Map<String, Boolean> known = known(c, kind, iso3);
-                java.util.Set<String> hazardIds = kind == UploadKind.RELEASES ? hazards.knownIds(c, iso3).keySet()
+                java.util.Set<String> hazardIds = kind == UploadKind.RELEASES ? VersionStage.known(c, LandKind.HAZARDS, iso3).keySet()
                         : java.util.Set.of();
                 var stub = new UploadReport(null, iso3, kind.column(), format.label(), request.file().fileName(),
                         request.file().sha256(), request.file().sizeBytes(), request.dryRun(), request.actor(), null,
@@ -413,7 +408,7 @@ public final class SurveyUpload {
                     fresh = tally.fresh;
                 }
                 phases.read = System.nanoTime();
-                try (Staging stage = pendingKnown.isEmpty() ? null : stage(c, kind, iso3)) {
+                try (VersionStage stage = pendingKnown.isEmpty() ? null : stage(c, kind, iso3)) {
                     VersionCounts counts = new VersionCounts(fresh, 0, 0);
                     if (stage != null) {
                         for (byte[] r : pendingKnown) {
@@ -510,19 +505,12 @@ public final class SurveyUpload {
         }
     }
 
-    private Map<String, Boolean> known(Connection c, UploadKind kind, String iso3) throws SQLException {
-        if (kind == UploadKind.HAZARDS) {
-            return hazards.knownIds(c, iso3);
-        }
-        var result = new HashMap<String, Boolean>();
-        for (String id : releases.knownIds(c, iso3)) {
-            result.put(id, Boolean.TRUE);
-        }
-        return result;
+    private static Map<String, Boolean> known(Connection c, UploadKind kind, String iso3) throws SQLException {
+        return VersionStage.known(c, kind.land(), iso3);
     }
 
     private static org.clearancemap.db.BinaryCopyRows copyNew(Connection c, UploadKind kind) throws SQLException {
-        return kind == UploadKind.HAZARDS ? HazardRepository.copyNew(c) : ReleaseRepository.copyNew(c);
+        return VersionStage.copyNew(c, kind.land());
     }
 
     /**
@@ -573,13 +561,11 @@ public final class SurveyUpload {
             if (!c.errors().isEmpty()) {
                 result.add(new Ready(c, null, false));
             } else if (known.containsKey(c.externalId())) {
-                result.add(new Ready(c, c.hazard() != null ? HazardRepository.Stage.row(c.index(), c.hazard())
-                        : ReleaseRepository.Stage.row(c.index(), c.release()), false));
+                result.add(new Ready(c, VersionStage.row(c.index(), c.version()), false));
             } else if (uploadId == null) {
                 result.add(new Ready(c, NO_ROW, true));
             } else {
-                result.add(new Ready(c, c.hazard() != null ? HazardRepository.newRow(iso3, uploadId, c.hazard())
-                        : ReleaseRepository.newRow(iso3, uploadId, c.release()), true));
+                result.add(new Ready(c, VersionStage.newRow(iso3, uploadId, c.version()), true));
             }
         }
         phases.checkNs.addAndGet(System.nanoTime() - t0);
@@ -713,66 +699,7 @@ public final class SurveyUpload {
         return new ApiException.Unprocessable(detail, Map.of("errors", List.of(FeatureProblem.ofFile(code, detail))));
     }
 
-    /** The stage of either kind behind one face. */
-    private interface Staging extends AutoCloseable {
-        void add(byte[] row) throws SQLException;
-
-        VersionCounts classify() throws SQLException;
-
-        List<StagedConflict> conflicts() throws SQLException;
-
-        void write(long uploadId) throws SQLException;
-
-        @Override
-        void close() throws SQLException;
-    }
-
-    private Staging stage(Connection c, UploadKind kind, String iso3) throws SQLException {
-        if (kind == UploadKind.HAZARDS) {
-            HazardRepository.Stage s = hazards.stage(c, iso3);
-            return new Staging() {
-                public void add(byte[] row) throws SQLException {
-                    s.add(row);
-                }
-
-                public VersionCounts classify() throws SQLException {
-                    return s.classify();
-                }
-
-                public List<StagedConflict> conflicts() throws SQLException {
-                    return s.conflicts();
-                }
-
-                public void write(long uploadId) throws SQLException {
-                    s.write(uploadId);
-                }
-
-                public void close() throws SQLException {
-                    s.close();
-                }
-            };
-        }
-        ReleaseRepository.Stage s = releases.stage(c, iso3);
-        return new Staging() {
-            public void add(byte[] row) throws SQLException {
-                s.add(row);
-            }
-
-            public VersionCounts classify() throws SQLException {
-                return s.classify();
-            }
-
-            public List<StagedConflict> conflicts() {
-                return List.of();
-            }
-
-            public void write(long uploadId) throws SQLException {
-                s.write(uploadId);
-            }
-
-            public void close() throws SQLException {
-                s.close();
-            }
-        };
+    private static VersionStage stage(Connection c, UploadKind kind, String iso3) throws SQLException {
+        return VersionStage.open(c, kind.land(), iso3);
     }
 }

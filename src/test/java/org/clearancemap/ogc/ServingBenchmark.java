@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.clearancemap.land.LandFeatures;
+import org.clearancemap.land.LandKind;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.clearancemap.tiles.TileAddress;
@@ -57,8 +59,8 @@ public final class ServingBenchmark {
                  KeepAliveClient warmClient = new KeepAliveClient("127.0.0.1", URI.create(warm.url("/")).getPort())) {
                 page(coldClient, raw);
                 List<String> tiles = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases"});
-                tiles("cold (no tile cache)", coldClient, raw, new TileRepository(db.database().dataSource()), tiles);
-                tiles("warm (tile cache)", warmClient, raw, new TileRepository(db.database().dataSource()), tiles);
+                tiles("cold (no tile cache)", coldClient, raw, new LandFeatures(db.database().dataSource()), tiles);
+                tiles("warm (tile cache)", warmClient, raw, new LandFeatures(db.database().dataSource()), tiles);
                 List<String> all = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases", "remaining"});
                 remaining(cold, warm, all);
                 wrk("cold (no tile cache)", cold, all, wrkSeconds);
@@ -109,7 +111,8 @@ public final class ServingBenchmark {
         ItemsQuery query = ItemsQuery.parse(Map.of("limit", List.of("1000"), "offset", List.of(String.valueOf(offset))),
                 Collection.HAZARDS);
         String pageSql;
-        try (PreparedStatement ps = FeatureRepository.preparePage(raw, Collection.HAZARDS, query)) {
+        try (PreparedStatement ps = LandFeatures.preparePage(raw, LandKind.HAZARDS, query.crs().geoJsonSql(),
+                        Where.items(Collection.HAZARDS, query), query.limit(), query.offset())) {
             pageSql = ps.toString();
         }
         try (Statement st = raw.createStatement(); ResultSet rs = st.executeQuery(
@@ -150,7 +153,7 @@ public final class ServingBenchmark {
      */
     static final int TILE_WARM_UP_ROUNDS = 8;
 
-    private static void tiles(String label, KeepAliveClient client, Connection raw, TileRepository pooled, List<String> paths)
+    private static void tiles(String label, KeepAliveClient client, Connection raw, LandFeatures pooled, List<String> paths)
             throws Exception {
         var http = new ArrayList<Double>();
         var pool = new ArrayList<Double>();
@@ -176,7 +179,8 @@ public final class ServingBenchmark {
                     switch (way) {
                         case 0 -> r = client.get(path);
                         case 1 -> bytes = rawTile(raw, path);
-                        default -> pooled.tile(layer, address);
+                        default -> pooled.tile(layer.kind(), address.z(), address.x(), address.y(),
+                                TileRepository.searchBox(address));
                     }
                     ms[way] = (System.nanoTime() - a) / 1e6;
                 }

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.testing.SqlFixture;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;

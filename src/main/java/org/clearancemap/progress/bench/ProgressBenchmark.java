@@ -17,7 +17,7 @@ import org.clearancemap.geo.GeodesicArea;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.AreaFigures;
 import org.clearancemap.progress.Cluster;
-import org.clearancemap.progress.MappedLandRepository;
+import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
 import org.locationtech.jts.io.WKBWriter;
 

@@ -1,4 +1,4 @@
-package org.clearancemap.progress;
+package org.clearancemap.land;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,20 +13,23 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
-/** Reads what is mapped for a State Party (every hazard version, every current release) as WKB. */
+/**
+ * Reads what the area engine needs of a State Party: every hazard version valid for at least a
+ * day and every current release, with their footprints.
+ */
 public final class MappedLandRepository {
 
-    /** Versions valid for no day at all (valid_until = recorded_on) are left out. */
+    /** Versions valid for no day at all (closed on the day they were recorded) are left out. */
     private static final String SELECT_HAZARDS = """
             SELECT id, classification, recorded_on, valid_until, ST_AsBinary(geom4326) AS wkb
-              FROM hazard
-             WHERE iso3 = ? AND (valid_until IS NULL OR valid_until > recorded_on)
+              FROM hazard_version
+             WHERE iso3 = ? AND (is_current OR valid_until > recorded_on)
              ORDER BY id
             """;
     private static final String SELECT_RELEASES = """
             SELECT id, method, completed_on, ST_AsBinary(geom4326) AS wkb
-              FROM land_release
-             WHERE iso3 = ? AND superseded_at IS NULL
+              FROM current_release
+             WHERE iso3 = ?
              ORDER BY id
             """;
 
@@ -39,25 +42,25 @@ public final class MappedLandRepository {
     public MappedLand load(String iso3) {
         try (Connection c = dataSource.getConnection()) {
             WKBReader wkb = new WKBReader();
-            List<HazardVersion> hazards = new ArrayList<>();
+            List<MappedHazard> hazards = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(SELECT_HAZARDS)) {
                 ps.setString(1, iso3);
                 ps.setFetchSize(2000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        hazards.add(new HazardVersion(rs.getLong("id"), "CHA".equals(rs.getString("classification")),
+                        hazards.add(new MappedHazard(rs.getLong("id"), Classification.of(rs.getString("classification")),
                                 rs.getObject("recorded_on", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
                                 geometry(wkb, rs.getBytes("wkb"))));
                     }
                 }
             }
-            List<Release> releases = new ArrayList<>();
+            List<MappedRelease> releases = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(SELECT_RELEASES)) {
                 ps.setString(1, iso3);
                 ps.setFetchSize(2000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        releases.add(new Release(rs.getLong("id"), ReleaseMethod.of(rs.getString("method")),
+                        releases.add(new MappedRelease(rs.getLong("id"), ReleaseMethod.of(rs.getString("method")),
                                 rs.getObject("completed_on", LocalDate.class), geometry(wkb, rs.getBytes("wkb"))));
                     }
                 }
