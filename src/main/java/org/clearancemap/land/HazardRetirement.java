@@ -16,7 +16,7 @@ import org.clearancemap.db.DataAccessException;
  */
 public final class HazardRetirement {
     private static final String SELECT_CURRENT_FOR_UPDATE = """
-            SELECT id, recorded_on FROM current_hazard WHERE iso3 = ? AND external_id = ? FOR UPDATE
+            SELECT id, recorded_on FROM land.current_hazard WHERE iso3 = ? AND external_id = ? FOR UPDATE
             """;
     private static final String RETIRE = """
             UPDATE hazard SET valid_until = ?, retired_on = ?, retired_reason = ? WHERE id = ?

@@ -68,7 +68,7 @@ public final class LandFeatures {
             SELECT ST_AsMVT(t, 'hazards', 4096, 'geom', 'id' ORDER BY t.id) FROM (
                 SELECT id, iso3 AS state_party, external_id, classification, recorded_on::text AS recorded_on, area_sqm,
                        ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-                  FROM current_hazard
+                  FROM land.current_hazard
                  WHERE geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
                 OFFSET 0) t
              WHERE geom IS NOT NULL
@@ -78,7 +78,7 @@ public final class LandFeatures {
             SELECT ST_AsMVT(t, 'releases', 4096, 'geom', 'id' ORDER BY t.id) FROM (
                 SELECT id, iso3 AS state_party, external_id, method, completed_on::text AS completed_on, area_sqm,
                        ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-                  FROM current_release
+                  FROM land.current_release
                  WHERE geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
                 OFFSET 0) t
              WHERE geom IS NOT NULL
@@ -89,8 +89,8 @@ public final class LandFeatures {
      */
     private static final String DATA_VERSION = """
             SELECT concat_ws('-',
-                     (SELECT coalesce(max(id), 0) FROM hazard), (SELECT count(*) FROM current_hazard),
-                     (SELECT coalesce(max(id), 0) FROM land_release), (SELECT count(*) FROM current_release))
+                     (SELECT coalesce(max(id), 0) FROM hazard), (SELECT count(*) FROM land.current_hazard),
+                     (SELECT coalesce(max(id), 0) FROM land_release), (SELECT count(*) FROM land.current_release))
             """;
 
     private final DataSource dataSource;

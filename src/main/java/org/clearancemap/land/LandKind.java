@@ -49,12 +49,12 @@ public enum LandKind {
 
     /** Every version, with {@code is_current} (a view of V43). */
     String versions() {
-        return name + "_version";
+        return "land." + name + "_version";
     }
 
     /** The current versions only (a view of V43). */
     public String current() {
-        return "current_" + name;
+        return "land.current_" + name;
     }
 
     /** The date a version is placed in time by: recorded on (hazards), completed on (releases). */

@@ -35,7 +35,7 @@ public final class LandRepository {
                         'valid_until', valid_until, 'retired_on', retired_on,
                         'contamination', contamination, 'evidence', evidence,
                         'area_sqm', area_sqm, 'upload_id', upload_id, 'synthetic', synthetic))::text
-              FROM hazard_version
+              FROM land.hazard_version
              WHERE (?::text IS NULL OR iso3 = ?)
                AND recorded_on <= ? AND (is_current OR valid_until > ?)
                AND %s
@@ -53,7 +53,7 @@ public final class LandRepository {
                         'method', method, 'completed_on', completed_on, 'operator', operator,
                         'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id,
                         'area_sqm', area_sqm, 'upload_id', upload_id, 'synthetic', synthetic))::text
-              FROM current_release
+              FROM land.current_release
              WHERE (?::text IS NULL OR iso3 = ?)
                AND completed_on <= ?
                AND %s
@@ -98,7 +98,7 @@ public final class LandRepository {
             SELECT external_id, version, classification, recorded_on, contamination, area_sqm,
                    ST_X(ST_PointOnSurface(geom4326)) AS lon, ST_Y(ST_PointOnSurface(geom4326)) AS lat,
                    ST_AsBinary(geom4326) AS wkb
-              FROM hazard_version
+              FROM land.hazard_version
              WHERE iso3 = ? AND recorded_on <= ? AND (is_current OR valid_until > ?)
              ORDER BY external_id
             """;
@@ -106,15 +106,15 @@ public final class LandRepository {
     private static final String LISTED_RELEASES = """
             SELECT external_id, method, completed_on, operator, items_destroyed, hazard_external_id, area_sqm,
                    ST_X(ST_PointOnSurface(geom4326)) AS lon, ST_Y(ST_PointOnSurface(geom4326)) AS lat
-              FROM current_release
+              FROM land.current_release
              WHERE iso3 = ? AND completed_on >= ? AND completed_on <= ?
              ORDER BY completed_on, external_id
             """;
     private static final String CURRENT_COUNTS = """
             SELECT iso3, sum(hazards), sum(releases) FROM (
-                SELECT iso3, count(*) AS hazards, 0 AS releases FROM current_hazard GROUP BY iso3
+                SELECT iso3, count(*) AS hazards, 0 AS releases FROM land.current_hazard GROUP BY iso3
                 UNION ALL
-                SELECT iso3, 0, count(*) FROM current_release GROUP BY iso3) n
+                SELECT iso3, 0, count(*) FROM land.current_release GROUP BY iso3) n
              GROUP BY iso3
             """;
 

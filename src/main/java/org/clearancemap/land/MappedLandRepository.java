@@ -22,13 +22,13 @@ public final class MappedLandRepository {
     /** Versions valid for no day at all (closed on the day they were recorded) are left out. */
     private static final String SELECT_HAZARDS = """
             SELECT id, classification, recorded_on, valid_until, ST_AsBinary(geom4326) AS wkb
-              FROM hazard_version
+              FROM land.hazard_version
              WHERE iso3 = ? AND (is_current OR valid_until > recorded_on)
              ORDER BY id
             """;
     private static final String SELECT_RELEASES = """
             SELECT id, method, completed_on, ST_AsBinary(geom4326) AS wkb
-              FROM current_release
+              FROM land.current_release
              WHERE iso3 = ?
              ORDER BY id
             """;
