@@ -17,24 +17,23 @@ import org.clearancemap.db.DataAccessException;
 public final class LandFeatures {
 
     /**
-     * A current version as a GeoJSON Feature; the geometry text ({@code {geometry}}: a GeoJSON
-     * expression on {@code geom4326}) is concatenated, never re-parsed.
+     * A current version as a GeoJSON Feature, in the one property vocabulary; the geometry text
+     * ({@code {geometry}}: a GeoJSON expression on {@code geom4326}) is concatenated, never re-parsed.
+     * Formatted with: the kind's properties.
      */
-    private static final String HAZARD_FEATURE = """
+    private static final String FEATURE = """
             '{"type":"Feature","id":' || id || ',"geometry":' || {geometry}
               || ',"properties":' || json_build_object(
                    'state_party', iso3, 'external_id', external_id, 'version', version,
-                   'classification', classification, 'recorded_on', recorded_on,
-                   'contamination', contamination, 'evidence', evidence, 'area_sqm', area_sqm)::text || '}'
-            """;
-    private static final String RELEASE_FEATURE = """
-            '{"type":"Feature","id":' || id || ',"geometry":' || {geometry}
-              || ',"properties":' || json_build_object(
-                   'state_party', iso3, 'external_id', external_id, 'version', version,
-                   'method', method, 'completed_on', completed_on, 'operator', operator,
-                   'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id,
+                   %s,
                    'area_sqm', area_sqm)::text || '}'
             """;
+    private static final String HAZARD_FEATURE = FEATURE.formatted("""
+            'classification', classification, 'recorded_on', recorded_on,
+                   'contamination', contamination, 'evidence', evidence""");
+    private static final String RELEASE_FEATURE = FEATURE.formatted("""
+            'method', method, 'completed_on', completed_on, 'operator', operator,
+                   'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id""");
 
     /**
      * The page's ids are chosen first, so that PostGIS writes GeoJSON for the returned rows only,
@@ -63,26 +62,24 @@ public final class LandFeatures {
      * for the tile.
      */
 
-    /** Binds: z, x, y; minLon, minLat, maxLon, maxLat of the box to look in. */
-    private static final String HAZARD_TILE = """
-            SELECT ST_AsMVT(t, 'hazards', 4096, 'geom', 'id' ORDER BY t.id) FROM (
-                SELECT id, iso3 AS state_party, external_id, classification, recorded_on::text AS recorded_on, area_sqm,
+    /**
+     * A tile of current versions. Binds: z, x, y; minLon, minLat, maxLon, maxLat of the box to look
+     * in. Formatted with: the layer's name, the kind's properties, its view.
+     */
+    private static final String TILE = """
+            SELECT ST_AsMVT(t, '%s', 4096, 'geom', 'id' ORDER BY t.id) FROM (
+                SELECT id, iso3 AS state_party, external_id, %s, area_sqm,
                        ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-                  FROM land.current_hazard
+                  FROM %s
                  WHERE geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
                 OFFSET 0) t
              WHERE geom IS NOT NULL
             """;
-    /** Binds: z, x, y; minLon, minLat, maxLon, maxLat of the box to look in. */
-    private static final String RELEASE_TILE = """
-            SELECT ST_AsMVT(t, 'releases', 4096, 'geom', 'id' ORDER BY t.id) FROM (
-                SELECT id, iso3 AS state_party, external_id, method, completed_on::text AS completed_on, area_sqm,
-                       ST_AsMVTGeom(ST_Transform(geom4326, 3857), ST_TileEnvelope(?, ?, ?), 4096, 64, true) AS geom
-                  FROM land.current_release
-                 WHERE geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
-                OFFSET 0) t
-             WHERE geom IS NOT NULL
-            """;
+    private static final String HAZARD_TILE = TILE.formatted("hazards",
+            "classification, recorded_on::text AS recorded_on", "land.current_hazard");
+    private static final String RELEASE_TILE = TILE.formatted("releases",
+            "method, completed_on::text AS completed_on", "land.current_release");
+
     /**
      * A fingerprint of the served data: changes whenever a hazard or release is inserted, superseded,
      * retired or deleted (rows are never edited in place otherwise).

@@ -23,43 +23,38 @@ import org.locationtech.jts.io.WKBReader;
  */
 public final class LandRepository {
 
+    /**
+     * A map layer on a day ({@code d.day}): GeoJSON Features written by PostGIS, in the one property
+     * vocabulary. Formatted with: the kind's properties, its view, the condition placing versions on
+     * the day, the bbox condition.
+     */
+    private static final String LAYER = """
+            SELECT json_build_object(
+                     'type', 'Feature',
+                     'id', id,
+                     'geometry', ST_AsGeoJSON(geom4326, 7)::json,
+                     'properties', json_build_object(
+                        'id', id, 'state_party', iso3, 'external_id', external_id, 'version', version,
+                        %s,
+                        'area_sqm', area_sqm, 'upload_id', upload_id, 'synthetic', synthetic))::text
+              FROM %s CROSS JOIN (SELECT ?::date AS day) d
+             WHERE (?::text IS NULL OR iso3 = ?)
+               AND %s
+               AND %s
+             ORDER BY id
+             LIMIT ?
+            """;
     /** Hazard versions valid on a date: recorded on or before it, not yet closed on it. */
-    private static final String HAZARDS_VALID_ON = """
-            SELECT json_build_object(
-                     'type', 'Feature',
-                     'id', id,
-                     'geometry', ST_AsGeoJSON(geom4326, 7)::json,
-                     'properties', json_build_object(
-                        'id', id, 'state_party', iso3, 'external_id', external_id, 'version', version,
-                        'classification', classification, 'recorded_on', recorded_on,
+    private static final String HAZARD_LAYER = LAYER.formatted("""
+            'classification', classification, 'recorded_on', recorded_on,
                         'valid_until', valid_until, 'retired_on', retired_on,
-                        'contamination', contamination, 'evidence', evidence,
-                        'area_sqm', area_sqm, 'upload_id', upload_id, 'synthetic', synthetic))::text
-              FROM land.hazard_version
-             WHERE (?::text IS NULL OR iso3 = ?)
-               AND recorded_on <= ? AND (is_current OR valid_until > ?)
-               AND %s
-             ORDER BY id
-             LIMIT ?
-            """;
+                        'contamination', contamination, 'evidence', evidence""",
+            "land.hazard_version", "recorded_on <= d.day AND (is_current OR valid_until > d.day)", "%s");
     /** Current release versions completed on or before a date. */
-    private static final String RELEASES_COMPLETED_BY = """
-            SELECT json_build_object(
-                     'type', 'Feature',
-                     'id', id,
-                     'geometry', ST_AsGeoJSON(geom4326, 7)::json,
-                     'properties', json_build_object(
-                        'id', id, 'state_party', iso3, 'external_id', external_id, 'version', version,
-                        'method', method, 'completed_on', completed_on, 'operator', operator,
-                        'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id,
-                        'area_sqm', area_sqm, 'upload_id', upload_id, 'synthetic', synthetic))::text
-              FROM land.current_release
-             WHERE (?::text IS NULL OR iso3 = ?)
-               AND completed_on <= ?
-               AND %s
-             ORDER BY id
-             LIMIT ?
-            """;
+    private static final String RELEASE_LAYER = LAYER.formatted("""
+            'method', method, 'completed_on', completed_on, 'operator', operator,
+                        'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id""",
+            "land.current_release", "completed_on <= d.day", "%s");
 
     /**
      * Every stored version of one hazard or release, oldest first, each one JSON object with its
@@ -139,27 +134,18 @@ public final class LandRepository {
         this.dataSource = dataSource;
     }
 
-    /** The hazard versions valid on {@code filter.asOf()}, as GeoJSON written by PostGIS. */
-    public GeoJsonPage hazardsValidOn(FeatureFilter filter) {
-        String sql = HAZARDS_VALID_ON.formatted(filter.bboxCondition());
+    /**
+     * The map layer of {@code kind} on {@code filter.asOf()}, as GeoJSON written by PostGIS: the hazard
+     * versions valid on that day, or the current releases completed by then.
+     */
+    public GeoJsonPage layer(LandKind kind, FeatureFilter filter) {
+        String sql = (kind == LandKind.HAZARDS ? HAZARD_LAYER : RELEASE_LAYER).formatted(filter.bboxCondition());
         return GeoJsonPage.fetch(dataSource, sql, ps -> {
-            ps.setString(1, filter.iso3());
+            ps.setDate(1, Date.valueOf(filter.asOf()));
             ps.setString(2, filter.iso3());
-            ps.setDate(3, Date.valueOf(filter.asOf()));
-            ps.setDate(4, Date.valueOf(filter.asOf()));
-            return filter.bindBbox(ps, 5);
-        }, filter.limit(), "hazards");
-    }
-
-    /** The releases completed on or before {@code filter.asOf()}, as GeoJSON written by PostGIS. */
-    public GeoJsonPage releasesCompletedBy(FeatureFilter filter) {
-        String sql = RELEASES_COMPLETED_BY.formatted(filter.bboxCondition());
-        return GeoJsonPage.fetch(dataSource, sql, ps -> {
-            ps.setString(1, filter.iso3());
-            ps.setString(2, filter.iso3());
-            ps.setDate(3, Date.valueOf(filter.asOf()));
+            ps.setString(3, filter.iso3());
             return filter.bindBbox(ps, 4);
-        }, filter.limit(), "releases");
+        }, filter.limit(), kind.singular() + "s");
     }
 
     /** Every version of the hazard or release {@code externalId} of {@code iso3}, oldest first; empty when none. */

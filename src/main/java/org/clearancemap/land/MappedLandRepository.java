@@ -42,33 +42,34 @@ public final class MappedLandRepository {
     public MappedLand load(String iso3) {
         try (Connection c = dataSource.getConnection()) {
             WKBReader wkb = new WKBReader();
-            List<MappedHazard> hazards = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT_HAZARDS)) {
-                ps.setString(1, iso3);
-                ps.setFetchSize(2000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        hazards.add(new MappedHazard(rs.getLong("id"), Classification.of(rs.getString("classification")),
-                                rs.getObject("recorded_on", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-                                geometry(wkb, rs.getBytes("wkb"))));
-                    }
-                }
-            }
-            List<MappedRelease> releases = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT_RELEASES)) {
-                ps.setString(1, iso3);
-                ps.setFetchSize(2000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        releases.add(new MappedRelease(rs.getLong("id"), ReleaseMethod.of(rs.getString("method")),
-                                rs.getObject("completed_on", LocalDate.class), geometry(wkb, rs.getBytes("wkb"))));
-                    }
-                }
-            }
+            List<MappedHazard> hazards = list(c, SELECT_HAZARDS, iso3, rs -> new MappedHazard(rs.getLong("id"),
+                    Classification.of(rs.getString("classification")), rs.getObject("recorded_on", LocalDate.class),
+                    rs.getObject("valid_until", LocalDate.class), geometry(wkb, rs.getBytes("wkb"))));
+            List<MappedRelease> releases = list(c, SELECT_RELEASES, iso3, rs -> new MappedRelease(rs.getLong("id"),
+                    ReleaseMethod.of(rs.getString("method")), rs.getObject("completed_on", LocalDate.class),
+                    geometry(wkb, rs.getBytes("wkb"))));
             return new MappedLand(iso3, hazards, releases);
         } catch (SQLException e) {
             throw new DataAccessException("reading the mapped land of " + iso3, e);
         }
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> list(Connection c, String sql, String iso3, RowReader<T> reader) throws SQLException {
+        var result = new ArrayList<T>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, iso3);
+            ps.setFetchSize(2000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(reader.read(rs));
+                }
+            }
+        }
+        return result;
     }
 
     private static Geometry geometry(WKBReader wkb, byte[] bytes) throws SQLException {

@@ -3,7 +3,6 @@ package org.clearancemap.land;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
@@ -58,51 +57,24 @@ public final class SyntheticLand {
         public void addHazard(String externalId, int version, Classification classification, LocalDate recordedOn,
                 LocalDate validUntil, LocalDate retiredOn, String retiredReason, String contamination, String evidence,
                 Geometry geom4326, double areaSqm) throws SQLException {
-            insert.setString(1, iso3);
-            insert.setString(2, externalId);
-            insert.setInt(3, version);
-            insert.setString(4, classification.key());
-            insert.setObject(5, recordedOn);
-            date(6, validUntil);
-            date(7, retiredOn);
-            insert.setString(8, retiredReason);
-            insert.setString(9, contamination);
-            insert.setString(10, evidence);
-            insert.setString(11, attributesJson);
-            insert.setBytes(12, wkb.write(geom4326));
-            insert.setDouble(13, areaSqm);
-            insert.setLong(14, uploadId);
-            insert.addBatch();
+            add(iso3, externalId, version, classification.key(), recordedOn, validUntil, retiredOn, retiredReason,
+                    contamination, evidence, attributesJson, wkb.write(geom4326), areaSqm, uploadId);
         }
 
         /** A release's first version. */
         public void addRelease(String externalId, ReleaseMethod method, LocalDate completedOn, String operator,
                 Integer itemsDestroyed, String hazardExternalId, Geometry geom4326, double areaSqm)
                 throws SQLException {
-            insert.setString(1, iso3);
-            insert.setString(2, externalId);
-            insert.setString(3, method.key());
-            insert.setObject(4, completedOn);
-            insert.setString(5, operator);
-            if (itemsDestroyed == null) {
-                insert.setNull(6, Types.INTEGER);
-            } else {
-                insert.setInt(6, itemsDestroyed);
-            }
-            insert.setString(7, hazardExternalId);
-            insert.setString(8, attributesJson);
-            insert.setBytes(9, wkb.write(geom4326));
-            insert.setDouble(10, areaSqm);
-            insert.setLong(11, uploadId);
-            insert.addBatch();
+            add(iso3, externalId, method.key(), completedOn, operator, itemsDestroyed, hazardExternalId,
+                    attributesJson, wkb.write(geom4326), areaSqm, uploadId);
         }
 
-        private void date(int index, LocalDate date) throws SQLException {
-            if (date == null) {
-                insert.setNull(index, Types.DATE);
-            } else {
-                insert.setObject(index, date);
+        /** One row, in the order of the statement's parameters; a null takes its column's type. */
+        private void add(Object... values) throws SQLException {
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
             }
+            insert.addBatch();
         }
 
         /** Writes the rows added so far. */

@@ -36,11 +36,11 @@ public final class MapLayerRoutes {
     }
 
     public void hazards(Context ctx) throws IOException {
-        write(ctx, land.hazardsValidOn(filter(ctx)));
+        write(ctx, land.layer(LandKind.HAZARDS, filter(ctx)));
     }
 
     public void releases(Context ctx) throws IOException {
-        write(ctx, land.releasesCompletedBy(filter(ctx)));
+        write(ctx, land.layer(LandKind.RELEASES, filter(ctx)));
     }
 
     /** Every stored version of one hazard, oldest first: superseded and retired ones too. */
