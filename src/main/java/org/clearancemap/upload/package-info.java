@@ -28,6 +28,6 @@
  * {@link org.clearancemap.upload.Ogr2Ogr}, checks each feature with
  * {@link org.clearancemap.upload.FeatureCheck} and writes it by COPY (new external ids straight
  * into their table, known ones through a stage compared with their current version), through the
- * hazard and release repositories in one transaction.
+ * versioned-write stage of {@link org.clearancemap.land.VersionStage} in one transaction.
  */
 package org.clearancemap.upload;
