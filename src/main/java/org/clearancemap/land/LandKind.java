@@ -13,25 +13,25 @@ public enum LandKind {
      * ({@code valid_until = recorded_on}); a new version recorded before the current one is a
      * conflict.
      */
-    HAZARDS("hazard", "hazard", "recorded_on", List.of("classification", "recorded_on", "contamination", "evidence"),
+    HAZARDS("hazard", "hazard", "recorded", List.of("classification", "recorded_on", "contamination", "evidence"),
             "valid_until = s.recorded_on", true),
     /** A changed release marks its current version superseded now; its dates may go either way. */
-    RELEASES("land_release", "release", "completed_on",
+    RELEASES("land_release", "release", "completed",
             List.of("method", "completed_on", "operator", "items_destroyed", "hazard_external_id"),
             "superseded_at = now()", false);
 
     private final String table;
     private final String name;
-    private final String dateColumn;
+    private final String dated;
     private final List<String> described;
     private final String closeCurrent;
     private final boolean datedAfterCurrent;
 
-    LandKind(String table, String name, String dateColumn, List<String> described, String closeCurrent,
+    LandKind(String table, String name, String dated, List<String> described, String closeCurrent,
             boolean datedAfterCurrent) {
         this.table = table;
         this.name = name;
-        this.dateColumn = dateColumn;
+        this.dated = dated;
         this.described = described;
         this.closeCurrent = closeCurrent;
         this.datedAfterCurrent = datedAfterCurrent;
@@ -59,7 +59,12 @@ public enum LandKind {
 
     /** The date a version is placed in time by: recorded on (hazards), completed on (releases). */
     public String dateColumn() {
-        return dateColumn;
+        return dated + "_on";
+    }
+
+    /** What happened on that date: {@code recorded} or {@code completed}. */
+    String dated() {
+        return dated;
     }
 
     /**

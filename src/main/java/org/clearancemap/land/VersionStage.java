@@ -182,8 +182,7 @@ public final class VersionStage implements AutoCloseable {
             while (rs.next()) {
                 result.add(new StagedConflict(rs.getInt(1), rs.getString(2), date + " "
                         + rs.getObject(3, LocalDate.class) + " is before the current version's " + date + " "
-                        + rs.getObject(4, LocalDate.class) + "; a new version must be " + date.replace("_on", "")
-                        + " on or after it"));
+                        + rs.getObject(4, LocalDate.class) + "; a new version must be " + kind.dated() + " on or after it"));
             }
         }
         return result;
