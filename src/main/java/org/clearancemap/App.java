@@ -19,7 +19,7 @@ import org.clearancemap.auth.SecurityHeaders;
 import org.clearancemap.auth.TokenRepository;
 import org.clearancemap.db.Database;
 import org.clearancemap.http.Json;
-import org.clearancemap.http.Problem;
+import org.clearancemap.http.ApiException;
 import org.clearancemap.http.ProblemMapper;
 import org.clearancemap.http.RequestIds;
 import org.clearancemap.land.LandFeatures;
@@ -162,7 +162,7 @@ public final class App {
                     ctx.status().getCode(), Math.round(ms), RequestIds.of(ctx)));
             cfg.routes.before(RequestIds::of);
 
-            // trust (#7): security headers and CORS, tokens -> principal; guards are Access.require* in each route
+            // trust: security headers and CORS, tokens -> principal; guards are Access.require* in each route
             new SecurityHeaders(config.corsOrigins(), config.basemapTileOrigins()).install(cfg);
             auth.install(cfg);
             cfg.routes.get("/api/me", authRoutes::me);
@@ -170,12 +170,12 @@ public final class App {
             cfg.routes.delete("/api/tokens/{id}", authRoutes::revoke);
             cfg.routes.get("/api/audit", auditRoutes::list);
 
-            cfg.routes.get("/health", ctx -> health(ctx, database, json));
-            // what the map page needs to know of the server's settings (issue 6), open like the page itself
+            cfg.routes.get("/health", ctx -> health(ctx, database));
+            // what the map page needs to know of the server's settings, open like the page itself
             cfg.routes.get("/page-settings", ctx -> pageSettings(ctx, config));
             cfg.routes.get("/api/state-parties", stateParties::list);
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
-            // progress and deadlines (issue 4)
+            // progress and deadlines
             cfg.routes.get("/api/state-parties/{iso3}/remaining", progressRoutes::remaining);
             cfg.routes.get("/api/deadlines", progressRoutes::deadlines);
             cfg.routes.post("/api/state-parties", treatyRecords::addStateParty);
@@ -189,18 +189,18 @@ public final class App {
             cfg.routes.get("/api/state-parties/{iso3}/reports/extension-request", reports::extensionRequest);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
-            // version history of one polygon (issue 6: the map page shows it when a polygon is clicked)
+            // version history of one polygon (the map page shows it when a polygon is clicked)
             cfg.routes.get("/api/state-parties/{iso3}/hazards/{externalId}/versions", layers::hazardVersions);
             cfg.routes.get("/api/state-parties/{iso3}/releases/{externalId}/versions", layers::releaseVersions);
 
-            // uploads of survey polygons (issue 3)
+            // uploads of survey polygons
             cfg.routes.post("/api/state-parties/{iso3}/hazards", uploads::uploadHazards);
             cfg.routes.post("/api/state-parties/{iso3}/releases", uploads::uploadReleases);
             cfg.routes.post("/api/state-parties/{iso3}/hazards/{externalId}/retire", uploads::retire);
             cfg.routes.get("/api/uploads", uploads::list);
             cfg.routes.get("/api/uploads/{id}", uploads::one);
 
-            // OGC API – Features (Parts 1-3) and vector tiles (issue 5): open to map clients on any origin
+            // OGC API – Features (Parts 1-3) and vector tiles: open to map clients on any origin
             cfg.routes.before("/ogc*", OgcRoutes::allowAnyOrigin);
             cfg.routes.before("/tiles/*", OgcRoutes::allowAnyOrigin);
             cfg.routes.get("/ogc", ogc::landing);
@@ -229,15 +229,12 @@ public final class App {
                 "readRequiresToken", config.readRequiresToken()));
     }
 
-    private static void health(Context ctx, Database database, ObjectMapper json) throws Exception {
-        if (database.isUp()) {
-            ctx.json(Map.of("status", "ok", "database", "up"));
-        } else {
-            ctx.header("Retry-After", "5");
-            ctx.status(503).contentType(Problem.CONTENT_TYPE).result(json.writeValueAsBytes(
-                    Problem.of(503, "service-unavailable", "Service unavailable",
-                            "The database is unreachable; the server keeps retrying.", ctx.path(),
-                            Map.of("database", "down"))));
+    /** {@code {"status": "ok", "database": "up"}}, or 503 problem+json with {@code "database": "down"}. */
+    private static void health(Context ctx, Database database) {
+        if (!database.isUp()) {
+            throw new ApiException.Unavailable("The database is unreachable; the server keeps retrying.",
+                    Map.of("database", "down"));
         }
+        ctx.json(Map.of("status", "ok", "database", "up"));
     }
 }

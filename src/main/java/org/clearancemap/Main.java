@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import org.clearancemap.auth.TokenCommand;
 import org.clearancemap.db.Database;
 import org.clearancemap.demo.DemoLoader;
@@ -12,16 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar clearance-map.jar [serve | demo | migrate | token ...]}: reads the configuration from the
- * environment, opens the database, applies the migrations, then serves, loads the demo dataset or
- * stops.
+ * {@code java -jar clearance-map.jar [serve | demo | migrate | token ... | settings]}: reads the configuration
+ * from the environment, opens the database, applies the migrations, then serves, loads the demo dataset or
+ * stops; {@code settings} only prints the table of every setting (docs/SETTINGS.md).
  */
 public final class Main {
     static {
         // slf4j-simple reads its level once, when the first logger is made: set it before that
-        String level = System.getenv("LOG_LEVEL");
-        if (level != null && level.matches("(?i)trace|debug|info|warn|error|off")) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level.toLowerCase(Locale.ROOT));
+        String level = Config.logLevelSetIn(System.getenv());
+        if (level != null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
         }
     }
 
@@ -32,16 +31,21 @@ public final class Main {
               demo      apply migrations and load the synthetic demo dataset (loading twice changes nothing)
               migrate   apply migrations and stop
               token     create, list or revoke API tokens (java -jar clearance-map.jar token, for its usage)
-            settings come from the environment: see README.md, Configuration""";
+              settings  print the table of every setting, its default and allowed values (Markdown)
+            settings come from the environment: see docs/SETTINGS.md""";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
-        if (!Arrays.asList("serve", "demo", "migrate", "token").contains(command)) {
+        if (!Arrays.asList("serve", "demo", "migrate", "token", "settings").contains(command)) {
             System.err.println("unknown command '" + command + "'\n" + USAGE);
             System.exit(2);
+        }
+        if (command.equals("settings")) {
+            System.out.print(Config.settingsTable());
+            return;
         }
         Config config;
         try {

@@ -1,12 +1,12 @@
 package org.clearancemap.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.clearancemap.http.Json;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -51,7 +51,7 @@ final class TopoJson {
 
     /** The areal features of object {@code objectName} of the topology read from {@code in}. */
     static List<Feature> read(InputStream in, String objectName) throws IOException {
-        JsonNode topology = new ObjectMapper().readTree(in);
+        JsonNode topology = Json.mapper().readTree(in);
         if (topology == null || !"Topology".equals(topology.path("type").asText())) {
             throw new IOException("not a TopoJSON Topology");
         }

@@ -131,12 +131,24 @@ public abstract class ApiException extends RuntimeException {
 
     /** 503: the database cannot be reached or did not answer in time; carries {@code Retry-After}. */
     public static final class Unavailable extends ApiException {
+        /** Seconds a client is asked to wait unless a reason of its own says otherwise. */
+        public static final int RETRY_AFTER_SECONDS = 5;
+
         public Unavailable(String detail) {
-            this(detail, 5);
+            this(detail, RETRY_AFTER_SECONDS, null);
         }
 
         public Unavailable(String detail, int retryAfterSeconds) {
-            super(503, "service-unavailable", "Service unavailable", detail, null,
+            this(detail, retryAfterSeconds, null);
+        }
+
+        /** With extra members of the problem document, e.g. which dependency is down. */
+        public Unavailable(String detail, Map<String, Object> extensions) {
+            this(detail, RETRY_AFTER_SECONDS, extensions);
+        }
+
+        private Unavailable(String detail, int retryAfterSeconds, Map<String, Object> extensions) {
+            super(503, "service-unavailable", "Service unavailable", detail, extensions,
                     Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
         }
     }

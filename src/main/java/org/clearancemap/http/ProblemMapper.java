@@ -21,9 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class ProblemMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
 
-    /** Seconds a client is asked to wait after a 503 (database unreachable or too slow). */
-    static final int RETRY_AFTER_SECONDS = 5;
-
     private final ObjectMapper json;
 
     public ProblemMapper(ObjectMapper json) {
@@ -74,7 +71,7 @@ public final class ProblemMapper {
     private void unexpected(Exception e, Context ctx) {
         if (isStatementTimeout(e)) {
             LOG.warn("statement timeout on {} {}: {}", ctx.method(), ctx.path(), e.toString());
-            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            ctx.header("Retry-After", String.valueOf(ApiException.Unavailable.RETRY_AFTER_SECONDS));
             write(ctx, 503, "database-timeout", "Database timeout",
                     "The database did not answer within this server's statement timeout; nothing was changed. "
                             + "Try again later, or ask for less (a smaller page, area or file).", null);
@@ -82,7 +79,7 @@ public final class ProblemMapper {
         }
         if (isDatabaseUnavailable(e)) {
             LOG.warn("database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
-            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            ctx.header("Retry-After", String.valueOf(ApiException.Unavailable.RETRY_AFTER_SECONDS));
             write(ctx, 503, "service-unavailable", "Service unavailable",
                     "The database is unavailable; try again shortly.", null);
             return;

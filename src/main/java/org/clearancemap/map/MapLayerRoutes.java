@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.clearancemap.http.ApiException;
+import org.clearancemap.http.Json;
 import org.clearancemap.http.Params;
 import org.clearancemap.land.FeatureFilter;
 import org.clearancemap.land.GeoJsonPage;
@@ -24,7 +25,7 @@ import org.clearancemap.land.LandRepository;
 public final class MapLayerRoutes {
     /** As the {@code external_id} columns allow. */
     private static final int MAX_EXTERNAL_ID_LENGTH = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final LandRepository land;
     private final Clock clock;
     private final int maxFeatures;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.clearancemap.http.Problem;
 
 /**
  * The API definition of {@code /ogc} as an OpenAPI 3.0 document, built from {@link Collection} so
@@ -16,7 +17,7 @@ public final class ApiDefinition {
     public static final String CONTENT_TYPE = "application/vnd.oai.openapi+json;version=3.0";
     private static final String GEOJSON = "application/geo+json";
     private static final String JSON = "application/json";
-    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBLEM = Problem.CONTENT_TYPE;
 
     private final ObjectMapper json;
 

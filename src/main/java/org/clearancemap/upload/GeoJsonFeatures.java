@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clearancemap.http.ApiException;
+import org.clearancemap.http.Json;
 
 /**
  * Reads a GeoJSON FeatureCollection one feature at a time (Jackson streaming: only one feature
@@ -39,7 +40,7 @@ final class GeoJsonFeatures {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
-    private static final ObjectMapper TREES = new ObjectMapper(FACTORY);
+    private static final ObjectMapper TREES = Json.readingThrough(FACTORY);
 
     /** Receives each feature: its index, its properties and its geometry as read. */
     interface FeatureSink {

@@ -76,4 +76,30 @@ class DatabaseOutageTest {
             }
         }
     }
+
+    @Test
+    void healthWithoutADatabaseIsAProblemDocumentSayingTheDatabaseIsDown() throws Exception {
+        Config nowhere = Config.fromEnv(Map.of()).withPort(0)
+                .withDatabase("jdbc:postgresql://127.0.0.1:1/none", "nobody", "x");
+        try (Database database = Database.open(nowhere)) {
+            Javalin app = App.create(nowhere, database, Clock.systemUTC()).start();
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/health")).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, r.statusCode());
+                assertEquals("5", r.headers().firstValue("Retry-After").orElse(null));
+                assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+                var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+                assertEquals("urn:clearance-map:problem:service-unavailable", body.path("type").asText());
+                assertEquals("Service unavailable", body.path("title").asText());
+                assertEquals(503, body.path("status").asInt());
+                assertEquals("The database is unreachable; the server keeps retrying.", body.path("detail").asText());
+                assertEquals("/health", body.path("instance").asText());
+                assertEquals("down", body.path("database").asText());
+            } finally {
+                app.stop();
+            }
+        }
+    }
 }

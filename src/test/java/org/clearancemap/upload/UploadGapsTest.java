@@ -36,9 +36,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gaps of issue 3 closed after the first delivery: progress of long uploads, a multipart body
- * written once, background threads stopped with the server, the configurable earliest date,
- * releases naming unknown hazards, and retired hazards uploaded again. In Chad (TCD).
+ * Uploads at their edges: a long upload reports its progress, a multipart body is written once,
+ * background threads stop with the server, the earliest date is a setting, a release may name an
+ * unknown hazard, a retired hazard may be uploaded again. In Chad (TCD).
  */
 class UploadGapsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
