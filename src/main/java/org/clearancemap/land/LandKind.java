@@ -53,7 +53,7 @@ public enum LandKind {
     }
 
     /** The current versions only (a view of V43). */
-    public String current() {
+    String current() {
         return "land.current_" + name;
     }
 
