@@ -18,22 +18,21 @@ import org.clearancemap.auth.AuthRoutes;
 import org.clearancemap.auth.SecurityHeaders;
 import org.clearancemap.auth.TokenRepository;
 import org.clearancemap.db.Database;
-import org.clearancemap.hazard.HazardRepository;
 import org.clearancemap.http.Json;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.ProblemMapper;
 import org.clearancemap.http.RequestIds;
+import org.clearancemap.land.LandFeatures;
+import org.clearancemap.land.LandRepository;
+import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.map.MapLayerRoutes;
-import org.clearancemap.ogc.FeatureRepository;
 import org.clearancemap.ogc.OgcRoutes;
 import org.clearancemap.ogc.RemainingAreas;
 
 import org.clearancemap.progress.AreaEngine;
-import org.clearancemap.progress.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.auth.RevocationListener;
 import org.clearancemap.db.NotificationListener;
-import org.clearancemap.release.ReleaseRepository;
 import org.clearancemap.report.ReportRoutes;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.TreatyRecordRepository;
@@ -97,8 +96,7 @@ public final class App {
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
-        var layers = new MapLayerRoutes(new HazardRepository(database.dataSource()),
-                new ReleaseRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
+        var layers = new MapLayerRoutes(new LandRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
         var tileCache = new TileCache(config.tileCacheMaxBytes());
         // a committed upload makes that State Party's figures stale: they are recomputed on the next read;
         // and the tiles it can touch (hazards or releases, and remaining) are dropped
@@ -109,7 +107,7 @@ public final class App {
         };
         var uploads = new UploadRoutes(database.dataSource(), UploadLimits.of(config), afterUpload, clock, json);
 
-        var features = new FeatureRepository(database.dataSource());
+        var features = new LandFeatures(database.dataSource());
         var remaining = new RemainingAreas(progress, statePartyRecords, database.dataSource(), json, clock);
         var ogc = new OgcRoutes(features, remaining, json, clock);
         var tokens = new TokenRepository(database.dataSource());

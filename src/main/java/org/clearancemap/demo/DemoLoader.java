@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -19,8 +18,10 @@ import org.clearancemap.audit.Actor;
 import org.clearancemap.audit.AuditAction;
 import org.clearancemap.audit.AuditLog;
 import org.clearancemap.geo.Territories;
+import org.clearancemap.land.Classification;
+import org.clearancemap.land.ReleaseMethod;
+import org.clearancemap.land.SyntheticLand;
 import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.io.WKBWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,17 +65,6 @@ public final class DemoLoader {
             VALUES (?, ?, ?, ?, 'generated', ?, 0, ?, ?, true, ?::jsonb)
             ON CONFLICT (iso3, kind, content_sha256) DO NOTHING
             RETURNING id
-            """;
-    private static final String INSERT_HAZARD = """
-            INSERT INTO hazard (iso3, external_id, version, classification, recorded_on, valid_until, retired_on,
-                                retired_reason, contamination, evidence, attributes, geom4326, area_sqm,
-                                upload_id, synthetic)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?, true)
-            """;
-    private static final String INSERT_RELEASE = """
-            INSERT INTO land_release (iso3, external_id, version, method, completed_on, operator, items_destroyed,
-                                      hazard_external_id, attributes, geom4326, area_sqm, upload_id, synthetic)
-            VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?::jsonb, ST_Multi(ST_GeomFromWKB(?, 4326)), ?, ?, true)
             """;
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
@@ -246,52 +236,24 @@ public final class DemoLoader {
 
     private static void insertHazards(Connection connection, String iso3, List<DemoHazard> hazards, long uploadId)
             throws SQLException {
-        WKBWriter wkb = new WKBWriter(2);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_HAZARD)) {
-            for (DemoHazard hazard : hazards) {
-                insert.setString(1, iso3);
-                insert.setString(2, hazard.externalId());
-                insert.setInt(3, hazard.version());
-                insert.setString(4, hazard.classification());
-                insert.setObject(5, hazard.recordedOn());
-                setDate(insert, 6, hazard.validUntil());
-                setDate(insert, 7, hazard.retiredOn());
-                insert.setString(8, hazard.retiredReason());
-                insert.setString(9, hazard.contamination());
-                insert.setString(10, hazard.evidence());
-                insert.setString(11, ATTRIBUTES);
-                insert.setBytes(12, wkb.write(hazard.geom4326()));
-                insert.setDouble(13, hazard.areaSqm());
-                insert.setLong(14, uploadId);
-                insert.addBatch();
+        try (var batch = SyntheticLand.hazards(connection, iso3, uploadId, ATTRIBUTES)) {
+            for (DemoHazard h : hazards) {
+                batch.addHazard(h.externalId(), h.version(), Classification.of(h.classification()), h.recordedOn(),
+                        h.validUntil(), h.retiredOn(), h.retiredReason(), h.contamination(), h.evidence(),
+                        h.geom4326(), h.areaSqm());
             }
-            insert.executeBatch();
+            batch.write();
         }
     }
 
     private static void insertReleases(Connection connection, String iso3, List<DemoRelease> releases, long uploadId)
             throws SQLException {
-        WKBWriter wkb = new WKBWriter(2);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_RELEASE)) {
-            for (DemoRelease release : releases) {
-                insert.setString(1, iso3);
-                insert.setString(2, release.externalId());
-                insert.setString(3, release.method());
-                insert.setObject(4, release.completedOn());
-                insert.setString(5, release.operator());
-                if (release.itemsDestroyed() == null) {
-                    insert.setNull(6, Types.INTEGER);
-                } else {
-                    insert.setInt(6, release.itemsDestroyed());
-                }
-                insert.setString(7, release.hazardExternalId());
-                insert.setString(8, ATTRIBUTES);
-                insert.setBytes(9, wkb.write(release.geom4326()));
-                insert.setDouble(10, release.areaSqm());
-                insert.setLong(11, uploadId);
-                insert.addBatch();
+        try (var batch = SyntheticLand.releases(connection, iso3, uploadId, ATTRIBUTES)) {
+            for (DemoRelease r : releases) {
+                batch.addRelease(r.externalId(), ReleaseMethod.of(r.method()), r.completedOn(), r.operator(),
+                        r.itemsDestroyed(), r.hazardExternalId(), r.geom4326(), r.areaSqm());
             }
-            insert.executeBatch();
+            batch.write();
         }
     }
 
@@ -300,13 +262,5 @@ public final class DemoLoader {
         AuditLog.record(connection, Actor.system(ACTOR), AuditAction.DEMO_LOAD, "upload", Long.toString(uploadId),
                 iso3, uploadId, Map.of("kind", kind, "rows", rows, "synthetic", true,
                         "generator", DemoGenerator.GENERATOR));
-    }
-
-    private static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
-        if (date == null) {
-            statement.setNull(index, Types.DATE);
-        } else {
-            statement.setObject(index, date);
-        }
     }
 }

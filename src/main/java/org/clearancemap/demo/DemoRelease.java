@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /**
- * One synthetic land release, as it goes into the {@code land_release} table (always version 1,
+ * One synthetic land release, as it is stored (always version 1,
  * never superseded). {@code itemsDestroyed} is set for clearance only; {@code hazardExternalId}
  * is null for land released outside any hazard.
  */

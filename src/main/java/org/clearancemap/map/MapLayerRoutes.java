@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.clearancemap.db.FeatureFilter;
-import org.clearancemap.db.GeoJsonPage;
-import org.clearancemap.hazard.HazardRepository;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Json;
 import org.clearancemap.http.Params;
-import org.clearancemap.release.ReleaseRepository;
+import org.clearancemap.land.FeatureFilter;
+import org.clearancemap.land.GeoJsonPage;
+import org.clearancemap.land.LandKind;
+import org.clearancemap.land.LandRepository;
 
 /**
  * The map page's GeoJSON layers: {@code GET /api/hazards} and {@code GET /api/releases}, each
@@ -26,38 +26,36 @@ public final class MapLayerRoutes {
     /** As the {@code external_id} columns allow. */
     private static final int MAX_EXTERNAL_ID_LENGTH = 200;
     private static final ObjectMapper JSON = Json.mapper();
-    private final HazardRepository hazards;
-    private final ReleaseRepository releases;
+    private final LandRepository land;
     private final Clock clock;
     private final int maxFeatures;
 
-    public MapLayerRoutes(HazardRepository hazards, ReleaseRepository releases, Clock clock, int maxFeatures) {
-        this.hazards = hazards;
-        this.releases = releases;
+    public MapLayerRoutes(LandRepository land, Clock clock, int maxFeatures) {
+        this.land = land;
         this.clock = clock;
         this.maxFeatures = maxFeatures;
     }
 
     public void hazards(Context ctx) throws IOException {
-        write(ctx, hazards.validOn(filter(ctx)));
+        write(ctx, land.layer(LandKind.HAZARDS, filter(ctx)));
     }
 
     public void releases(Context ctx) throws IOException {
-        write(ctx, releases.completedBy(filter(ctx)));
+        write(ctx, land.layer(LandKind.RELEASES, filter(ctx)));
     }
 
     /** Every stored version of one hazard, oldest first: superseded and retired ones too. */
     public void hazardVersions(Context ctx) throws IOException {
         String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
         String externalId = externalId(ctx);
-        writeVersions(ctx, iso3, externalId, "hazard", hazards.versions(iso3, externalId));
+        writeVersions(ctx, iso3, externalId, "hazard", land.versions(LandKind.HAZARDS, iso3, externalId));
     }
 
     /** Every stored version of one release, oldest first: superseded ones too. */
     public void releaseVersions(Context ctx) throws IOException {
         String iso3 = Params.iso3(ctx.pathParam("iso3"), "iso3");
         String externalId = externalId(ctx);
-        writeVersions(ctx, iso3, externalId, "release", releases.versions(iso3, externalId));
+        writeVersions(ctx, iso3, externalId, "release", land.versions(LandKind.RELEASES, iso3, externalId));
     }
 
     private static String externalId(Context ctx) {

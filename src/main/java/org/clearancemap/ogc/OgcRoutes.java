@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
+import org.clearancemap.land.Extent;
+import org.clearancemap.land.FeaturePage;
+import org.clearancemap.land.LandFeatures;
 
 /**
  * The handlers of OGC API – Features under {@code /ogc}. Links are absolute, built from the
@@ -43,13 +46,13 @@ public final class OgcRoutes {
     private static final String JSON = "application/json";
     private static final String GEOJSON = "application/geo+json";
 
-    private final FeatureRepository features;
+    private final LandFeatures features;
     private final RemainingAreas remaining;
     private final ApiDefinition definition;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public OgcRoutes(FeatureRepository features, RemainingAreas remaining, ObjectMapper json, Clock clock) {
+    public OgcRoutes(LandFeatures features, RemainingAreas remaining, ObjectMapper json, Clock clock) {
         this.features = features;
         this.remaining = remaining;
         this.definition = new ApiDefinition(json);
@@ -169,7 +172,8 @@ public final class OgcRoutes {
         ItemsQuery query = ItemsQuery.parse(ctx.queryParamMap(), c);
         FeaturePage page = c == Collection.REMAINING
                 ? remaining.page(query, asOf(query.datetime()))
-                : features.page(c, query);
+                : features.page(c.kind(), query.crs().geoJsonSql(), Where.items(c, query), query.limit(),
+                        query.offset());
         String items = base(ctx) + "/collections/" + c.id() + "/items";
         var links = json.createArrayNode();
         link(links, items + queryString(ctx, query.limit(), query.offset()), "self", GEOJSON, "This page");
@@ -213,7 +217,7 @@ public final class OgcRoutes {
                     ? remaining.one(Params.iso3(featureId, "featureId"), LocalDate.now(clock), crs)
                     : Optional.empty();
         } else {
-            feature = featureId.matches("\\d{1,18}") ? features.one(c, Long.parseLong(featureId), crs) : Optional.empty();
+            feature = featureId.matches("\\d{1,18}") ? features.one(c.kind(), crs.geoJsonSql(), Long.parseLong(featureId)) : Optional.empty();
         }
         String text = feature.orElseThrow(() -> new ApiException.NotFound(
                 "The " + c.id() + " collection has no feature '" + Params.abbreviate(featureId) + "'."));
@@ -237,7 +241,7 @@ public final class OgcRoutes {
         link(links, url, "self", JSON, c.title());
         link(links, url + "/items", "items", GEOJSON, c.title() + " as GeoJSON");
         link(links, url + "/queryables", QUERYABLES_REL, SCHEMA_JSON, "The properties a filter can name");
-        Extent extent = c == Collection.REMAINING ? remaining.extent() : features.extent(c);
+        Extent extent = c == Collection.REMAINING ? remaining.extent() : features.extent(c.kind());
         ObjectNode e = node.putObject("extent");
         if (extent.bbox() != null) {
             ObjectNode spatial = e.putObject("spatial");

@@ -21,6 +21,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.clearancemap.db.DataAccessException;
 import org.clearancemap.geo.GeoJsonGeometry;
+import org.clearancemap.land.Extent;
+import org.clearancemap.land.FeaturePage;
 import org.clearancemap.progress.AreaFigures;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.stateparty.Standing;
@@ -125,7 +127,7 @@ public final class RemainingAreas {
             return new Extent(null, null, null);
         }
         double[] box = {plain.getMinX(), plain.getMinY(), plain.getMaxX(), plain.getMaxY()};
-        return new Extent(FeatureRepository.narrower(box, shifted.getMinX(), shifted.getMaxX()), null, null);
+        return new Extent(Extent.narrower(box, shifted.getMinX(), shifted.getMaxX()), null, null);
     }
 
     /**
@@ -246,7 +248,7 @@ public final class RemainingAreas {
 
     /** The codes among {@code codes} that satisfy the CQL2 filter, evaluated by PostGIS. */
     private Set<String> matching(List<String> codes, Cql2Filter filter) {
-        Where where = new Where("true").cql(filter);
+        Where where = new Where().cql(filter);
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(CODES_MATCHING.formatted(where.sql()))) {
             Array array = c.createArrayOf("text", codes.toArray());

@@ -6,17 +6,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.clearancemap.land.Condition;
 
 /**
  * A SQL {@code WHERE} clause built one condition at a time, each with its bound values. Column names
  * come from constants of this package, never from a request.
  */
-final class Where {
+final class Where implements Condition {
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> values = new ArrayList<>();
 
-    Where(String base) {
-        conditions.add(base);
+    /** The conditions of an items query on a collection of hazards or releases. */
+    static Where items(Collection collection, ItemsQuery query) {
+        return new Where()
+                .bbox(query.bbox())
+                .dates(collection.kind().dateColumn(), query.datetime())
+                .equalities(query.filters())
+                .cql(query.filter());
     }
 
     /**
@@ -65,12 +71,13 @@ final class Where {
         return this;
     }
 
-    String sql() {
-        return String.join("\n   AND ", conditions);
+    @Override
+    public String sql() {
+        return conditions.isEmpty() ? "TRUE" : String.join("\n   AND ", conditions);
     }
 
-    /** Binds the values from index {@code first}; returns the next index. */
-    int bind(PreparedStatement ps, int first) throws SQLException {
+    @Override
+    public int bind(PreparedStatement ps, int first) throws SQLException {
         int i = first;
         for (Object v : values) {
             ps.setObject(i++, v);

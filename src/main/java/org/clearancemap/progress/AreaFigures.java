@@ -1,5 +1,7 @@
 package org.clearancemap.progress;
 
+import org.clearancemap.land.ReleaseMethod;
+
 /**
  * The area figures of some land on one date, in geodesic m². Figures of disjoint clusters add up.
  *

@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.clearancemap.land.MappedHazard;
+import org.clearancemap.land.MappedLand;
+import org.clearancemap.land.MappedRelease;
 import org.locationtech.jts.algorithm.locate.SimplePointInAreaLocator;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Location;
@@ -19,7 +22,7 @@ import org.locationtech.jts.operation.relateng.RelatePredicate;
  *
  * @param releases in {@link Release#CLAIM_ORDER}
  */
-public record Cluster(List<HazardVersion> hazards, List<Release> releases, Signature signature) {
+public record Cluster(List<MappedHazard> hazards, List<MappedRelease> releases, Signature signature) {
 
     /**
      * What a cluster is made of: its hazard versions (with their validity) and its releases. Two
@@ -27,15 +30,15 @@ public record Cluster(List<HazardVersion> hazards, List<Release> releases, Signa
      * clusters whose signature it changed.
      */
     public record Signature(long[] parts) {
-        static Signature of(List<HazardVersion> hazards, List<Release> releases) {
+        static Signature of(List<MappedHazard> hazards, List<MappedRelease> releases) {
             long[] parts = new long[hazards.size() * 2 + releases.size() + 1];
             int i = 0;
-            for (HazardVersion h : hazards) {
+            for (MappedHazard h : hazards) {
                 parts[i++] = h.id();
                 parts[i++] = h.validUntil() == null ? Long.MIN_VALUE : h.validUntil().toEpochDay();
             }
             parts[i++] = -1;
-            for (Release r : releases) {
+            for (MappedRelease r : releases) {
                 parts[i++] = r.id();
             }
             return new Signature(parts);
@@ -82,8 +85,8 @@ public record Cluster(List<HazardVersion> hazards, List<Release> releases, Signa
                 }
             }
         }
-        Map<Integer, List<HazardVersion>> hazards = new HashMap<>();
-        Map<Integer, List<Release>> releases = new HashMap<>();
+        Map<Integer, List<MappedHazard>> hazards = new HashMap<>();
+        Map<Integer, List<MappedRelease>> releases = new HashMap<>();
         List<Integer> roots = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int root = find(parent, i);
@@ -100,10 +103,10 @@ public record Cluster(List<HazardVersion> hazards, List<Release> releases, Signa
         }
         List<Cluster> clusters = new ArrayList<>(roots.size());
         for (int root : roots) {
-            List<HazardVersion> hs = hazards.get(root);
-            hs.sort(Comparator.comparingLong(HazardVersion::id));
-            List<Release> rs = releases.get(root);
-            rs.sort(Release.CLAIM_ORDER);
+            List<MappedHazard> hs = hazards.get(root);
+            hs.sort(Comparator.comparingLong(MappedHazard::id));
+            List<MappedRelease> rs = releases.get(root);
+            rs.sort(MappedRelease.CLAIM_ORDER);
             clusters.add(new Cluster(List.copyOf(hs), List.copyOf(rs), Signature.of(hs, rs)));
         }
         // largest first, so that parallel work ends evenly

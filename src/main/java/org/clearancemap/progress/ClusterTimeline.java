@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clearancemap.geo.GeodesicArea;
+import org.clearancemap.land.MappedHazard;
+import org.clearancemap.land.MappedRelease;
+import org.clearancemap.land.ReleaseMethod;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -72,7 +75,7 @@ final class ClusterTimeline {
 
     private void run() {
         int n = dates.size();
-        List<Release> releases = cluster.releases();
+        List<MappedRelease> releases = cluster.releases();
         Geometry[] releaseUnion = unionOfReleases(releases);
 
         BitSet[] valid = new BitSet[n];
@@ -134,7 +137,7 @@ final class ClusterTimeline {
         List<Geometry> all = new ArrayList<>();
         List<Geometry> confirmed = new ArrayList<>();
         for (int i = validSet.nextSetBit(0); i >= 0; i = validSet.nextSetBit(i + 1)) {
-            HazardVersion h = cluster.hazards().get(i);
+            MappedHazard h = cluster.hazards().get(i);
             all.add(h.geom4326());
             if (h.confirmed()) {
                 confirmed.add(h.geom4326());
@@ -154,7 +157,7 @@ final class ClusterTimeline {
         Geometry restCha = confirmedUnion;
         int last = members.get(members.size() - 1);
         int next = 0;
-        List<Release> releases = cluster.releases();
+        List<MappedRelease> releases = cluster.releases();
         int lastFigures = -1;
         boolean touched = false;
         boolean single = releases.size() == 1;
@@ -163,7 +166,7 @@ final class ClusterTimeline {
             LocalDate date = dates.get(k);
             boolean changed = false;
             while (next < releases.size() && !releases.get(next).completedOn().isAfter(date)) {
-                Release r = releases.get(next++);
+                MappedRelease r = releases.get(next++);
                 changed = true;
                 // a lone release meets the epoch's whole H: the same overlay gives the land it releases outside H
                 Claim claim = Claim.of(rest, r.geom4326(), single);
@@ -225,7 +228,7 @@ final class ClusterTimeline {
     }
 
     /** R(d) for every date. */
-    private Geometry[] unionOfReleases(List<Release> releases) {
+    private Geometry[] unionOfReleases(List<MappedRelease> releases) {
         Geometry[] geometry = new Geometry[dates.size()];
         Geometry union = LON_LAT.createMultiPolygon();
         int next = 0;

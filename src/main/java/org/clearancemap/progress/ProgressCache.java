@@ -11,6 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.clearancemap.geo.GeoJsonGeometry;
+import org.clearancemap.land.MappedHazard;
+import org.clearancemap.land.MappedLandRepository;
+import org.clearancemap.land.MappedRelease;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -132,10 +135,10 @@ public final class ProgressCache {
         return cached(new Key(iso3, "first-year", LocalDate.MIN, 0), () -> {
             LocalDate first = null;
             for (Cluster c : clustersOf(iso3)) {
-                for (HazardVersion h : c.hazards()) {
+                for (MappedHazard h : c.hazards()) {
                     first = first == null || h.recordedOn().isBefore(first) ? h.recordedOn() : first;
                 }
-                for (Release r : c.releases()) {
+                for (MappedRelease r : c.releases()) {
                     first = first == null || r.completedOn().isBefore(first) ? r.completedOn() : first;
                 }
             }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.clearancemap.geo.GeodesicArea;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
+import org.clearancemap.land.LandRepository;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.AreaFigures;
 import org.clearancemap.progress.ProgressCache;
@@ -36,7 +37,7 @@ public final class ReportRoutes {
             + "figures reported by the State or monitors are listed beside them, never merged.";
 
     private final StatePartyRepository stateParties;
-    private final ReportRepository rows;
+    private final LandRepository rows;
     private final ProgressCache progress;
     private final int rateYears;
     private final Clock clock;
@@ -44,7 +45,7 @@ public final class ReportRoutes {
     public ReportRoutes(StatePartyRepository stateParties, DataSource dataSource, ProgressCache progress, int rateYears,
                         Clock clock) {
         this.stateParties = stateParties;
-        this.rows = new ReportRepository(dataSource);
+        this.rows = new LandRepository(dataSource);
         this.progress = progress;
         this.rateYears = rateYears;
         this.clock = clock;
@@ -93,7 +94,7 @@ public final class ReportRoutes {
         }
         var contaminated = new ArrayList<Map<String, Object>>();
         var contaminatedRows = new ArrayList<List<Object>>();
-        for (ReportRepository.HazardRow h : rows.hazardsValidOn(s.iso3(), to)) {
+        for (LandRepository.ListedHazard h : rows.listedHazards(s.iso3(), to)) {
             double remainingSqm = 0;
             for (Object o : pieces.query(h.geom4326().getEnvelopeInternal())) {
                 Geometry part = OverlayNGRobust.overlay(h.geom4326(), (Geometry) o, OverlayNG.INTERSECTION);
@@ -106,23 +107,23 @@ public final class ReportRoutes {
             var m = new LinkedHashMap<String, Object>();
             m.put("externalId", h.externalId());
             m.put("version", h.version());
-            m.put("classification", h.classification());
+            m.put("classification", h.classification().key());
             m.put("recordedOn", h.recordedOn());
             m.put("contamination", h.contamination());
             m.put("areaSqm", Standing.sqm(h.areaSqm()));
             m.put("remainingSqm", Standing.sqm(remainingSqm));
             m.put("location", List.of(round(h.lon()), round(h.lat())));
             contaminated.add(m);
-            contaminatedRows.add(List.of(h.externalId(), h.classification(), h.recordedOn(),
+            contaminatedRows.add(List.of(h.externalId(), h.classification().key(), h.recordedOn(),
                     Standing.sqm(h.areaSqm()), Standing.sqm(remainingSqm), round(h.lon()), round(h.lat())));
         }
         var released = new ArrayList<Map<String, Object>>();
         var releasedRows = new ArrayList<List<Object>>();
         long items = 0;
-        for (ReportRepository.ReleaseRow r : rows.releasesBetween(s.iso3(), from, to)) {
+        for (LandRepository.ListedRelease r : rows.listedReleases(s.iso3(), from, to)) {
             var m = new LinkedHashMap<String, Object>();
             m.put("externalId", r.externalId());
-            m.put("method", r.method());
+            m.put("method", r.method().key());
             m.put("completedOn", r.completedOn());
             m.put("operator", r.operator());
             m.put("itemsDestroyed", r.itemsDestroyed());
@@ -131,7 +132,7 @@ public final class ReportRoutes {
             m.put("location", List.of(round(r.lon()), round(r.lat())));
             released.add(m);
             items += r.itemsDestroyed() == null ? 0 : r.itemsDestroyed();
-            releasedRows.add(java.util.Arrays.asList(r.externalId(), r.method(), r.completedOn(), r.operator(),
+            releasedRows.add(java.util.Arrays.asList(r.externalId(), r.method().key(), r.completedOn(), r.operator(),
                     r.itemsDestroyed(), Standing.sqm(r.areaSqm()), round(r.lon()), round(r.lat())));
         }
 

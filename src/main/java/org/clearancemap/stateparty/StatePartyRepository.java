@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.clearancemap.db.DataAccessException;
 import org.clearancemap.http.ApiException;
 import javax.sql.DataSource;
+import org.clearancemap.land.LandRepository;
 
 /** Reads State Parties and their treaty records (extensions, reported figures, milestones). */
 public final class StatePartyRepository {
@@ -48,19 +49,19 @@ public final class StatePartyRepository {
             SELECT id, year, target_release_sqm, source FROM milestone WHERE iso3 = ? ORDER BY year
             """;
 
-    /** What is mapped per State Party: current hazards, current releases, and whether any of it is synthetic. */
+    /** Whether any of what is mapped per State Party is synthetic (the counts come from the land). */
     private static final String SELECT_MAPPED = """
             SELECT s.iso3,
-                   (SELECT count(*) FROM hazard h WHERE h.iso3 = s.iso3 AND h.valid_until IS NULL) AS hazards,
-                   (SELECT count(*) FROM land_release r WHERE r.iso3 = s.iso3 AND r.superseded_at IS NULL) AS releases,
                    EXISTS (SELECT 1 FROM upload u WHERE u.iso3 = s.iso3 AND u.synthetic) AS synthetic
               FROM state_party s
             """;
 
     private final DataSource dataSource;
+    private final LandRepository land;
 
     public StatePartyRepository(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.land = new LandRepository(dataSource);
     }
 
     public List<StateParty> findAll() {
@@ -100,10 +101,11 @@ public final class StatePartyRepository {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(SELECT_MAPPED);
              ResultSet rs = ps.executeQuery()) {
+            Map<String, LandRepository.CurrentCounts> counts = land.currentCounts();
             var result = new HashMap<String, Mapped>();
             while (rs.next()) {
-                result.put(rs.getString("iso3"),
-                        new Mapped(rs.getLong("hazards"), rs.getLong("releases"), rs.getBoolean("synthetic")));
+                var n = counts.getOrDefault(rs.getString("iso3"), LandRepository.CurrentCounts.NONE);
+                result.put(rs.getString("iso3"), new Mapped(n.hazards(), n.releases(), rs.getBoolean("synthetic")));
             }
             return result;
         } catch (SQLException e) {

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
+import org.clearancemap.land.Extent;
+import org.clearancemap.land.LandFeatures;
 import org.clearancemap.ogc.Collection;
-import org.clearancemap.ogc.Extent;
-import org.clearancemap.ogc.FeatureRepository;
 import org.clearancemap.ogc.RemainingAreas;
 
 /** {@code GET /tiles/{collection}/{z}/{x}/{y}.mvt} and {@code GET /tiles/{collection}.json} (TileJSON 3.0.0). */
@@ -28,7 +28,7 @@ public final class TileRoutes {
             Collection.REMAINING, fields("state_party", "String"));
 
     private final TileRepository tiles;
-    private final FeatureRepository features;
+    private final LandFeatures features;
     private final RemainingAreas remaining;
     private final TileCache cache;
     /** How often at most a tile request reads the data version (writes by other processes). */
@@ -42,7 +42,7 @@ public final class TileRoutes {
     private final int maxZoom;
     private final String cacheControl;
 
-    public TileRoutes(TileRepository tiles, TileCache cache, FeatureRepository features, RemainingAreas remaining,
+    public TileRoutes(TileRepository tiles, TileCache cache, LandFeatures features, RemainingAreas remaining,
             ObjectMapper json, Clock clock, int minZoom, int maxZoom, int maxAgeSeconds, BooleanSupplier hearsWrites) {
         this.hearsWrites = hearsWrites;
         this.tiles = tiles;
@@ -78,7 +78,8 @@ public final class TileRoutes {
                     made[0] = true;
                     return collection == Collection.REMAINING
                             ? tiles.remainingTile(address, remaining.inside(TileRepository.searchBox(address), today))
-                            : tiles.tile(collection, address);
+                            : features.tile(collection.kind(), address.z(), address.x(), address.y(),
+                                    TileRepository.searchBox(address));
                 });
         ctx.header("Server-Timing", (made[0] ? "db" : "cache") + ";dur=" + (System.nanoTime() - start) / 1000 / 1000.0);
         ctx.header("Cache-Control", cacheControl);
@@ -113,7 +114,7 @@ public final class TileRoutes {
         }
         long last = lastVersionCheck.get();
         if (now - last >= VERSION_CHECK_NANOS && lastVersionCheck.compareAndSet(last, now)) {
-            cache.observe(tiles.dataVersion());
+            cache.observe(features.dataVersion());
         }
     }
 
@@ -174,12 +175,12 @@ public final class TileRoutes {
         doc.put("description", collection.description());
         doc.put("version", "1.0.0");
         doc.put("scheme", "xyz");
-        String version = tiles.dataVersion();
+        String version = features.dataVersion();
         cache.observe(version);
         doc.putArray("tiles").add(base + "/tiles/" + collection.id() + "/{z}/{x}/{y}.mvt?v=" + version);
         doc.put("minzoom", minZoom);
         doc.put("maxzoom", maxZoom);
-        Extent extent = collection == Collection.REMAINING ? remaining.extent() : features.extent(collection);
+        Extent extent = collection == Collection.REMAINING ? remaining.extent() : features.extent(collection.kind());
         ArrayNode bounds = doc.putArray("bounds");
         for (double v : tileJsonBounds(extent.bbox())) {
             bounds.add(v);

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.clearancemap.geo.GeodesicArea;
-import org.clearancemap.hazard.HazardVersion;
-import org.clearancemap.release.ReleaseVersion;
+import org.clearancemap.land.Classification;
+import org.clearancemap.land.HazardVersion;
+import org.clearancemap.land.LandVersion;
+import org.clearancemap.land.ReleaseMethod;
+import org.clearancemap.land.ReleaseVersion;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -49,6 +52,11 @@ final class FeatureCheck {
     /** What one check produced: a version when there was no error, and the problems found. */
     record Checked(int index, String externalId, HazardVersion hazard, ReleaseVersion release, List<FeatureProblem> errors,
             List<FeatureProblem> warnings, boolean repaired) {
+
+        /** The version to write (a hazard or a release), or null when there was an error. */
+        LandVersion version() {
+            return hazard != null ? hazard : release;
+        }
     }
 
     /**
@@ -129,7 +137,7 @@ final class FeatureCheck {
         }
         String attributes = attributesJson(p.attributes());
         if (rules.kind() == UploadKind.HAZARDS) {
-            String classification = classification(p, index, externalId, errors);
+            Classification classification = word(p, CLASSIFICATIONS, index, externalId, errors);
             LocalDate recordedOn = date(p, "recorded_on", index, externalId, errors);
             if (errors.isEmpty()) {
                 return new Checked(index, externalId, new HazardVersion(externalId, classification, recordedOn,
@@ -137,7 +145,7 @@ final class FeatureCheck {
                         repaired);
             }
         } else {
-            String method = method(p, index, externalId, errors);
+            ReleaseMethod method = word(p, METHODS, index, externalId, errors);
             LocalDate completedOn = date(p, "completed_on", index, externalId, errors);
             Integer items = count(p, "items_destroyed", index, externalId, errors);
             if (errors.isEmpty()) {
@@ -180,45 +188,46 @@ final class FeatureCheck {
         return Orientation.isCCW(r.getCoordinateSequence()) == counterClockwise ? r : r.reverse();
     }
 
-    private String classification(SurveyProperties p, int index, String externalId, List<FeatureProblem> errors) {
-        String raw = p.text("classification");
-        if (raw == null) {
-            errors.add(FeatureProblem.of(index, externalId, "missing-classification",
-                    "the feature has no classification (SHA or CHA)"));
-            return null;
-        }
-        String value = switch (SurveyProperties.normal(raw)) {
-            case "sha", "suspected", "suspectedhazardousarea", "suspectedarea", "suspectedha" -> "SHA";
-            case "cha", "confirmed", "confirmedhazardousarea", "confirmedarea", "confirmedha",
-                 "dha", "definedhazardousarea" -> "CHA";
-            default -> null;
-        };
-        if (value == null) {
-            errors.add(FeatureProblem.of(index, externalId, "unknown-classification", p.nameOf("classification")
-                    + " '" + abbreviate(raw) + "' is not a classification; use SHA (suspected) or CHA (confirmed)"));
-        }
-        return value;
+    /**
+     * A property naming one of a few things, with the words accepted for each (compared after
+     * {@link SurveyProperties#normal}) and how an error names it.
+     */
+    private record Words<T>(String property, String choices, String noun, String hint, Map<String, T> byWord) {
     }
 
-    private String method(SurveyProperties p, int index, String externalId, List<FeatureProblem> errors) {
-        String raw = p.text("method");
+    private static final Words<Classification> CLASSIFICATIONS = new Words<>("classification", "SHA or CHA",
+            "classification", "SHA (suspected) or CHA (confirmed)", byWord(Map.of(
+                    Classification.SHA, List.of("sha", "suspected", "suspectedhazardousarea", "suspectedarea",
+                            "suspectedha"),
+                    Classification.CHA, List.of("cha", "confirmed", "confirmedhazardousarea", "confirmedarea",
+                            "confirmedha", "dha", "definedhazardousarea"))));
+    private static final Words<ReleaseMethod> METHODS = new Words<>("method", "cancelled, reduced or cleared",
+            "release method", "cancelled (non-technical survey), reduced (technical survey) or cleared (clearance)",
+            byWord(Map.of(
+                    ReleaseMethod.CANCELLED, List.of("cancelled", "canceled", "cancellation", "cancel", "nts",
+                            "nontechnicalsurvey", "cancelledbynts", "landcancelled"),
+                    ReleaseMethod.REDUCED, List.of("reduced", "reduction", "ts", "technicalsurvey", "reducedbyts",
+                            "landreduced"),
+                    ReleaseMethod.CLEARED, List.of("cleared", "clearance", "clear", "bac", "battleareaclearance",
+                            "landcleared", "clearedbyclearance"))));
+
+    private static <T> Map<String, T> byWord(Map<T, List<String>> words) {
+        var result = new java.util.HashMap<String, T>();
+        words.forEach((value, list) -> list.forEach(w -> result.put(w, value)));
+        return Map.copyOf(result);
+    }
+
+    private <T> T word(SurveyProperties p, Words<T> words, int index, String externalId, List<FeatureProblem> errors) {
+        String raw = p.text(words.property());
         if (raw == null) {
-            errors.add(FeatureProblem.of(index, externalId, "missing-method",
-                    "the feature has no method (cancelled, reduced or cleared)"));
+            errors.add(FeatureProblem.of(index, externalId, "missing-" + words.property(),
+                    "the feature has no " + words.property() + " (" + words.choices() + ")"));
             return null;
         }
-        String value = switch (SurveyProperties.normal(raw)) {
-            case "cancelled", "canceled", "cancellation", "cancel", "nts", "nontechnicalsurvey", "cancelledbynts",
-                 "landcancelled" -> "cancelled";
-            case "reduced", "reduction", "ts", "technicalsurvey", "reducedbyts", "landreduced" -> "reduced";
-            case "cleared", "clearance", "clear", "bac", "battleareaclearance", "landcleared", "clearedbyclearance" ->
-                    "cleared";
-            default -> null;
-        };
+        T value = words.byWord().get(SurveyProperties.normal(raw));
         if (value == null) {
-            errors.add(FeatureProblem.of(index, externalId, "unknown-method", p.nameOf("method") + " '"
-                    + abbreviate(raw) + "' is not a release method; use cancelled (non-technical survey), "
-                    + "reduced (technical survey) or cleared (clearance)"));
+            errors.add(FeatureProblem.of(index, externalId, "unknown-" + words.property(), p.nameOf(words.property())
+                    + " '" + abbreviate(raw) + "' is not a " + words.noun() + "; use " + words.hint()));
         }
         return value;
     }

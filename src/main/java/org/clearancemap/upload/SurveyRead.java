@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.clearancemap.db.BinaryCopyRows;
-import org.clearancemap.hazard.HazardRepository;
-import org.clearancemap.release.ReleaseRepository;
+import org.clearancemap.land.VersionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,14 +133,12 @@ final class SurveyRead {
             return new Ready(c, null, false);
         }
         if (known.ids().containsKey(c.externalId())) {
-            return new Ready(c, c.hazard() != null ? HazardRepository.Stage.row(c.index(), c.hazard())
-                    : ReleaseRepository.Stage.row(c.index(), c.release()), false);
+            return new Ready(c, VersionStage.row(c.index(), c.version()), false);
         }
         if (copy == null) {
             return new Ready(c, NO_ROW, true);
         }
-        return new Ready(c, c.hazard() != null ? HazardRepository.newRow(copy.iso3(), copy.uploadId(), c.hazard())
-                : ReleaseRepository.newRow(copy.iso3(), copy.uploadId(), c.release()), true);
+        return new Ready(c, VersionStage.newRow(copy.iso3(), copy.uploadId(), c.version()), true);
     }
 
     /** Takes a checked feature, in file order, on the request thread. */

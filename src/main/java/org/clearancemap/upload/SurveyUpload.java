@@ -17,11 +17,11 @@ import org.clearancemap.audit.Actor;
 import org.clearancemap.audit.AuditAction;
 import org.clearancemap.audit.AuditLog;
 import org.clearancemap.db.DataAccessException;
-import org.clearancemap.db.StagedConflict;
-import org.clearancemap.db.VersionCounts;
-import org.clearancemap.hazard.HazardRepository;
 import org.clearancemap.http.ApiException;
-import org.clearancemap.release.ReleaseRepository;
+import org.clearancemap.land.LandKind;
+import org.clearancemap.land.StagedConflict;
+import org.clearancemap.land.VersionCounts;
+import org.clearancemap.land.VersionStage;
 import org.clearancemap.stateparty.StateParty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +67,6 @@ public final class SurveyUpload {
     }
 
     private final UploadRepository uploads;
-    private final HazardRepository hazards;
-    private final ReleaseRepository releases;
     private final TerritoryBounds territories;
     private final GeoJsonConversion conversion;
     /** Checks features on all cores; stopped by {@link #close} when the server stops. */
@@ -79,11 +77,8 @@ public final class SurveyUpload {
     private final Clock clock;
     private final ObjectMapper json;
 
-    SurveyUpload(UploadRepository uploads, HazardRepository hazards, ReleaseRepository releases,
-            TerritoryBounds territories, UploadLimits limits, UploadListener listener, Clock clock, ObjectMapper json) {
+    SurveyUpload(UploadRepository uploads, TerritoryBounds territories, UploadLimits limits, UploadListener listener, Clock clock, ObjectMapper json) {
         this.uploads = uploads;
-        this.hazards = hazards;
-        this.releases = releases;
         this.territories = territories;
         this.conversion = new GeoJsonConversion(new Ogr2Ogr(Duration.ofSeconds(limits.ogrTimeoutSeconds())),
                 limits.maxUnzippedBytes());
@@ -176,12 +171,12 @@ public final class SurveyUpload {
         // external ids stored before (any version) go through the stage to be compared;
         // new ones are copied straight into the table as version 1
         var known = new SurveyRead.Known(known(c, kind, iso3),
-                kind == UploadKind.RELEASES ? hazards.knownIds(c, iso3).keySet() : Set.of());
+                kind == UploadKind.RELEASES ? VersionStage.known(c, LandKind.HAZARDS, iso3).keySet() : Set.of());
         Map.Entry<Long, OffsetDateTime> row = request.dryRun() ? null : uploads.insert(c, opened(request, source));
         var copy = row == null ? null : new SurveyRead.Copy(copyNew(c, kind), iso3, row.getKey());
         SurveyRead.Result read = new SurveyRead(iso3 + " " + kind.column(), check, limits, known, copy)
                 .read(source, checkers, started);
-        try (Staging stage = read.knownRows().isEmpty() ? null : stage(c, kind, iso3)) {
+        try (VersionStage stage = read.knownRows().isEmpty() ? null : stage(c, kind, iso3)) {
             VersionCounts counts = compare(stage, read);
             UploadReport report = report(request, source, read, counts);
             if (request.dryRun()) {
@@ -201,7 +196,7 @@ public final class SurveyUpload {
      * Stages the features with a known external id and compares them with their current versions:
      * a new version recorded before the current one refuses the file (422).
      */
-    private static VersionCounts compare(Staging stage, SurveyRead.Result read) throws SQLException {
+    private static VersionCounts compare(VersionStage stage, SurveyRead.Result read) throws SQLException {
         if (stage == null) {
             return new VersionCounts(read.fresh(), 0, 0);
         }
@@ -222,7 +217,7 @@ public final class SurveyUpload {
     }
 
     /** Writes the new versions of known features, the upload's report and its audit event; commits. */
-    private UploadReport write(Connection c, Staging stage, UploadReport report, Actor actor, long started) throws Exception {
+    private UploadReport write(Connection c, VersionStage stage, UploadReport report, Actor actor, long started) throws Exception {
         if (stage != null) {
             stage.write(report.uploadId());
         }
@@ -274,81 +269,15 @@ public final class SurveyUpload {
         }
     }
 
-    private Map<String, Boolean> known(Connection c, UploadKind kind, String iso3) throws SQLException {
-        if (kind == UploadKind.HAZARDS) {
-            return hazards.knownIds(c, iso3);
-        }
-        var result = new HashMap<String, Boolean>();
-        for (String id : releases.knownIds(c, iso3)) {
-            result.put(id, Boolean.TRUE);
-        }
-        return result;
+    private static Map<String, Boolean> known(Connection c, UploadKind kind, String iso3) throws SQLException {
+        return VersionStage.known(c, kind.land(), iso3);
     }
 
     private static org.clearancemap.db.BinaryCopyRows copyNew(Connection c, UploadKind kind) throws SQLException {
-        return kind == UploadKind.HAZARDS ? HazardRepository.copyNew(c) : ReleaseRepository.copyNew(c);
+        return VersionStage.copyNew(c, kind.land());
     }
 
-    /** The stage of either kind behind one face. */
-    private interface Staging extends AutoCloseable {
-        void add(byte[] row) throws SQLException;
-
-        VersionCounts classify() throws SQLException;
-
-        List<StagedConflict> conflicts() throws SQLException;
-
-        void write(long uploadId) throws SQLException;
-
-        @Override
-        void close() throws SQLException;
-    }
-
-    private Staging stage(Connection c, UploadKind kind, String iso3) throws SQLException {
-        if (kind == UploadKind.HAZARDS) {
-            HazardRepository.Stage s = hazards.stage(c, iso3);
-            return new Staging() {
-                public void add(byte[] row) throws SQLException {
-                    s.add(row);
-                }
-
-                public VersionCounts classify() throws SQLException {
-                    return s.classify();
-                }
-
-                public List<StagedConflict> conflicts() throws SQLException {
-                    return s.conflicts();
-                }
-
-                public void write(long uploadId) throws SQLException {
-                    s.write(uploadId);
-                }
-
-                public void close() throws SQLException {
-                    s.close();
-                }
-            };
-        }
-        ReleaseRepository.Stage s = releases.stage(c, iso3);
-        return new Staging() {
-            public void add(byte[] row) throws SQLException {
-                s.add(row);
-            }
-
-            public VersionCounts classify() throws SQLException {
-                return s.classify();
-            }
-
-            public List<StagedConflict> conflicts() {
-                return List.of();
-            }
-
-            public void write(long uploadId) throws SQLException {
-                s.write(uploadId);
-            }
-
-            public void close() throws SQLException {
-                s.close();
-            }
-        };
+    private static VersionStage stage(Connection c, UploadKind kind, String iso3) throws SQLException {
+        return VersionStage.open(c, kind.land(), iso3);
     }
 }

@@ -23,10 +23,9 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.clearancemap.db.DataAccessException;
 import org.clearancemap.geo.Territories;
-import org.clearancemap.hazard.HazardRepository;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
-import org.clearancemap.release.ReleaseRepository;
+import org.clearancemap.land.HazardRetirement;
 import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
 
@@ -48,7 +47,7 @@ public final class UploadRoutes {
 
     private final StatePartyRepository stateParties;
     private final UploadRepository uploads;
-    private final HazardRepository hazards;
+    private final HazardRetirement retirements;
     private final SurveyUpload survey;
     private final UploadLimits limits;
     private final UploadListener listener;
@@ -59,12 +58,12 @@ public final class UploadRoutes {
             ObjectMapper json) {
         this.stateParties = new StatePartyRepository(dataSource);
         this.uploads = new UploadRepository(dataSource);
-        this.hazards = new HazardRepository(dataSource);
+        this.retirements = new HazardRetirement(dataSource);
         this.limits = limits;
         this.listener = listener;
         this.clock = clock;
         this.json = json;
-        this.survey = new SurveyUpload(uploads, hazards, new ReleaseRepository(dataSource),
+        this.survey = new SurveyUpload(uploads,
                 new TerritoryBounds(Territories.naturalEarth()), limits, listener, clock, json);
     }
 
@@ -147,36 +146,25 @@ public final class UploadRoutes {
             throw ApiException.BadRequest.parameter("reason", "reason is required: why the hazard is retired "
                     + "(at most 1000 characters).");
         }
-        try (Connection c = uploads.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                uploads.lock(c, sp.iso3(), UploadKind.HAZARDS);
-                HazardRepository.RetireResult r = hazards.retire(c, sp.iso3(), externalId, date, reason);
-                switch (r.outcome()) {
-                    case NO_CURRENT_VERSION -> throw new ApiException.NotFound("No current hazard '"
-                            + Params.abbreviate(externalId) + "' in " + sp.iso3() + " (unknown, or already retired).");
-                    case BEFORE_RECORDED -> throw ApiException.BadRequest.parameter("date", "date " + date
-                            + " is before the current version's recorded_on " + r.recordedOn() + ".");
-                    default -> { }
-                }
-                AuditLog.record(c, actor, AuditAction.HAZARD_RETIRE, "hazard", String.valueOf(r.hazardId()),
-                        sp.iso3(), null, Map.of("externalId", externalId, "date", date.toString(), "reason", reason));
-                c.commit();
-                SurveyUpload.tell(listener, sp.iso3());
-                var result = new LinkedHashMap<String, Object>();
-                result.put("iso3", sp.iso3());
-                result.put("externalId", externalId);
-                result.put("hazardId", r.hazardId());
-                result.put("retiredOn", date);
-                result.put("reason", reason);
-                ctx.json(result);
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("retiring a hazard", e);
+        HazardRetirement.Result r = retirements.retire(sp.iso3(), externalId, date, reason,
+                c -> uploads.lock(c, sp.iso3(), UploadKind.HAZARDS),
+                (c, hazardId) -> AuditLog.record(c, actor, AuditAction.HAZARD_RETIRE, "hazard", String.valueOf(hazardId),
+                        sp.iso3(), null, Map.of("externalId", externalId, "date", date.toString(), "reason", reason)));
+        switch (r.outcome()) {
+            case NO_CURRENT_VERSION -> throw new ApiException.NotFound("No current hazard '"
+                    + Params.abbreviate(externalId) + "' in " + sp.iso3() + " (unknown, or already retired).");
+            case BEFORE_RECORDED -> throw ApiException.BadRequest.parameter("date", "date " + date
+                    + " is before the current version's recorded_on " + r.recordedOn() + ".");
+            default -> { }
         }
+        SurveyUpload.tell(listener, sp.iso3());
+        var result = new LinkedHashMap<String, Object>();
+        result.put("iso3", sp.iso3());
+        result.put("externalId", externalId);
+        result.put("hazardId", r.hazardId());
+        result.put("retiredOn", date);
+        result.put("reason", reason);
+        ctx.json(result);
     }
 
     /** GET /api/uploads?stateParty=ISO3&limit=N, newest first. */

@@ -32,7 +32,7 @@
  * features once, checks each with {@link org.clearancemap.upload.FeatureCheck} on all cores
  * ({@link org.clearancemap.upload.ParallelCheck}) and copies new external ids straight into their
  * table; the known ones are then compared with their current versions through a stage, and the new
- * versions written, through the hazard and release repositories. Every problem goes to
+ * versions written, through the versioned-write stage of {@link org.clearancemap.land.VersionStage}. Every problem goes to
  * {@link org.clearancemap.upload.Problems}.
  */
 package org.clearancemap.upload;

@@ -21,7 +21,7 @@ import org.clearancemap.geo.Territories;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.AreaFigures;
 import org.clearancemap.progress.Cluster;
-import org.clearancemap.progress.MappedLandRepository;
+import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.testing.TestDatabase;
 import org.locationtech.jts.io.WKBWriter;

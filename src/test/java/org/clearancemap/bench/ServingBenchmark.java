@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.clearancemap.land.LandFeatures;
 import org.clearancemap.ogc.Collection;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
@@ -94,10 +95,10 @@ public final class ServingBenchmark {
                 }
                 List<String> tiles = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases"});
                 try (KeepAliveClient client = client(cold)) {
-                    tiles("cold (no tile cache)", client, raw, new TileRepository(db.database().dataSource()), tiles);
+                    tiles("cold (no tile cache)", client, raw, new LandFeatures(db.database().dataSource()), tiles);
                 }
                 try (KeepAliveClient client = client(warm)) {
-                    tiles("warm (tile cache)", client, raw, new TileRepository(db.database().dataSource()), tiles);
+                    tiles("warm (tile cache)", client, raw, new LandFeatures(db.database().dataSource()), tiles);
                 }
                 List<String> all = tiles(raw, 400, new Random(5), new String[] {"hazards", "releases", "remaining"});
                 remaining(cold, warm, all);
@@ -182,7 +183,7 @@ public final class ServingBenchmark {
      */
     static final int TILE_WARM_UP_ROUNDS = 8;
 
-    private static void tiles(String label, KeepAliveClient client, Connection raw, TileRepository pooled, List<String> paths)
+    private static void tiles(String label, KeepAliveClient client, Connection raw, LandFeatures pooled, List<String> paths)
             throws Exception {
         var http = new ArrayList<Double>();
         var pool = new ArrayList<Double>();
@@ -208,7 +209,8 @@ public final class ServingBenchmark {
                     switch (way) {
                         case 0 -> r = client.get(path);
                         case 1 -> bytes = rawTile(raw, path);
-                        default -> pooled.tile(layer, address);
+                        default -> pooled.tile(layer.kind(), address.z(), address.x(), address.y(),
+                                TileRepository.searchBox(address));
                     }
                     ms[way] = (System.nanoTime() - a) / 1e6;
                 }

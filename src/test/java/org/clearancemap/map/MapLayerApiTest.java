@@ -71,7 +71,7 @@ class MapLayerApiTest {
         for (JsonNode f : fc.get("features")) {
             assertEquals("MultiPolygon", f.get("geometry").get("type").asText());
             JsonNode p = f.get("properties");
-            ids.add(p.get("externalId").asText() + (p.has("version") ? "v" + p.get("version").asInt() : ""));
+            ids.add(p.get("external_id").asText() + (p.has("version") ? "v" + p.get("version").asInt() : ""));
         }
         assertEquals(ids.size(), fc.get("numberReturned").asInt());
         return ids;

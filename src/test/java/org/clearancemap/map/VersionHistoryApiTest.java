@@ -167,10 +167,10 @@ class VersionHistoryApiTest {
         JsonNode layer = get("/api/hazards?state_party=TCD&bbox=20.55,13.45,20.65,13.55", 200);
         assertEquals(1, layer.get("features").size());
         JsonNode p = layer.get("features").get(0).get("properties");
-        assertEquals("TCD", p.get("iso3").asText());
-        assertEquals("VH-3", p.get("externalId").asText());
-        assertTrue(p.get("uploadId").asLong() > 0);
-        get("/api/state-parties/" + p.get("iso3").asText() + "/hazards/" + p.get("externalId").asText() + "/versions", 200);
+        assertEquals("TCD", p.get("state_party").asText());
+        assertEquals("VH-3", p.get("external_id").asText());
+        assertTrue(p.get("upload_id").asLong() > 0);
+        get("/api/state-parties/" + p.get("state_party").asText() + "/hazards/" + p.get("external_id").asText() + "/versions", 200);
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.clearancemap.land.LandFeatures;
+import org.clearancemap.land.LandKind;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -396,7 +398,8 @@ class OgcApiTest {
                 var query = ItemsQuery.parse(java.util.Map.of("bbox", List.of(bbox), "limit", List.of("5")), Collection.HAZARDS);
                 var plan = new StringBuilder();
                 // EXPLAIN of the exact page query the server runs, with the same bound values
-                try (var ps = FeatureRepository.preparePage(c, Collection.HAZARDS, query);
+                try (var ps = LandFeatures.preparePage(c, LandKind.HAZARDS, query.crs().geoJsonSql(),
+                        Where.items(Collection.HAZARDS, query), query.limit(), query.offset());
                      ResultSet rs = st.executeQuery("EXPLAIN " + ps)) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import org.clearancemap.land.MappedLand;
+import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.testing.SqlFixture;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
+import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.testing.DemoData;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

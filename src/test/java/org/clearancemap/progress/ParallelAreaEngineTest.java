@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.testing.DemoData;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import org.clearancemap.geo.GeodesicArea;
+import org.clearancemap.land.Classification;
+import org.clearancemap.land.MappedHazard;
+import org.clearancemap.land.MappedLand;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -35,7 +38,7 @@ class SliversTest {
     @Test
     void aThinHazardThatNoReleaseTouchedIsNeverDroppedAsASliver() throws Exception {
         Geometry thin = wkt("MULTIPOLYGON(((105 15,105.002 15,105.002 15.000004,105 15.000004,105 15)))");
-        MappedLand land = new MappedLand("ZZZ", List.of(new HazardVersion(1, true, RECORDED, null, thin)), List.of());
+        MappedLand land = new MappedLand("ZZZ", List.of(new MappedHazard(1, Classification.CHA, RECORDED, null, thin)), List.of());
         AreaFigures f = new AreaEngine(0.5).figuresOn(Cluster.of(land), LocalDate.of(2021, 1, 1));
         assertEquals(GeodesicArea.ofSqm(thin), f.remainingSqm(), 1e-9);
         assertEquals(0.0, f.ignoredSliverSqm());

@@ -19,7 +19,7 @@ import java.util.Map;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.AreaFigures;
 import org.clearancemap.progress.Cluster;
-import org.clearancemap.progress.MappedLandRepository;
+import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.testing.SqlFixture;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.AreaFigures;
-import org.clearancemap.progress.MappedLandRepository;
+import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.testing.SqlFixture;
 import org.clearancemap.testing.TestDatabase;

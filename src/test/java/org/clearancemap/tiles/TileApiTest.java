@@ -16,9 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.clearancemap.land.LandFeatures;
+import org.clearancemap.ogc.Collection;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +86,39 @@ class TileApiTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
         return out;
+    }
+
+    @Test
+    void aTileFindsItsFeaturesThroughTheGistIndex() throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO hazard (iso3, external_id, version, classification, recorded_on, geom4326, area_sqm)
+                    SELECT 'MRT', 'MRT-T' || i, 1, 'SHA', DATE '2020-01-01',
+                           ST_Multi(ST_MakeEnvelope(-12 + (i % 100) * 0.05, 16 + (i / 100) * 0.05,
+                                                    -12 + (i % 100) * 0.05 + 0.01, 16 + (i / 100) * 0.05 + 0.01, 4326)), 1
+                      FROM generate_series(1, 5000) i;
+                    ANALYZE hazard;
+                    """);
+            for (Collection layer : List.of(Collection.HAZARDS, Collection.RELEASES)) {
+                var plan = new StringBuilder();
+                // EXPLAIN of the exact tile query the server runs, with the same bound values
+                var address = new TileAddress(12, 1911, 1804);
+                try (PreparedStatement ps = c.prepareStatement(LandFeatures.tileSql(layer.kind()))) {
+                    LandFeatures.bindTile(ps, address.z(), address.x(), address.y(), TileRepository.searchBox(address));
+                    try (ResultSet rs = st.executeQuery("EXPLAIN " + ps)) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                }
+                String index = layer == Collection.HAZARDS ? "hazard_geom4326" : "land_release_geom4326";
+                assertTrue(plan.toString().contains(index), layer + "\n" + plan);
+            }
+        } finally {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("DELETE FROM hazard WHERE iso3 = 'MRT'");
+            }
+        }
     }
 
     @Test

@@ -1,13 +1,15 @@
-package org.clearancemap.release;
+package org.clearancemap.land;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /**
  * One version of a land release as uploaded, ready to be written.
  *
  * @param externalId       the operator's id of the release, stable across versions
- * @param method           {@code cancelled}, {@code reduced} or {@code cleared}
+ * @param method           how the land was released
  * @param completedOn      the date the land was released
  * @param itemsDestroyed   submunitions destroyed, when reported
  * @param hazardExternalId the hazard this release belongs to, when known
@@ -15,7 +17,18 @@ import org.locationtech.jts.geom.MultiPolygon;
  * @param geom4326         the area, valid, in WGS 84
  * @param areaSqm          geodesic area of {@code geom4326} on the WGS 84 ellipsoid
  */
-public record ReleaseVersion(String externalId, String method, LocalDate completedOn, String operator,
+public record ReleaseVersion(String externalId, ReleaseMethod method, LocalDate completedOn, String operator,
         Integer itemsDestroyed, String hazardExternalId, String attributesJson, MultiPolygon geom4326,
-        double areaSqm) {
+        double areaSqm) implements LandVersion {
+
+    @Override
+    public LandKind kind() {
+        return LandKind.RELEASES;
+    }
+
+    /** In the order of {@link LandKind#RELEASES}' described columns. */
+    @Override
+    public List<Object> described() {
+        return Arrays.asList(method.key(), completedOn, operator, itemsDestroyed, hazardExternalId);
+    }
 }

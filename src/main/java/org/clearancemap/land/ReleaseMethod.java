@@ -1,4 +1,4 @@
-package org.clearancemap.progress;
+package org.clearancemap.land;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.clearancemap.db;
+package org.clearancemap.land;
 
 /**
  * A staged row that cannot become a new version, found before anything is written.

@@ -1,4 +1,4 @@
-package org.clearancemap.db;
+package org.clearancemap.land;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.clearancemap.db.DataAccessException;
 
 /**
  * A GeoJSON FeatureCollection whose features PostGIS wrote ({@code ST_AsGeoJSON}); the server

@@ -1,4 +1,4 @@
-package org.clearancemap.db;
+package org.clearancemap.land;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.clearancemap.db;
+package org.clearancemap.land;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.clearancemap.ogc;
+package org.clearancemap.land;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
