@@ -32,14 +32,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * running the same queries in one round trip. It asserts nothing.
  */
 public final class MapPageBenchmark {
-    /** The server's hazard layer query (HazardRepository), aggregated by PostGIS into the collection text. */
+    /** The server's hazard layer query (LandRepository), aggregated by PostGIS into the collection text. */
     private static final String RAW_HAZARDS = """
             SELECT '{"type":"FeatureCollection","features":[' || coalesce(string_agg(f, ','), '') || ']}' FROM (
             SELECT json_build_object('type', 'Feature', 'id', id, 'geometry', ST_AsGeoJSON(geom4326, 7)::json,
-                     'properties', json_build_object('id', id, 'iso3', iso3, 'externalId', external_id, 'version', version,
-                        'classification', classification, 'recordedOn', recorded_on, 'validUntil', valid_until,
-                        'retiredOn', retired_on, 'contamination', contamination, 'evidence', evidence,
-                        'areaSqm', area_sqm, 'uploadId', upload_id, 'synthetic', synthetic))::text
+                     'properties', json_build_object('id', id, 'state_party', iso3, 'external_id', external_id, 'version', version,
+                        'classification', classification, 'recorded_on', recorded_on, 'valid_until', valid_until,
+                        'retired_on', retired_on, 'contamination', contamination, 'evidence', evidence,
+                        'area_sqm', area_sqm, 'upload_id', upload_id, 'synthetic', synthetic))::text
               FROM hazard
              WHERE iso3 = ? AND recorded_on <= ? AND (valid_until IS NULL OR valid_until > ?)
                AND geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
@@ -48,10 +48,10 @@ public final class MapPageBenchmark {
     private static final String RAW_RELEASES = """
             SELECT '{"type":"FeatureCollection","features":[' || coalesce(string_agg(f, ','), '') || ']}' FROM (
             SELECT json_build_object('type', 'Feature', 'id', id, 'geometry', ST_AsGeoJSON(geom4326, 7)::json,
-                     'properties', json_build_object('id', id, 'iso3', iso3, 'externalId', external_id, 'version', version,
-                        'method', method, 'completedOn', completed_on, 'operator', operator,
-                        'itemsDestroyed', items_destroyed, 'hazardExternalId', hazard_external_id,
-                        'areaSqm', area_sqm, 'uploadId', upload_id, 'synthetic', synthetic))::text
+                     'properties', json_build_object('id', id, 'state_party', iso3, 'external_id', external_id, 'version', version,
+                        'method', method, 'completed_on', completed_on, 'operator', operator,
+                        'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id,
+                        'area_sqm', area_sqm, 'upload_id', upload_id, 'synthetic', synthetic))::text
               FROM land_release
              WHERE iso3 = ? AND superseded_at IS NULL AND completed_on <= ?
                AND geom4326 && ST_MakeEnvelope(?, ?, ?, ?, 4326)
