@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.clearancemap.config.Config;
 import org.clearancemap.audit.AuditRepository;
 import org.clearancemap.auth.AuditRoutes;
 import org.clearancemap.auth.Auth;

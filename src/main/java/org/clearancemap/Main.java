@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import org.clearancemap.config.Config;
 import org.clearancemap.auth.TokenCommand;
 import org.clearancemap.db.Database;
 import org.clearancemap.demo.DemoLoader;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.http.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

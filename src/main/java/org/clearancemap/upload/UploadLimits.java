@@ -1,6 +1,6 @@
 package org.clearancemap.upload;
 
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 
 /**
  * The limits an upload must stay within, from {@link Config}.

@@ -79,8 +79,8 @@ class ReadAccessTest {
 
     @Test
     void aReadRequiresTokenSettingOtherThanTrueOrFalseStopsTheServerAtStart() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.clearancemap.Config.ConfigException.class,
-                () -> org.clearancemap.Config.fromEnv(Map.of("READ_REQUIRES_TOKEN", "yes", "WRITE_RATE_PER_MINUTE", "0")));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.clearancemap.config.Config.ConfigException.class,
+                () -> org.clearancemap.config.Config.fromEnv(Map.of("READ_REQUIRES_TOKEN", "yes", "WRITE_RATE_PER_MINUTE", "0")));
         assertTrue(e.getMessage().contains("READ_REQUIRES_TOKEN must be true or false"), e.getMessage());
         assertTrue(e.getMessage().contains("WRITE_RATE_PER_MINUTE must be between 1"), e.getMessage());
     }

@@ -100,8 +100,8 @@ class SecurityHeadersTest {
 
     @Test
     void aMalformedCorsOriginStopsTheServerAtStartWithItsName() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.clearancemap.Config.ConfigException.class,
-                () -> org.clearancemap.Config.fromEnv(Map.of("CORS_ORIGINS", "*")));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.clearancemap.config.Config.ConfigException.class,
+                () -> org.clearancemap.config.Config.fromEnv(Map.of("CORS_ORIGINS", "*")));
         assertTrue(e.getMessage().contains("CORS_ORIGINS"), e.getMessage());
     }
 

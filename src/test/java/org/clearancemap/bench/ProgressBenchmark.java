@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.db.Database;
 import org.clearancemap.demo.DemoDataset;
 import org.clearancemap.demo.DemoGenerator;

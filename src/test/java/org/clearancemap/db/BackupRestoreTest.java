@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.auth.Role;
 import org.clearancemap.demo.DemoLoader;
 import org.clearancemap.testing.TestDatabase;

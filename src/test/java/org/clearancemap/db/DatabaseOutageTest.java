@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import io.javalin.Javalin;
 import org.clearancemap.App;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.testing.TcpProxy;
 import org.clearancemap.testing.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.clearancemap.App;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.db.DataAccessException;
 import org.clearancemap.db.Database;
 import org.clearancemap.testing.TestDatabase;

@@ -26,7 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.clearancemap.App;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.auth.Role;
 import org.clearancemap.db.Database;
 import org.clearancemap.testing.HazardFiles;

@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.db.Database;
 
 /**

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import io.javalin.config.RoutesConfig;
 import org.clearancemap.App;
 import org.clearancemap.auth.Role;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 
 /** The real server on a free loopback port over a {@link TestDatabase}, called over real HTTP. */
 public final class TestServer implements AutoCloseable {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.http.ApiException;
 import org.junit.jupiter.api.Test;
 

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;

@@ -18,7 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import org.clearancemap.App;
-import org.clearancemap.Config;
+import org.clearancemap.config.Config;
 import org.clearancemap.auth.Role;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.Tokens;

@@ -1,4 +1,4 @@
-package org.clearancemap;
+package org.clearancemap.config;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -166,7 +166,7 @@ public final class Config {
      * {@code LOG_LEVEL} lower-cased, read before any logger exists; null when the variable is unset
      * or not a level (the default then applies, and {@link #fromEnv(Map)} reports a bad value).
      */
-    static String logLevelSetIn(Map<String, String> env) {
+    public static String logLevelSetIn(Map<String, String> env) {
         String set = env.get(LOG_LEVEL.name());
         if (set == null || set.isEmpty()) {
             return null;
@@ -242,7 +242,7 @@ public final class Config {
         return get(PORT);
     }
 
-    /** {@code LOG_LEVEL} (applied by {@link Main} at start). */
+    /** {@code LOG_LEVEL} (applied by {@code Main} at start). */
     public String logLevel() {
         return get(LOG_LEVEL);
     }

@@ -1,4 +1,4 @@
-package org.clearancemap;
+package org.clearancemap.config;
 
 import java.net.URI;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.clearancemap;
+package org.clearancemap.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
