@@ -190,7 +190,7 @@ public final class Config {
         var md = new StringBuilder("""
                 # Settings
 
-                <!-- Generated from the declarations in src/main/java/org/clearancemap/Config.java: do not edit.
+                <!-- Generated from the declarations in src/main/java/org/clearancemap/config/Config.java: do not edit.
                      Regenerate with: java -jar target/clearance-map.jar settings > docs/SETTINGS.md -->
 
                 All settings come from environment variables; each has a default, so a local server needs
