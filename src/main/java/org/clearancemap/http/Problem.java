@@ -10,7 +10,7 @@ public final class Problem {
     private Problem() {
     }
 
-    /** The URI of a problem type; stable, documented in the README. */
+    /** The URI of a problem type; stable, listed in docs/API.md. */
     public static String typeUri(String type) {
         return "urn:clearance-map:problem:" + type;
     }

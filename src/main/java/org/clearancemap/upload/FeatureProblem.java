@@ -6,7 +6,7 @@ package org.clearancemap.upload;
  *
  * @param feature    zero-based index of the feature in the file, or null for the file as a whole
  * @param externalId the feature's external id when it has one
- * @param code       stable kebab-case code, e.g. {@code unclosed-ring}; listed in the README
+ * @param code       stable kebab-case code, e.g. {@code unclosed-ring}; listed in docs/API.md
  * @param message    what is wrong and what to do
  * @param location   {@code [lon, lat]} of the problem when it has a place, else null
  */
