@@ -16,6 +16,7 @@ import {
   drawnCoverView, fitNextDrawToData, markDrawn, scheduleLoad, settled,
 } from './js/polygons.js';
 import { findPolygon } from './js/popups.js';
+import { initPrint } from './js/print.js';
 import { focusProblem, showProblems } from './js/problems.js';
 import { loadRemaining } from './js/remaining.js';
 import * as state from './js/state.js';
@@ -66,6 +67,7 @@ initStateParties({
 });
 initTimeline({ refreshAll });
 initOnlineBasemap();
+initPrint();
 
 function selectStateParty(iso3, { reveal = false } = {}) {
   state.setSelected(iso3);
