@@ -16,6 +16,7 @@ import {
   drawnCoverView, fitNextDrawToData, markDrawn, scheduleLoad, settled,
 } from './js/polygons.js';
 import { findPolygon } from './js/popups.js';
+import { initGis } from './js/gis.js';
 import { initPrint } from './js/print.js';
 import { focusProblem, showProblems } from './js/problems.js';
 import { loadRemaining } from './js/remaining.js';
@@ -68,6 +69,7 @@ initStateParties({
 initTimeline({ refreshAll });
 initOnlineBasemap();
 initPrint();
+initGis();
 
 function selectStateParty(iso3, { reveal = false } = {}) {
   state.setSelected(iso3);
