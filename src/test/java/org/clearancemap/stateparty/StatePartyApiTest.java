@@ -1,6 +1,7 @@
 package org.clearancemap.stateparty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +44,33 @@ class StatePartyApiTest {
                 "AFG", "2026-03-01", "TCD", "2024-10-01", "CHL", "2026-06-01", "DEU", "2025-08-01",
                 "IRQ", "2028-11-01", "LAO", "2030-08-01", "LBN", "2026-05-01", "MRT", "2026-08-01",
                 "SOM", "2026-03-01", "SSD", "2034-02-01"), deadlines);
+    }
+
+    @Test
+    void aStatePastItsCurrentDeadlineIsDeadlinePassedWithTheDaysSinceAndAnyPendingRequest() throws Exception {
+        Map<String, JsonNode> rows = new HashMap<>();
+        JSON.readTree(server.get("/api/deadlines?asOf=2026-12-01").body()).forEach(s -> rows.put(s.get("iso3").asText(), s));
+        // Chad: deadline 2024-10-01 (10MSP extension), no request since
+        JsonNode tcd = rows.get("TCD");
+        assertEquals("deadline-passed", tcd.get("status").asText());
+        assertEquals(791, tcd.get("deadlinePassedDays").asInt());
+        assertEquals(2.17, tcd.get("deadlinePassedYears").asDouble(), 1e-9);
+        assertEquals(false, tcd.get("extensionRequestPending").asBoolean());
+        // Afghanistan: deadline 2026-03-01, the 13MSP request submitted on 2025-01-01 and undecided
+        assertEquals("deadline-passed", rows.get("AFG").get("status").asText());
+        assertEquals(true, rows.get("AFG").get("extensionRequestPending").asBoolean());
+        // Lao PDR: deadline 2030-08-01
+        assertNotEquals("deadline-passed", rows.get("LAO").get("status").asText());
+        assertTrue(rows.get("LAO").get("deadlinePassedDays").isNull());
+        // Germany before its 2025 deadline, with the 12MSP request of 2024-01-01 pending
+        JsonNode deu = JSON.readTree(server.get("/api/state-parties/DEU?asOf=2024-06-01").body());
+        assertNotEquals("deadline-passed", deu.get("status").asText());
+        assertEquals(true, deu.get("extensionRequestPending").asBoolean());
+        Map<String, JsonNode> list = new HashMap<>();
+        JSON.readTree(server.get("/api/state-parties?asOf=2026-12-01").body()).forEach(s -> list.put(s.get("iso3").asText(), s));
+        assertEquals("deadline-passed", list.get("TCD").get("status").asText());
+        assertEquals(791, list.get("TCD").get("deadlinePassedDays").asInt());
+        assertEquals(true, list.get("MRT").get("extensionRequestPending").asBoolean());
     }
 
     @Test
