@@ -74,7 +74,11 @@ export function renderStatePartyPanel(container, party, { asOf, onClose }) {
       ['Current deadline', `${party.currentDeadline || '—'}${extended ? ` (original ${party.originalDeadline})` : ''}`,
         'fig-deadline'],
       party.completedOn ? ['Completed', party.completedOn, 'fig-completed'] : null,
-      ['Years left', isNumber(party.yearsLeft) ? `${party.yearsLeft.toFixed(2)} years` : '—', 'fig-years-left'],
+      party.status === 'deadline-passed'
+        ? ['Deadline passed', `${party.deadlinePassedYears} years ago (${numberFormat.format(party.deadlinePassedDays)} days); `
+          + `${party.extensionRequestPending ? 'extension request pending' : 'no extension request pending'}`,
+        'fig-deadline-passed']
+        : ['Years left', isNumber(party.yearsLeft) ? `${party.yearsLeft.toFixed(2)} years` : '—', 'fig-years-left'],
       ['Annual release rate', (isNumber(party.annualRateSqm) ? area(party.annualRateSqm, ' a year') : 'none'), 'fig-annual-rate'],
       ['Rate required by the deadline', (isNumber(party.requiredRateSqm) ? area(party.requiredRateSqm, ' a year') : 'none'), 'fig-required-rate'],
       ['Projected completion', projectedText, 'fig-projected'],

@@ -191,6 +191,15 @@ class DashboardBrowserTest {
         for (String status : List.of("Deadline passed", "On track", "At risk", "Off track", "Completed", "No data")) {
             assertTrue(legend.contains(status), legend);
         }
+
+        // the State Party's panel says the same in place of the years left
+        chad.findElement(By.cssSelector("button")).click();
+        wait.until(d -> body("party").equals("TCD")
+                && !d.findElements(By.cssSelector("[data-testid=fig-deadline-passed]")).isEmpty());
+        String panel = browser.findElement(By.cssSelector("[data-testid=fig-deadline-passed]")).getText();
+        assertEquals(tcd.get("deadlinePassedYears").asText() + " years ago (" + tcd.get("deadlinePassedDays").asText()
+                + " days); no extension request pending", panel);
+        assertTrue(browser.findElements(By.cssSelector("[data-testid=fig-years-left]")).isEmpty());
     }
 
     @ParameterizedTest(name = "{0}x{1}")
