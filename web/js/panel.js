@@ -292,11 +292,8 @@ function reportedTable(party) {
     'Reported released', 'Mapped released', 'Source'],
   [...reported].sort((a, b) => a.year - b.year).map((f) => {
     const row = balance.get(f.year);
-    const reportedReleased = isNumber(f.releasedKm2) ? f.releasedKm2
-      : [f.cancelledKm2, f.reducedKm2, f.clearedKm2].some(isNumber)
-        ? [f.cancelledKm2, f.reducedKm2, f.clearedKm2].reduce((sum, v) => sum + (isNumber(v) ? v : 0), 0) : null;
     return [[f.year], [formatKm2(f.remainingKm2)], [row ? formatKm2(km2(row.remainingEndSqm)) : 'not mapped'],
-      [ratioCell(f.reportedToMappedRatio)], [formatKm2(reportedReleased)],
+      [ratioCell(f.reportedToMappedRatio)], [formatKm2(f.releasedTotalKm2)],
       [row ? formatKm2(km2(row.releasedSqm)) : 'not mapped'],
       [[f.source || '—', f.confidence ? ` (${f.confidence})` : ''], 'source']];
   }))];

@@ -66,7 +66,8 @@ public record Standing(StateParty stateParty, LocalDate asOf, AreaFigures figure
                 latest != null, remaining, perYear, "reported", pending));
     }
 
-    private static Double releasedKm2(ReportedFigure f) {
+    /** The released area a figure reports: its total, else the sum of the methods it gives; none when neither. */
+    static Double releasedKm2(ReportedFigure f) {
         if (f.releasedKm2() != null) {
             return f.releasedKm2().doubleValue();
         }

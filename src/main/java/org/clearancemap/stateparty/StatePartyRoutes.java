@@ -91,7 +91,8 @@ public final class StatePartyRoutes {
     }
 
     /**
-     * A reported figure with {@code reportedToMappedRatio}: its remaining area over the mapped
+     * A reported figure with {@code releasedTotalKm2} (see {@link Standing#releasedKm2}) and
+     * {@code reportedToMappedRatio}: its remaining area over the mapped
      * remaining area at the end of the same year (4 significant digits); none when that year has
      * nothing mapped remaining or the figure gives no remaining area.
      */
@@ -104,6 +105,7 @@ public final class StatePartyRoutes {
         m.put("reducedKm2", f.reducedKm2());
         m.put("clearedKm2", f.clearedKm2());
         m.put("releasedKm2", f.releasedKm2());
+        m.put("releasedTotalKm2", Standing.releasedKm2(f));
         m.put("submunitionsDestroyed", f.submunitionsDestroyed());
         m.put("confidence", f.confidence());
         m.put("source", f.source());

@@ -95,6 +95,18 @@ class StatePartyApiTest {
     }
 
     @Test
+    void aReportedFigureGivesItsReleasedTotalAndNoRatioWhereNothingIsMapped() throws Exception {
+        JsonNode lao = JSON.readTree(server.get("/api/state-parties/LAO").body());
+        JsonNode first = lao.get("reportedFigures").get(0);
+        assertEquals(2019, first.get("year").asInt());
+        assertTrue(first.get("releasedKm2").isNull());
+        assertEquals(45.6, first.get("releasedTotalKm2").asDouble(), 1e-9, "only the cleared area is reported");
+        for (JsonNode f : lao.get("reportedFigures")) {
+            assertTrue(f.get("reportedToMappedRatio").isNull(), "nothing is mapped here: " + f);
+        }
+    }
+
+    @Test
     void everyStatePartyNamesTheBasemapCountriesOfItsOutline() throws Exception {
         JsonNode list = JSON.readTree(server.get("/api/state-parties").body());
         Map<String, String> outlines = new HashMap<>();
