@@ -1,19 +1,46 @@
 // The deadline dashboard: every State Party side by side from GET /api/deadlines, sortable by any
 // column with keyboard-operable header buttons (aria-sort), each row coloured by status and
-// labelled in words as well.
+// labelled in words as well. The table scrolls sideways under a sticky first column, so that
+// every column can be reached at any width; a legend names each status and its colour.
 import { element, formatKm2, formatPercent, isNumber, numberFormat, statusBadge } from './dom.js';
 
-const STATUS_ORDER = { 'off-track': 0, 'at-risk': 1, 'on-track': 2, completed: 3, 'no-data': 4 };
+const STATUS_ORDER = {
+  'deadline-passed': 0, 'off-track': 1, 'at-risk': 2, 'on-track': 3, completed: 4, 'no-data': 5,
+};
+
+/** The statuses in the legend, in the order of STATUS_ORDER, with what each means. */
+const LEGEND = [
+  ['deadline-passed', 'Deadline passed', 'the current deadline lies before the date'],
+  ['off-track', 'Off track', 'projected more than a year late, or no release rate'],
+  ['at-risk', 'At risk', 'projected within a year after the deadline'],
+  ['on-track', 'On track', 'projected by the deadline'],
+  ['completed', 'Completed', 'declared, or nothing remaining'],
+  ['no-data', 'No data', 'nothing mapped or reported'],
+];
+
+const passed = (r) => r.status === 'deadline-passed';
+
+/** "2.17 years ago (791 days)" as the server counts them. */
+function timeSince(r) {
+  return `${r.deadlinePassedYears} years ago (${numberFormat.format(r.deadlinePassedDays)} days)`;
+}
+
+function statusCell(r) {
+  if (!passed(r)) return statusBadge(r.status);
+  return [statusBadge(r.status), element('span', { className: 'status-note', 'data-testid': 'pending-note' },
+    r.extensionRequestPending ? 'extension request pending' : 'no extension request pending')];
+}
 
 const COLUMNS = [
   { key: 'name', label: 'State Party', value: (r) => r.name, cell: (r) => `${r.name} (${r.iso3})` },
-  { key: 'status', label: 'Status', value: (r) => STATUS_ORDER[r.status] ?? 9, cell: (r) => statusBadge(r.status) },
-  { key: 'currentDeadline', label: 'Current deadline', value: (r) => r.currentDeadline || '',
+  { key: 'status', label: 'Status', value: (r) => STATUS_ORDER[r.status] ?? 9, cell: statusCell },
+  { key: 'currentDeadline', label: 'Current deadline', value: (r) => r.currentDeadline || '', className: 'date',
     cell: (r) => r.currentDeadline || '—' },
   { key: 'extensionsGranted', label: 'Extensions granted', value: (r) => r.extensionsGranted ?? -1, numeric: true,
     cell: (r) => (isNumber(r.extensionsGranted) ? String(r.extensionsGranted) : '—') },
   { key: 'yearsLeft', label: 'Years left', value: (r) => r.yearsLeft ?? -Infinity, numeric: true,
-    cell: (r) => (isNumber(r.yearsLeft) ? r.yearsLeft.toFixed(2) : '—') },
+    cell: (r) => (passed(r) ? element('span', { className: 'passed' }, `Deadline passed ${timeSince(r)}`)
+      : isNumber(r.yearsLeft) ? r.yearsLeft.toFixed(2) : '—') },
   { key: 'remainingSqm', label: 'Remaining (m²)', value: (r) => r.remainingSqm ?? -1, numeric: true,
     cell: (r) => (isNumber(r.remainingSqm) ? numberFormat.format(r.remainingSqm) : '—') },
   { key: 'progress', label: 'Progress', value: (r) => r.progress ?? -1, numeric: true,
@@ -21,14 +48,16 @@ const COLUMNS = [
   { key: 'annualRateSqm', label: 'Annual rate (m²)', value: (r) => r.annualRateSqm ?? -1, numeric: true,
     cell: (r) => (isNumber(r.annualRateSqm) ? numberFormat.format(r.annualRateSqm) : '—') },
   { key: 'requiredRateSqm', label: 'Required rate (m²)', value: (r) => r.requiredRateSqm ?? -1, numeric: true,
-    cell: (r) => (isNumber(r.requiredRateSqm) ? numberFormat.format(r.requiredRateSqm) : '—') },
+    cell: (r) => (isNumber(r.requiredRateSqm) ? numberFormat.format(r.requiredRateSqm)
+      : passed(r) ? 'none: passed' : '—') },
   { key: 'projectedCompletion', label: 'Projected completion', value: (r) => r.projectedCompletion || '9999',
+    className: 'date',
     cell: (r) => r.projectedCompletion || 'none' },
   { key: 'latestReported', label: 'Latest reported remaining', value: (r) => r.latestReported?.remainingKm2 ?? -1,
-    numeric: true,
+    numeric: true, className: 'num wrap',
     cell: (r) => (r.latestReported
-      ? [formatKm2(r.latestReported.remainingKm2), ` (${r.latestReported.year}, `,
-        element('span', { className: 'source' }, r.latestReported.source || 'no source'), ')']
+      ? [`${formatKm2(r.latestReported.remainingKm2)} (${r.latestReported.year})`,
+        element('span', { className: 'source' }, r.latestReported.source || 'no source')]
       : 'none') },
 ];
 
@@ -88,17 +117,26 @@ export class DeadlineDashboard {
           link.addEventListener('click', () => this.onChoose(row.iso3));
           return element('th', { scope: 'row' }, link);
         }
-        return element('td', { className: column.numeric ? 'num' : '' }, column.cell(row));
+        return element('td', { className: column.className || (column.numeric ? 'num' : '') }, column.cell(row));
       }));
       return tr;
     }));
     const asOf = this.rows[0]?.asOf;
     this.container.replaceChildren(
       element('p', { className: 'hint' }, `${this.rows.length} States Parties${asOf ? `, as of ${asOf}` : ''}. `
-        + 'Sort by any column with its header button; choose a State Party to open it on the map.'),
-      element('div', { className: 'table-scroll' },
+        + 'Sort by any column with its header button; choose a State Party to open it on the map. '
+        + 'The table scrolls sideways; the State Party column stays in place.'),
+      legend(),
+      element('div', { className: 'table-scroll dashboard-scroll' },
         element('table', { className: 'data-table dashboard-table', 'data-testid': 'deadline-table' },
           element('caption', {}, 'Article 4 deadlines and progress of every State Party'),
           element('thead', {}, header), body)));
   }
+}
+
+function legend() {
+  return element('ul', { className: 'status-legend', 'data-testid': 'dashboard-legend', 'aria-label': 'Statuses' },
+    LEGEND.map(([key, label, meaning]) => element('li', {},
+      element('span', { className: `legend-swatch swatch-${key}`, 'aria-hidden': 'true' }),
+      element('strong', {}, label), `: ${meaning}`)));
 }

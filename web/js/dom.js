@@ -71,6 +71,7 @@ export const STATUS_LABELS = {
   'on-track': 'on track',
   'at-risk': 'at risk',
   'off-track': 'off track',
+  'deadline-passed': 'deadline passed',
   'no-data': 'no data',
 };
 

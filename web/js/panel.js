@@ -74,7 +74,11 @@ export function renderStatePartyPanel(container, party, { asOf, onClose }) {
       ['Current deadline', `${party.currentDeadline || '—'}${extended ? ` (original ${party.originalDeadline})` : ''}`,
         'fig-deadline'],
       party.completedOn ? ['Completed', party.completedOn, 'fig-completed'] : null,
-      ['Years left', isNumber(party.yearsLeft) ? `${party.yearsLeft.toFixed(2)} years` : '—', 'fig-years-left'],
+      party.status === 'deadline-passed'
+        ? ['Deadline passed', `${party.deadlinePassedYears} years ago (${numberFormat.format(party.deadlinePassedDays)} days); `
+          + `${party.extensionRequestPending ? 'extension request pending' : 'no extension request pending'}`,
+        'fig-deadline-passed']
+        : ['Years left', isNumber(party.yearsLeft) ? `${party.yearsLeft.toFixed(2)} years` : '—', 'fig-years-left'],
       ['Annual release rate', (isNumber(party.annualRateSqm) ? area(party.annualRateSqm, ' a year') : 'none'), 'fig-annual-rate'],
       ['Rate required by the deadline', (isNumber(party.requiredRateSqm) ? area(party.requiredRateSqm, ' a year') : 'none'), 'fig-required-rate'],
       ['Projected completion', projectedText, 'fig-projected'],
@@ -229,15 +233,26 @@ function balanceTable(party) {
         cell(row.retiredUnreleasedSqm), cell(row.releasedSqm), cell(row.remainingEndSqm)))))));
 }
 
+/**
+ * A table read as stacked records: one block per row, each value under its column's label (the
+ * labels are in the cells, so a narrow panel shows every column in full).
+ */
+function stackedTable(testid, labels, rows) {
+  return element('table', { className: 'data-table stacked-table', 'data-testid': testid },
+    element('thead', {}, element('tr', {}, labels.map((h) => element('th', { scope: 'col' }, h)))),
+    element('tbody', {}, rows.map((cells) => element('tr', {}, cells.map(([value, className], i) => {
+      const content = [element('span', { className: 'cell-label' }, labels[i]),
+        element('span', { className: 'cell-value' }, value)];
+      return i === 0 ? element('th', { scope: 'row', className }, content) : element('td', { className }, content);
+    })))));
+}
+
 function extensionTable(extensions) {
   if (extensions.length === 0) return element('p', { className: 'hint' }, 'No extension requested.');
-  return element('div', { className: 'table-scroll' }, element('table', { className: 'data-table', 'data-testid': 'extensions' },
-    element('thead', {}, element('tr', {},
-      ['Meeting', 'Requested until', 'Decision', 'Granted until', 'Source'].map((h) => element('th', { scope: 'col' }, h)))),
-    element('tbody', {}, extensions.map((e) => element('tr', {},
-      element('td', {}, e.meeting || '—', e.submittedOn ? ` (submitted ${e.submittedOn})` : ''),
-      element('td', {}, e.requestedUntil || '—'), element('td', {}, e.status || '—'),
-      element('td', {}, e.grantedUntil || '—'), element('td', { className: 'source' }, e.source || '—'))))));
+  return stackedTable('extensions', ['Meeting', 'Requested until', 'Decision', 'Granted until', 'Source'],
+    extensions.map((e) => [
+      [[e.meeting || '—', e.submittedOn ? ` (submitted ${e.submittedOn})` : '']],
+      [e.requestedUntil || '—'], [e.status || '—'], [e.grantedUntil || '—'], [e.source || '—', 'source']]));
 }
 
 function milestonesTable(milestones) {
@@ -252,27 +267,34 @@ function milestonesTable(milestones) {
       element('td', {}, m.met === true ? 'yes' : m.met === false ? 'no' : '—'))))))];
 }
 
+/** A reported remaining area more than this many times the mapped one, or less than its inverse, is flagged. */
+const FAR_RATIO = 10;
+const ratioFormat = new Intl.NumberFormat('en', { maximumSignificantDigits: 3, useGrouping: false });
+
+/** The server's reported ÷ mapped ratio, flagged when far from 1. */
+function ratioCell(ratio) {
+  if (!isNumber(ratio)) return '—';
+  const text = `${ratioFormat.format(ratio)} times the mapped figure`;
+  if (ratio <= FAR_RATIO && ratio >= 1 / FAR_RATIO) return text;
+  return element('span', { className: 'ratio-flag', 'data-testid': 'ratio-flag' },
+    element('span', { 'aria-hidden': 'true' }, '⚠ '), `${text}: far from it`);
+}
+
 /** Each reported figure beside the mapped figure of the same year, with its source. */
 function reportedTable(party) {
   const reported = party.reportedFigures || [];
   if (reported.length === 0) return element('p', { className: 'hint' }, 'No reported figures recorded.');
   const balance = new Map((party.yearlyBalance || []).map((row) => [row.year, row]));
   const km2 = (sqm) => (isNumber(sqm) ? sqm / 1_000_000 : null);
-  return element('div', { className: 'table-scroll' }, element('table', { className: 'data-table', 'data-testid': 'reported' },
-    element('thead', {}, element('tr', {},
-      ['Year', 'Reported remaining', 'Mapped remaining', 'Reported released', 'Mapped released', 'Source']
-        .map((h) => element('th', { scope: 'col' }, h)))),
-    element('tbody', {}, [...reported].sort((a, b) => a.year - b.year).map((f) => {
-      const row = balance.get(f.year);
-      const reportedReleased = isNumber(f.releasedKm2) ? f.releasedKm2
-        : [f.cancelledKm2, f.reducedKm2, f.clearedKm2].some(isNumber)
-          ? [f.cancelledKm2, f.reducedKm2, f.clearedKm2].reduce((sum, v) => sum + (isNumber(v) ? v : 0), 0) : null;
-      return element('tr', {},
-        element('th', { scope: 'row' }, f.year),
-        element('td', { className: 'num' }, formatKm2(f.remainingKm2)),
-        element('td', { className: 'num' }, row ? formatKm2(km2(row.remainingEndSqm)) : 'not mapped'),
-        element('td', { className: 'num' }, formatKm2(reportedReleased)),
-        element('td', { className: 'num' }, row ? formatKm2(km2(row.releasedSqm)) : 'not mapped'),
-        element('td', { className: 'source' }, f.source || '—', f.confidence ? ` (${f.confidence})` : ''));
-    }))));
+  return [element('p', { className: 'hint', 'data-testid': 'ratio-threshold' },
+    `⚠ marks a reported remaining area more than ${FAR_RATIO} times the mapped one, or less than a tenth of it.`),
+  stackedTable('reported', ['Year', 'Reported remaining', 'Mapped remaining', 'Reported ÷ mapped',
+    'Reported released', 'Mapped released', 'Source'],
+  [...reported].sort((a, b) => a.year - b.year).map((f) => {
+    const row = balance.get(f.year);
+    return [[f.year], [formatKm2(f.remainingKm2)], [row ? formatKm2(km2(row.remainingEndSqm)) : 'not mapped'],
+      [ratioCell(f.reportedToMappedRatio)], [formatKm2(f.releasedTotalKm2)],
+      [row ? formatKm2(km2(row.releasedSqm)) : 'not mapped'],
+      [[f.source || '—', f.confidence ? ` (${f.confidence})` : ''], 'source']];
+  }))];
 }

@@ -214,7 +214,8 @@ public final class ReportRoutes {
                     Standing.sqm(row.retiredUnreleasedSqm()), Standing.sqm(row.releasedSqm()), Standing.sqm(row.clearedSqm()),
                     Standing.sqm(row.reducedSqm()), Standing.sqm(row.cancelledSqm()), Standing.sqm(row.remainingEndSqm())));
         }
-        Standing standing = Standing.of(progress, rateYears, s, stateParties.reportedFigures(s.iso3()), asOf);
+        Standing standing = Standing.of(progress, rateYears, s, stateParties.reportedFigures(s.iso3()),
+                stateParties.extensions(s.iso3()), asOf);
         Extension pending = stateParties.extensions(s.iso3()).stream().filter(e -> "submitted".equals(e.status()))
                 .reduce((a, b) -> b).orElse(null);
 

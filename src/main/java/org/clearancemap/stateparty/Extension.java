@@ -13,4 +13,15 @@ public record Extension(
         LocalDate decidedOn,
         String confidence,
         String source) {
+
+    /**
+     * Whether the request awaited a decision on {@code date}: submitted on or before it (or on an
+     * unknown day) and either still {@code submitted} or decided only after it.
+     */
+    public boolean pendingOn(LocalDate date) {
+        if (submittedOn != null && submittedOn.isAfter(date)) {
+            return false;
+        }
+        return "submitted".equals(status) || (decidedOn != null && decidedOn.isAfter(date));
+    }
 }

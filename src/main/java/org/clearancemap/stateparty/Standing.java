@@ -19,9 +19,13 @@ import org.clearancemap.progress.YearlyBalance;
  */
 public record Standing(StateParty stateParty, LocalDate asOf, AreaFigures figures, Deadline deadline) {
 
-    /** Computes the standing from the cached figures (and, when nothing is mapped, the reported figures). */
+    /**
+     * Computes the standing from the cached figures (and, when nothing is mapped, the reported
+     * figures); {@code extensions} tell whether a request awaits a decision on {@code asOf}.
+     */
     public static Standing of(ProgressCache cache, int rateYears, StateParty s, List<ReportedFigure> reported,
-                              LocalDate asOf) {
+                              List<Extension> extensions, LocalDate asOf) {
+        boolean pending = extensions.stream().anyMatch(e -> e.pendingOn(asOf));
         Integer firstYear = cache.firstMappedYear(s.iso3());
         int from = firstYear == null ? asOf.getYear() : Math.max(asOf.getYear() - rateYears, firstYear);
         List<Double> perYear = new ArrayList<>();
@@ -40,7 +44,7 @@ public record Standing(StateParty stateParty, LocalDate asOf, AreaFigures figure
         }
         if (figures.footprintSqm() > 0 || reported.isEmpty()) {
             return new Standing(s, asOf, figures, Deadline.of(asOf, s.currentDeadline(), s.completedOn(),
-                    figures.footprintSqm() > 0, figures.remainingSqm(), perYear, "mapped"));
+                    figures.footprintSqm() > 0, figures.remainingSqm(), perYear, "mapped", pending));
         }
         // Nothing mapped: the latest reported remaining area and reported release rate stand in.
         Map<Integer, ReportedFigure> firstPerYear = new LinkedHashMap<>();
@@ -59,10 +63,11 @@ public record Standing(StateParty stateParty, LocalDate asOf, AreaFigures figure
         }
         double remaining = latest == null ? 0 : latest.remainingKm2().doubleValue() * 1e6;
         return new Standing(s, asOf, figures, Deadline.of(asOf, s.currentDeadline(), s.completedOn(),
-                latest != null, remaining, perYear, "reported"));
+                latest != null, remaining, perYear, "reported", pending));
     }
 
-    private static Double releasedKm2(ReportedFigure f) {
+    /** The released area a figure reports: its total, else the sum of the methods it gives; none when neither. */
+    static Double releasedKm2(ReportedFigure f) {
         if (f.releasedKm2() != null) {
             return f.releasedKm2().doubleValue();
         }
@@ -86,6 +91,7 @@ public record Standing(StateParty stateParty, LocalDate asOf, AreaFigures figure
         m.put("currentDeadline", s.currentDeadline());
         m.put("completedOn", s.completedOn());
         m.put("status", deadline.status().key());
+        putDeadlinePassed(m, deadline);
         m.put("asOf", asOf);
         putFigures(m, figures);
         m.put("annualRateSqm", sqm(deadline.annualRateSqm()));
@@ -94,6 +100,13 @@ public record Standing(StateParty stateParty, LocalDate asOf, AreaFigures figure
         m.put("yearsLeft", deadline.yearsLeft() == null ? null : Math.round(deadline.yearsLeft() * 100) / 100.0);
         m.put("basis", deadline.basis());
         return m;
+    }
+
+    /** deadlinePassedDays, deadlinePassedYears and extensionRequestPending, into {@code m}. */
+    public static void putDeadlinePassed(Map<String, Object> m, Deadline d) {
+        m.put("deadlinePassedDays", d.deadlinePassedDays());
+        m.put("deadlinePassedYears", d.deadlinePassedYears());
+        m.put("extensionRequestPending", d.extensionRequestPending());
     }
 
     /** footprintSqm ... ignoredSliverSqm of some figures, into {@code m}. */

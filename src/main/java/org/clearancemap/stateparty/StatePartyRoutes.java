@@ -1,6 +1,8 @@
 package org.clearancemap.stateparty;
 
 import io.javalin.http.Context;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,7 +40,8 @@ public final class StatePartyRoutes {
         List<StateParty> all = repository.findAll();
         progress.readAhead(all.stream().map(StateParty::iso3).toList());
         for (StateParty s : all) {
-            var body = Standing.of(progress, rateYears, s, repository.reportedFigures(s.iso3()), asOf).toJson();
+            var body = Standing.of(progress, rateYears, s, repository.reportedFigures(s.iso3()),
+                    repository.extensions(s.iso3()), asOf).toJson();
             putRecords(body, s, mapped.getOrDefault(s.iso3(), StatePartyRepository.Mapped.NONE));
             result.add(body);
         }
@@ -55,11 +58,12 @@ public final class StatePartyRoutes {
     public Map<String, Object> detail(String iso3, LocalDate asOf) {
         StateParty s = find(iso3);
         List<ReportedFigure> reported = repository.reportedFigures(iso3);
-        var body = Standing.of(progress, rateYears, s, reported, asOf).toJson();
+        List<Extension> extensions = repository.extensions(iso3);
+        var body = Standing.of(progress, rateYears, s, reported, extensions, asOf).toJson();
         putRecords(body, s, repository.mapped().getOrDefault(iso3, StatePartyRepository.Mapped.NONE));
-        body.put("extensions", repository.extensions(iso3));
-        body.put("reportedFigures", reported);
+        body.put("extensions", extensions);
         List<YearlyBalance> rows = balance(s, asOf).rows();
+        body.put("reportedFigures", reported.stream().map(f -> reportedJson(f, rows)).toList());
         var milestones = new ArrayList<Map<String, Object>>();
         for (Milestone m : repository.milestones(iso3)) {
             var row = new LinkedHashMap<String, Object>();
@@ -77,12 +81,43 @@ public final class StatePartyRoutes {
         var balanceRows = new ArrayList<Map<String, Object>>();
         for (YearlyBalance row : rows) {
             var json = Standing.balanceRowJson(row);
-            json.put("reported", reported.stream().filter(f -> f.year() == row.year()).toList());
+            json.put("reported", reported.stream().filter(f -> f.year() == row.year())
+                    .map(f -> reportedJson(f, rows)).toList());
             balanceRows.add(json);
         }
         body.put("yearlyBalance", balanceRows);
         body.put("sliverToleranceM", progress.engine().sliverToleranceM());
         return body;
+    }
+
+    /**
+     * A reported figure with {@code releasedTotalKm2} (see {@link Standing#releasedKm2}) and
+     * {@code reportedToMappedRatio}: its remaining area over the mapped
+     * remaining area at the end of the same year (4 significant digits); none when that year has
+     * nothing mapped remaining or the figure gives no remaining area.
+     */
+    private static Map<String, Object> reportedJson(ReportedFigure f, List<YearlyBalance> rows) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", f.id());
+        m.put("year", f.year());
+        m.put("remainingKm2", f.remainingKm2());
+        m.put("cancelledKm2", f.cancelledKm2());
+        m.put("reducedKm2", f.reducedKm2());
+        m.put("clearedKm2", f.clearedKm2());
+        m.put("releasedKm2", f.releasedKm2());
+        m.put("releasedTotalKm2", Standing.releasedKm2(f));
+        m.put("submunitionsDestroyed", f.submunitionsDestroyed());
+        m.put("confidence", f.confidence());
+        m.put("source", f.source());
+        Double mapped = rows.stream().filter(r -> r.year() == f.year()).findFirst()
+                .map(YearlyBalance::remainingEndSqm).orElse(null);
+        Double ratio = null;
+        if (f.remainingKm2() != null && mapped != null && mapped > 0) {
+            ratio = new BigDecimal(f.remainingKm2().doubleValue() * 1e6 / mapped)
+                    .round(new MathContext(4)).doubleValue();
+        }
+        m.put("reportedToMappedRatio", ratio);
+        return m;
     }
 
     /**
@@ -95,7 +130,7 @@ public final class StatePartyRoutes {
         List<StateParty> all = repository.findAll();
         progress.readAhead(all.stream().map(StateParty::iso3).toList());
         for (StateParty s : all) {
-            Standing.of(progress, rateYears, s, repository.reportedFigures(s.iso3()), asOf);
+            Standing.of(progress, rateYears, s, repository.reportedFigures(s.iso3()), List.of(), asOf);
             balance(s, asOf);
             count++;
         }
@@ -146,18 +181,20 @@ public final class StatePartyRoutes {
         progress.readAhead(all.stream().map(StateParty::iso3).toList());
         for (StateParty s : all) {
             var reported = repository.reportedFigures(s.iso3());
-            Standing standing = Standing.of(progress, rateYears, s, reported, asOf);
+            List<Extension> extensions = repository.extensions(s.iso3());
+            Standing standing = Standing.of(progress, rateYears, s, reported, extensions, asOf);
             var row = new LinkedHashMap<String, Object>();
             row.put("iso3", s.iso3());
             row.put("name", s.name());
             row.put("eifDate", s.eifDate());
             row.put("originalDeadline", s.originalDeadline());
             row.put("currentDeadline", s.currentDeadline());
-            row.put("extensionsGranted", repository.extensions(s.iso3()).stream()
+            row.put("extensionsGranted", extensions.stream()
                     .filter(e -> "granted".equals(e.status())).count());
             row.put("completedOn", s.completedOn());
             row.put("yearsLeft", standing.toJson().get("yearsLeft"));
             row.put("status", standing.deadline().status().key());
+            Standing.putDeadlinePassed(row, standing.deadline());
             row.put("basis", standing.deadline().basis());
             row.put("footprintSqm", Standing.sqm(standing.figures().footprintSqm()));
             row.put("remainingSqm", Standing.sqm(standing.figures().remainingSqm()));

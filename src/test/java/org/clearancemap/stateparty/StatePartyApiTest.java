@@ -1,6 +1,7 @@
 package org.clearancemap.stateparty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,33 @@ class StatePartyApiTest {
     }
 
     @Test
+    void aStatePastItsCurrentDeadlineIsDeadlinePassedWithTheDaysSinceAndAnyPendingRequest() throws Exception {
+        Map<String, JsonNode> rows = new HashMap<>();
+        JSON.readTree(server.get("/api/deadlines?asOf=2026-12-01").body()).forEach(s -> rows.put(s.get("iso3").asText(), s));
+        // Chad: deadline 2024-10-01 (10MSP extension), no request since
+        JsonNode tcd = rows.get("TCD");
+        assertEquals("deadline-passed", tcd.get("status").asText());
+        assertEquals(791, tcd.get("deadlinePassedDays").asInt());
+        assertEquals(2.17, tcd.get("deadlinePassedYears").asDouble(), 1e-9);
+        assertEquals(false, tcd.get("extensionRequestPending").asBoolean());
+        // Afghanistan: deadline 2026-03-01, the 13MSP request submitted on 2025-01-01 and undecided
+        assertEquals("deadline-passed", rows.get("AFG").get("status").asText());
+        assertEquals(true, rows.get("AFG").get("extensionRequestPending").asBoolean());
+        // Lao PDR: deadline 2030-08-01
+        assertNotEquals("deadline-passed", rows.get("LAO").get("status").asText());
+        assertTrue(rows.get("LAO").get("deadlinePassedDays").isNull());
+        // Germany before its 2025 deadline, with the 12MSP request of 2024-01-01 pending
+        JsonNode deu = JSON.readTree(server.get("/api/state-parties/DEU?asOf=2024-06-01").body());
+        assertNotEquals("deadline-passed", deu.get("status").asText());
+        assertEquals(true, deu.get("extensionRequestPending").asBoolean());
+        Map<String, JsonNode> list = new HashMap<>();
+        JSON.readTree(server.get("/api/state-parties?asOf=2026-12-01").body()).forEach(s -> list.put(s.get("iso3").asText(), s));
+        assertEquals("deadline-passed", list.get("TCD").get("status").asText());
+        assertEquals(791, list.get("TCD").get("deadlinePassedDays").asInt());
+        assertEquals(true, list.get("MRT").get("extensionRequestPending").asBoolean());
+    }
+
+    @Test
     void aStatePartyCarriesItsEntryIntoForceAndOriginalDeadline() throws Exception {
         JsonNode lao = JSON.readTree(server.get("/api/state-parties/LAO").body());
         assertEquals("Lao People's Democratic Republic", lao.get("name").asText());
@@ -64,6 +92,18 @@ class StatePartyApiTest {
             assertTrue(f.get("source").asText().length() > 5, f.toString());
         }
         assertEquals(96.88, chl.get("reportedFigures").get(0).get("remainingKm2").asDouble(), 1e-9);
+    }
+
+    @Test
+    void aReportedFigureGivesItsReleasedTotalAndNoRatioWhereNothingIsMapped() throws Exception {
+        JsonNode lao = JSON.readTree(server.get("/api/state-parties/LAO").body());
+        JsonNode first = lao.get("reportedFigures").get(0);
+        assertEquals(2019, first.get("year").asInt());
+        assertTrue(first.get("releasedKm2").isNull());
+        assertEquals(45.6, first.get("releasedTotalKm2").asDouble(), 1e-9, "only the cleared area is reported");
+        for (JsonNode f : lao.get("reportedFigures")) {
+            assertTrue(f.get("reportedToMappedRatio").isNull(), "nothing is mapped here: " + f);
+        }
     }
 
     @Test
