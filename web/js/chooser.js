@@ -11,6 +11,7 @@ const DOUBLE_CLICK_MS = 300; // a second click within this time makes a double-c
 const KIND_LABELS = { hazards: 'Hazardous area', releases: 'Land release' };
 
 let pendingClick = null; // the timer of a click waiting to see whether it starts a double-click
+let shown = null; // {popup, polygons} of the popup open about polygons drawn now
 
 function setPending(timer) {
   clearTimeout(pendingClick);
@@ -21,6 +22,10 @@ function setPending(timer) {
 /** A drawn polygon (kind: 'hazards' or 'releases') opens, on a click, what lies under the click point. */
 export function bindFeature(layer, kind) {
   layer.clearanceKind = kind;
+  // a popup is about the polygons drawn: when one of them goes (redrawn, or its layer hidden), so does the popup
+  layer.on('remove', () => {
+    if (shown?.polygons.includes(layer)) map.closePopup(shown.popup);
+  });
   layer.on('click', (event) => {
     L.DomEvent.stop(event); // the polygon answers: the State Party outline under it does not
     setPending(setTimeout(() => {
@@ -60,6 +65,10 @@ function openChooser(latlng, clicked) {
   const found = polygonsAt(latlng);
   if (found.length === 0) found.push(clicked);
   const popup = L.popup(popupOptions()).setLatLng(latlng);
+  shown = { popup, polygons: found };
+  popup.on('remove', () => {
+    if (shown?.popup === popup) shown = null;
+  });
   if (found.length === 1) {
     popup.setContent(details(found[0], null)).openOn(map);
     return;
@@ -72,12 +81,12 @@ function openChooser(latlng, clicked) {
         itemLabel(layer));
       button.addEventListener('click', (event) => {
         L.DomEvent.stopPropagation(event); // the button leaves the page: the map must not take the click for its own
-        const shown = details(layer, () => {
+        const chosen = details(layer, () => {
           popup.setContent(list);
           button.focus();
         });
-        popup.setContent(shown);
-        shown.querySelector('h3').focus();
+        popup.setContent(chosen);
+        chosen.querySelector('h3').focus();
       });
       return element('li', {}, button);
     })));
