@@ -3,10 +3,10 @@
 import { URLS, fetchJson } from './api.js';
 import { plural } from './dom.js';
 import { L, MIN_POLYGON_ZOOM, layers, map } from './map.js';
-import { popupFor } from './popups.js';
+import { bindFeature } from './chooser.js';
 import * as state from './state.js';
 import { setFeaturesSynthetic, setStatus } from './status.js';
-import { HAZARD_STYLES, POPUP_OPTIONS, RELEASE_STYLES, UNKNOWN_STYLE } from './styles.js';
+import { HAZARD_STYLES, RELEASE_STYLES, UNKNOWN_STYLE } from './styles.js';
 
 const LOAD_DEBOUNCE_MS = 300;
 const HINT = 'zoom in or choose a State Party to see polygons';
@@ -138,11 +138,11 @@ function drawPolygons(hazards, releases) {
 
   const hazardGeoJson = L.geoJSON({ type: 'FeatureCollection', features: hazardFeatures }, {
     style: (feature) => HAZARD_STYLES[feature.properties?.classification]?.style || UNKNOWN_STYLE,
-    onEachFeature: (feature, layer) => layer.bindPopup(() => popupFor(layer, 'hazards', feature), POPUP_OPTIONS),
+    onEachFeature: (feature, layer) => bindFeature(layer, 'hazards'),
   }).addTo(layers.hazards);
   const releaseGeoJson = L.geoJSON({ type: 'FeatureCollection', features: releaseFeatures }, {
     style: (feature) => RELEASE_STYLES[feature.properties?.method]?.style || UNKNOWN_STYLE,
-    onEachFeature: (feature, layer) => layer.bindPopup(() => popupFor(layer, 'releases', feature), POPUP_OPTIONS),
+    onEachFeature: (feature, layer) => bindFeature(layer, 'releases'),
   }).addTo(layers.releases);
 
   const hazardCount = hazardGeoJson.getLayers().length;

@@ -5,6 +5,7 @@ import { URLS, fetchJson } from './api.js';
 import { element, formatArea, formatCount } from './dom.js';
 import { L, map } from './map.js';
 import * as state from './state.js';
+import { setStatus } from './status.js';
 import { HAZARD_STYLES, POPUP_OPTIONS, RELEASE_STYLES } from './styles.js';
 import { showMapView } from './views.js';
 
@@ -42,7 +43,7 @@ function releaseRows(p) {
     ['Completed on', p.completed_on],
     ['Operator', p.operator || 'not reported'],
     ['Items destroyed', formatCount(p.items_destroyed)],
-    ['Hazard', p.hazard_external_id || 'not linked'],
+    ['Hazard', p.hazard_external_id ? hazardLink(p) : 'not linked'],
     ['Version', p.version],
     ['Area', formatArea(p.area_sqm)],
   ];
@@ -63,7 +64,9 @@ function featurePopup(kind, p, layer) {
   const history = element('section', { className: 'versions', 'data-testid': 'versions', 'aria-busy': 'true' },
     element('h4', {}, 'Versions'), element('p', { className: 'loading' }, 'Loading the versions…'));
   content.append(history);
-  if (p.state_party && p.external_id) loadVersions(kind, p, history, () => layer.getPopup()?.update());
+  if (p.state_party && p.external_id) {
+    loadVersions(kind, p, history, () => (layer.getPopup?.() || popupShowing(content))?.update());
+  }
   return content;
 }
 
@@ -142,19 +145,74 @@ export async function findPolygon(kind, externalId, status) {
   }
   status.textContent = 'Looking…';
   try {
-    const history = await fetchJson(versionsUrl(iso3, kind, externalId));
-    const latest = history.versions[history.versions.length - 1];
-    const outline = L.geoJSON(latest.geometry);
-    showMapView();
-    map.fitBounds(outline.getBounds(), { padding: [40, 40], maxZoom: 16 });
-    const popup = L.popup(POPUP_OPTIONS).setLatLng(outline.getBounds().getCenter());
-    const content = featurePopup(kind, propertiesOf(history, latest), { getPopup: () => popup });
-    popup.setContent(content).openOn(map);
-    content.querySelector('h3').setAttribute('tabindex', '-1');
-    content.querySelector('h3').focus();
+    const history = await showPolygon(iso3, kind, externalId);
     status.textContent = `${history.externalId}: ${history.versions.length} version(s), shown on the map.`;
   } catch (err) {
     status.dataset.state = 'error';
     status.textContent = `Not found — ${err.message}`;
   }
+}
+
+/** Shows a polygon's current version on the map with its details open and focused; resolves to its history. */
+async function showPolygon(iso3, kind, externalId) {
+  const history = await fetchJson(versionsUrl(iso3, kind, externalId));
+  const latest = history.versions[history.versions.length - 1];
+  const outline = L.geoJSON(latest.geometry);
+  showMapView();
+  map.fitBounds(outline.getBounds(), { padding: [40, 40], maxZoom: 16 });
+  const popup = L.popup(popupOptions()).setLatLng(outline.getBounds().getCenter());
+  const content = featurePopup(kind, propertiesOf(history, latest), { getPopup: () => popup });
+  popup.setContent(content).openOn(map);
+  content.querySelector('h3').setAttribute('tabindex', '-1');
+  content.querySelector('h3').focus();
+  return history;
+}
+
+/** A release's hazard id as a button that opens that hazard's details, as Find a polygon does. */
+function hazardLink(p) {
+  const button = element('button', {
+    type: 'button', className: 'link-button', 'data-testid': 'release-hazard-link',
+    title: `Show hazardous area ${p.hazard_external_id}`,
+  }, p.hazard_external_id);
+  button.addEventListener('click', () => {
+    showPolygon(p.state_party, 'hazards', p.hazard_external_id)
+      .catch((err) => setStatus('error', `Could not show hazardous area ${p.hazard_external_id} — ${err.message}`));
+  });
+  return button;
+}
+
+/** The open popup that shows `content`, if any. */
+function popupShowing(content) {
+  let found = null;
+  map.eachLayer((layer) => {
+    if (layer instanceof L.Popup && layer.getContent()?.contains?.(content)) found = layer;
+  });
+  return found;
+}
+
+const OVERLAY_MARGIN = 10; // px between a popup and what is drawn over the map
+
+/**
+ * Popup options whose auto-pan keeps the popup clear of what is drawn over the map, measured
+ * when it opens: the banner, status line, health notice and zoom buttons above it, the legend to
+ * its right.
+ */
+export function popupOptions() {
+  const box = map.getContainer().getBoundingClientRect();
+  let top = POPUP_OPTIONS.autoPanPaddingTopLeft[1];
+  let right = POPUP_OPTIONS.autoPanPaddingBottomRight[0];
+  const above = document.querySelectorAll('.map-overlay > *, .leaflet-top .leaflet-control');
+  for (const overlay of above) {
+    const rect = overlay.getBoundingClientRect();
+    if (rect.width > 0 && rect.height > 0) top = Math.max(top, rect.bottom - box.top + OVERLAY_MARGIN);
+  }
+  const legend = map.getContainer().querySelector('.legend');
+  const rect = legend?.getBoundingClientRect();
+  // from the right of the map as Leaflet sizes it, which may lag behind a page scroll bar
+  if (rect && rect.width > 0) right = Math.max(right, map.getSize().x - (rect.left - box.left) + OVERLAY_MARGIN);
+  return {
+    ...POPUP_OPTIONS,
+    autoPanPaddingTopLeft: [POPUP_OPTIONS.autoPanPaddingTopLeft[0], Math.round(top)],
+    autoPanPaddingBottomRight: [Math.round(right), POPUP_OPTIONS.autoPanPaddingBottomRight[1]],
+  };
 }

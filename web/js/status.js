@@ -1,6 +1,7 @@
-// What the page says over the map: the status line, the synthetic-data banner and the server's
-// health.
+// What the page says over the map: the status line, the synthetic-data banner (its details
+// collapsible, remembered for the tab) and the server's health.
 import { ProblemError, URLS, problemFrom } from './api.js';
+import { element } from './dom.js';
 import * as state from './state.js';
 
 const byId = (id) => document.getElementById(id);
@@ -12,6 +13,7 @@ const dom = {
 };
 
 const HEALTH_POLL_MS = 30_000;
+const BANNER_COLLAPSED_KEY = 'clearanceMap.bannerCollapsed'; // sessionStorage: kept for the tab only
 
 let featuresSynthetic = false; // a polygon drawn now is synthetic
 
@@ -38,6 +40,37 @@ export function updateBanner() {
   dom.bannerDetail.textContent = names.length > 0
     ? ` — the mapped polygons for ${names.join(', ')} are invented for demonstration, not survey results.`
     : ' — polygons on this map are invented for demonstration, not survey results.';
+}
+
+const bannerToggle = element('button', {
+  type: 'button', className: 'banner-toggle', 'data-testid': 'banner-toggle', 'aria-controls': 'synthetic-detail',
+});
+dom.banner.append(bannerToggle);
+bannerToggle.addEventListener('click', () => {
+  const collapsed = bannerToggle.getAttribute('aria-expanded') === 'true';
+  try {
+    sessionStorage.setItem(BANNER_COLLAPSED_KEY, String(collapsed));
+  } catch {
+    // storage refused: the banner still collapses, for this page only
+  }
+  showBannerCollapsed(collapsed);
+});
+showBannerCollapsed(bannerStoredCollapsed());
+
+function bannerStoredCollapsed() {
+  try {
+    return sessionStorage.getItem(BANNER_COLLAPSED_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+/** Collapsed, the banner is one line: SYNTHETIC DEMO DATA and the button that shows why. */
+function showBannerCollapsed(collapsed) {
+  dom.bannerDetail.hidden = collapsed;
+  dom.banner.dataset.collapsed = String(collapsed);
+  bannerToggle.setAttribute('aria-expanded', String(!collapsed));
+  bannerToggle.textContent = collapsed ? 'Details' : 'Hide details';
 }
 
 async function checkHealth() {
