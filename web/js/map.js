@@ -1,6 +1,8 @@
 // The Leaflet map and its layers, bottom to top: the offline basemap, the State Party outlines,
-// hazardous areas, releases, remaining land, and the problems of an upload's dry run.
+// hazardous areas, releases, then in a pane of its own above them the remaining land, and the
+// problems of an upload's dry run.
 import * as L from '../node_modules/leaflet/dist/leaflet-src.esm.js';
+import { svg } from './dom.js';
 
 export { L };
 
@@ -13,6 +15,22 @@ export const map = L.map('map', {
 }).setView([15, 20], 2);
 map.attributionControl.addAttribution('Boundaries: Natural Earth (public domain), via world-atlas; shown for orientation only');
 L.control.scale({ metric: true, imperial: false, position: 'bottomleft' }).addTo(map);
+
+/** Remaining land is hatched over the fills below it: its pane lies above the overlay pane and lets clicks through. */
+export const REMAINING_PANE = 'remaining';
+map.createPane(REMAINING_PANE).classList.add('remaining-pane');
+/** Draws into the remaining pane as SVG, so its fill can be a pattern. */
+export const remainingRenderer = L.svg({ pane: REMAINING_PANE });
+export const REMAINING_HATCH = 'remaining-hatch';
+
+// The fill patterns the map and the legend refer to by url(#id).
+document.body.append(svg('svg', { class: 'map-patterns', width: 0, height: 0, 'aria-hidden': 'true', focusable: 'false' },
+  svg('defs', {},
+    svg('pattern', {
+      id: REMAINING_HATCH, width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)',
+    },
+    svg('rect', { width: 8, height: 8, fill: '#CC79A7', 'fill-opacity': 0.3 }),
+    svg('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#6b2750', 'stroke-width': 3 })))));
 
 export const layers = {
   basemap: L.layerGroup().addTo(map),

@@ -25,8 +25,10 @@ export const RELEASE_STYLES = {
     style: { color: '#00664b', weight: 1.5, fillColor: '#009E73', fillOpacity: 0.75 },
   },
 };
-/** Remaining land (hazards minus releases): reddish purple, drawn above both, not clickable. */
-export const REMAINING_STYLE = { color: '#6b2750', weight: 1.2, fillColor: '#CC79A7', fillOpacity: 0.45, interactive: false };
+/** Remaining land (hazards minus releases): reddish purple hatching outlined, drawn above both, not clickable. */
+export const REMAINING_STYLE = {
+  color: '#6b2750', weight: 2, fillColor: 'url(#remaining-hatch)', fillOpacity: 1, interactive: false, className: 'remaining-land',
+};
 // Keep popups clear of the banner and status line drawn over the top of the map.
 export const POPUP_OPTIONS = { maxWidth: 440, minWidth: 300, maxHeight: 420, autoPanPaddingTopLeft: [20, 120], autoPanPaddingBottomRight: [20, 20] };
 export const UNKNOWN_STYLE = { color: '#555555', weight: 1, fillColor: '#999999', fillOpacity: 0.3 };
