@@ -99,7 +99,7 @@ function zoomToSelected() {
 /** Reloads everything shown for the date; resolves when the map and every figure follow it. */
 function refreshAll() {
   return Promise.all([
-    loadStateParties(),
+    loadStateParties().then(restyleOutlines),
     loadDetail(),
     loadRemaining({ force: true }),
     state.view() === 'dashboard' ? loadDashboard() : null,

@@ -1,9 +1,30 @@
 // The legend, which also switches the hazard, release and remaining layers on and off.
 import { element, svg } from './dom.js';
-import { L, layers, map } from './map.js';
+import {
+  L, addPattern, layers, map,
+} from './map.js';
 import {
   HAZARD_STYLES, OTHER_COUNTRY_STYLE, OUTLINE_STYLE, RELEASE_STYLES, REMAINING_STYLE, SELECTED_OUTLINE_STYLE,
+  STATUS_FILLS, STATUS_FILL_OPACITY, STATUS_TILE,
 } from './styles.js';
+
+/** The swatch style of a status fill: the SVG twin of the canvas pattern the outlines use. */
+function statusSwatchStyle(status) {
+  const fill = STATUS_FILLS[status];
+  const id = `status-fill-${status}`;
+  if (!document.getElementById(id)) {
+    addPattern(id, STATUS_TILE, [
+      svg('rect', { width: STATUS_TILE, height: STATUS_TILE, fill: fill.color, 'fill-opacity': STATUS_FILL_OPACITY }),
+      fill.strokes.map(([x1, y1, x2, y2]) => svg('line', {
+        x1, y1, x2, y2, stroke: fill.ink, 'stroke-width': 1.5,
+      })),
+      fill.dots.map(([cx, cy]) => svg('circle', {
+        cx, cy, r: 1.6, fill: fill.ink,
+      })),
+    ]);
+  }
+  return { color: '#333333', weight: 1.6, fillColor: `url(#${id})`, fillOpacity: 1 };
+}
 
 function swatch(style) {
   return svg('svg', { width: 28, height: 18, 'aria-hidden': 'true', focusable: 'false' },
@@ -42,6 +63,9 @@ const LegendControl = L.Control.extend({
       element('section', { 'aria-label': 'Remaining land' },
         element('h4', {}, layerToggle(layers.remaining, 'Remaining land', 'layer-remaining')),
         element('ul', {}, item(REMAINING_STYLE, 'Remaining (hazardous areas not yet released): the selected State Party, or from zoom 6'))),
+      element('section', { 'aria-label': 'Status of each State Party', 'data-testid': 'legend-status' },
+        element('h4', {}, 'Status at the date (below zoom 6)'),
+        element('ul', {}, Object.entries(STATUS_FILLS).map(([status, fill]) => item(statusSwatchStyle(status), fill.label)))),
       element('section', { 'aria-label': 'Boundaries' },
         element('h4', {}, 'Boundaries'),
         element('ul', {},

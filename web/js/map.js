@@ -24,13 +24,18 @@ export const remainingRenderer = L.svg({ pane: REMAINING_PANE });
 export const REMAINING_HATCH = 'remaining-hatch';
 
 // The fill patterns the map and the legend refer to by url(#id).
-document.body.append(svg('svg', { class: 'map-patterns', width: 0, height: 0, 'aria-hidden': 'true', focusable: 'false' },
-  svg('defs', {},
-    svg('pattern', {
-      id: REMAINING_HATCH, width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)',
-    },
-    svg('rect', { width: 8, height: 8, fill: '#CC79A7', 'fill-opacity': 0.3 }),
-    svg('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#6b2750', 'stroke-width': 3 })))));
+const patterns = svg('defs', {});
+document.body.append(svg('svg', { class: 'map-patterns', width: 0, height: 0, 'aria-hidden': 'true', focusable: 'false' }, patterns));
+
+/** Adds an SVG fill pattern `id` of a size×size tile drawn by its children, repeated in user space. */
+export function addPattern(id, size, children, attributes = {}) {
+  patterns.append(svg('pattern', { id, width: size, height: size, patternUnits: 'userSpaceOnUse', ...attributes }, children));
+}
+
+addPattern(REMAINING_HATCH, 8, [
+  svg('rect', { width: 8, height: 8, fill: '#CC79A7', 'fill-opacity': 0.3 }),
+  svg('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#6b2750', 'stroke-width': 3 }),
+], { patternTransform: 'rotate(45)' });
 
 export const layers = {
   basemap: L.layerGroup().addTo(map),

@@ -3,6 +3,8 @@ package org.clearancemap.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,7 +12,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.clearancemap.demo.DemoLoader;
 import org.clearancemap.testing.Browser;
 import org.clearancemap.testing.TestDatabase;
@@ -34,6 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Parties' outlines filled by status at the world view.
  */
 class MapScalesBrowserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> FILLED_STATUSES =
+            Set.of("completed", "on-track", "at-risk", "off-track", "deadline-passed", "no-data");
     private static TestDatabase db;
     private static TestServer server;
     private static ChromeDriver browser;
@@ -146,5 +155,65 @@ class MapScalesBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("[data-testid=feature-popup]")).isEmpty());
         String popup = browser.findElement(By.cssSelector("[data-testid=feature-popup]")).getDomProperty("textContent");
         assertTrue(popup.contains(externalId), popup);
+    }
+
+    /** ISO3:status of every State Party at a date, as the page notes its outline fills. */
+    private static String statusesAt(String asOf) throws Exception {
+        var response = server.get("/api/state-parties" + (asOf.isEmpty() ? "" : "?asOf=" + asOf));
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, String> byIso3 = new TreeMap<>();
+        for (JsonNode party : JSON.readTree(response.body())) {
+            String status = party.get("status").asText();
+            byIso3.put(party.get("iso3").asText(), FILLED_STATUSES.contains(status) ? status : "no-data");
+        }
+        return byIso3.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
+    }
+
+    /** The colour the map's canvas paints at a place, as [r, g, b]. */
+    @SuppressWarnings("unchecked")
+    private static List<Number> canvasColourAt(double lat, double lon) {
+        return (List<Number>) browser.executeScript("""
+                const canvas = document.querySelector('.leaflet-overlay-pane canvas');
+                const p = window.clearanceMap.containerPoint(arguments[0], arguments[1]);
+                const map = document.querySelector('[data-testid=map]').getBoundingClientRect();
+                const box = canvas.getBoundingClientRect();
+                const scale = canvas.width / box.width;
+                const x = Math.round((map.left + p.x - box.left) * scale), y = Math.round((map.top + p.y - box.top) * scale);
+                const d = canvas.getContext('2d').getImageData(x - 2, y - 2, 5, 5).data;
+                const mean = [0, 1, 2].map((c) => { let s = 0; for (let i = c; i < d.length; i += 4) s += d[i]; return s / 25; });
+                return mean;
+                """, lat, lon);
+    }
+
+    @Test
+    void atTheWorldViewEachStatePartyIsFilledByItsStatusAtTheDateWithALegend() throws Exception {
+        open("/");
+        wait.until(d -> body(d, "stateParties").equals("10") && body(d, "basemap").equals("ready"));
+        String today = statusesAt("");
+        wait.until(d -> body(d, "outlineFills").equals(today));
+        shots("world-status-fills");
+
+        List<Number> laos = canvasColourAt(19.8, 102.4); // northern Lao PDR
+        double fromGrey = Math.abs(laos.get(0).doubleValue() - 220) + Math.abs(laos.get(1).doubleValue() - 220)
+                + Math.abs(laos.get(2).doubleValue() - 216);
+        assertTrue(fromGrey > 30, "Lao PDR is filled, not the grey of any country: " + laos);
+
+        String legend = browser.findElement(By.cssSelector("[data-testid=legend-status]")).getText();
+        for (String label : List.of("Completed", "On track", "At risk", "Off track", "No data")) {
+            assertTrue(legend.contains(label), legend);
+        }
+        assertEquals(6, browser.findElements(By.cssSelector("[data-testid=legend-status] li svg rect[fill^='url(#status-fill-']")).size(),
+                "each status has a patterned swatch");
+
+        String then = statusesAt("2012-12-31");
+        browser.executeScript("""
+                const input = document.querySelector('[data-testid=as-of]');
+                input.value = '2012-12-31';
+                input.dispatchEvent(new Event('change', {bubbles: true}));
+                """);
+        wait.until(d -> body(d, "outlineFills").equals(then));
+
+        browser.executeScript("window.clearanceMap.setView(19.9, 102.6, 8)");
+        wait.until(d -> body(d, "outlineFills").isEmpty());
     }
 }
