@@ -5,8 +5,18 @@ import {
 } from './map.js';
 import {
   HAZARD_STYLES, OTHER_COUNTRY_STYLE, OUTLINE_STYLE, RELEASE_STYLES, REMAINING_STYLE, SELECTED_OUTLINE_STYLE,
-  STATUS_FILLS, STATUS_FILL_OPACITY, STATUS_TILE,
+  AGGREGATE_FOOTPRINT_STYLE, AGGREGATE_REMAINING_STYLE, STATUS_FILLS, STATUS_FILL_OPACITY, STATUS_TILE, symbolRadius,
 } from './styles.js';
+
+/** A circle swatch of the aggregates: its style, its radius in pixels. */
+function circleSwatch(style, radius) {
+  const size = Math.ceil(2 * radius + 4);
+  return svg('svg', { width: Math.max(28, size), height: Math.max(18, size), 'aria-hidden': 'true', focusable: 'false' },
+    svg('circle', {
+      cx: Math.max(28, size) / 2, cy: Math.max(18, size) / 2, r: radius,
+      fill: style.fillColor, 'fill-opacity': style.fillOpacity, stroke: style.color, 'stroke-width': style.weight,
+    }));
+}
 
 /** The swatch style of a status fill: the SVG twin of the canvas pattern the outlines use. */
 function statusSwatchStyle(status) {
@@ -63,6 +73,13 @@ const LegendControl = L.Control.extend({
       element('section', { 'aria-label': 'Remaining land' },
         element('h4', {}, layerToggle(layers.remaining, 'Remaining land', 'layer-remaining')),
         element('ul', {}, item(REMAINING_STYLE, 'Remaining (hazardous areas not yet released): the selected State Party, or from zoom 6'))),
+      element('section', { 'aria-label': 'Aggregates', 'data-testid': 'legend-aggregates' },
+        element('h4', {}, layerToggle(layers.aggregates, 'Aggregates (below zoom 11)', 'layer-aggregates')),
+        element('ul', {},
+          element('li', {}, circleSwatch(AGGREGATE_FOOTPRINT_STYLE, 7), element('span', {}, 'Footprint: remaining and released')),
+          element('li', {}, circleSwatch(AGGREGATE_REMAINING_STYLE, 5), element('span', {}, 'Remaining')),
+          element('li', {}, circleSwatch(AGGREGATE_REMAINING_STYLE, symbolRadius(1e6)), element('span', {}, '1 km²')),
+          element('li', {}, circleSwatch(AGGREGATE_REMAINING_STYLE, symbolRadius(1e7)), element('span', {}, '10 km²')))),
       element('section', { 'aria-label': 'Status of each State Party', 'data-testid': 'legend-status' },
         element('h4', {}, 'Status at the date (below zoom 6)'),
         element('ul', {}, Object.entries(STATUS_FILLS).map(([status, fill]) => item(statusSwatchStyle(status), fill.label)))),

@@ -1,6 +1,6 @@
 // The Leaflet map and its layers, bottom to top: the offline basemap, the State Party outlines,
-// hazardous areas, releases, then in a pane of its own above them the remaining land, and the
-// problems of an upload's dry run.
+// hazardous areas, releases, then in panes of their own above them the remaining land and the
+// aggregates (below the zoom where polygons are legible), and the problems of an upload's dry run.
 import * as L from '../node_modules/leaflet/dist/leaflet-src.esm.js';
 import { svg } from './dom.js';
 
@@ -22,6 +22,10 @@ map.createPane(REMAINING_PANE).classList.add('remaining-pane');
 /** Draws into the remaining pane as SVG, so its fill can be a pattern. */
 export const remainingRenderer = L.svg({ pane: REMAINING_PANE });
 export const REMAINING_HATCH = 'remaining-hatch';
+/** The proportional symbols of the aggregates, above the remaining land; only the symbols take clicks. */
+export const AGGREGATE_PANE = 'aggregates';
+map.createPane(AGGREGATE_PANE).classList.add('aggregate-pane');
+export const aggregateRenderer = L.svg({ pane: AGGREGATE_PANE });
 
 // The fill patterns the map and the legend refer to by url(#id).
 const patterns = svg('defs', {});
@@ -43,8 +47,11 @@ export const layers = {
   hazards: L.layerGroup().addTo(map),
   releases: L.layerGroup().addTo(map),
   remaining: L.layerGroup().addTo(map),
+  aggregates: L.layerGroup().addTo(map),
   problems: L.layerGroup().addTo(map),
 };
 
 /** Polygons are requested only from this zoom on, unless a State Party is selected. */
 export const MIN_POLYGON_ZOOM = 6;
+/** From this zoom on the polygons are big enough to read, and the aggregates give way to them. */
+export const POLYGONS_LEGIBLE_ZOOM = 11;

@@ -54,3 +54,13 @@ export const STATUS_FILLS = {
 };
 /** The outline of a State Party below the polygon zoom: its status fill drawn opaque enough to read. */
 export const STATUS_FILL_OPACITY = 0.45;
+
+/** An aggregate's circles: the footprint (remaining and released) outlined in green, what remains filled inside it. */
+export const AGGREGATE_FOOTPRINT_STYLE = { color: '#00664b', weight: 2, fillColor: '#009E73', fillOpacity: 0.12 };
+export const AGGREGATE_REMAINING_STYLE = { color: '#4d1a3a', weight: 1.5, fillColor: '#CC79A7', fillOpacity: 0.85 };
+/** Pixels per √m² of a proportional symbol: 1 km² is a circle of 4 px radius, 10 km² of 12.6 px. */
+export const SYMBOL_SCALE = 0.004;
+/** The radius in pixels of a circle standing for an area in m² (at least 3 px, so that every cell shows). */
+export function symbolRadius(sqm) {
+  return Math.max(3, SYMBOL_SCALE * Math.sqrt(Math.max(0, sqm)));
+}

@@ -216,4 +216,61 @@ class MapScalesBrowserTest {
         browser.executeScript("window.clearanceMap.setView(19.9, 102.6, 8)");
         wait.until(d -> body(d, "outlineFills").isEmpty());
     }
+
+    @Test
+    void atLaoPdrsCountryViewTheAggregatesAreDrawnWithTheirFiguresAndGiveWayToPolygonsWhenTheyAreLegible() throws Exception {
+        open("/#LAO");
+        wait.until(d -> body(d, "party").equals("LAO") && body(d, "aggregates").equals("drawn"));
+        long zoom = Math.round(Math.floor(((Number) browser.executeScript("return window.clearanceMap.zoom()")).doubleValue()));
+        var response = server.get("/api/state-parties/LAO/aggregates?z=" + zoom);
+        JsonNode cells = JSON.readTree(response.body()).get("features");
+        assertTrue(cells.size() > 0, "Lao PDR has aggregates at its country view");
+        assertEquals(String.valueOf(cells.size()), body(browser, "aggregatesDrawn"));
+        List<WebElement> circles = browser.findElements(By.cssSelector(".aggregate-pane path.leaflet-interactive"));
+        assertTrue(circles.size() >= cells.size(), circles.size() + " circles for " + cells.size() + " cells");
+        shots("lao-aggregates");
+
+        JsonNode largest = cells.get(0);
+        for (JsonNode cell : cells) {
+            if (cell.get("properties").get("remainingSqm").asDouble() > largest.get("properties").get("remainingSqm").asDouble()) {
+                largest = cell;
+            }
+        }
+        double lon = largest.get("geometry").get("coordinates").get(0).asDouble();
+        double lat = largest.get("geometry").get("coordinates").get(1).asDouble();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> point = (Map<String, Object>) browser.executeScript(
+                "return window.clearanceMap.containerPoint(arguments[0], arguments[1])", lat, lon);
+        WebElement mapElement = browser.findElement(By.cssSelector("[data-testid=map]"));
+        int dx = (int) Math.round(((Number) point.get("x")).doubleValue() - ((Number) point.get("width")).doubleValue() / 2);
+        int dy = (int) Math.round(((Number) point.get("y")).doubleValue() - ((Number) point.get("height")).doubleValue() / 2);
+        new Actions(browser).moveToElement(mapElement, dx, dy).click().perform();
+        wait.until(d -> !d.findElements(By.cssSelector("[data-testid=aggregate-popup]")).isEmpty());
+        String remaining = browser.findElement(By.cssSelector("[data-testid=aggregate-remaining]")).getText();
+        String expected = String.format(java.util.Locale.ENGLISH, "%,d m²",
+                Math.round(largest.get("properties").get("remainingSqm").asDouble()));
+        assertTrue(remaining.startsWith(expected), remaining + " starts with " + expected);
+        shots("lao-aggregate-popup");
+
+        browser.executeScript("window.clearanceMap.setView(arguments[0], arguments[1], 12)", lat, lon);
+        wait.until(d -> body(d, "aggregates").isEmpty() && Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return window.clearanceMap.settled()")));
+        assertEquals(0, browser.findElements(By.cssSelector(".aggregate-pane path")).size(), "polygons instead");
+        assertTrue(Integer.parseInt(body(browser, "hazardsDrawn")) > 0);
+    }
+
+    @Test
+    void atTheWorldViewEveryStatePartyHasItsAggregates() throws Exception {
+        open("/");
+        wait.until(d -> body(d, "stateParties").equals("10") && body(d, "aggregates").equals("drawn"));
+        long zoom = Math.round(Math.floor(((Number) browser.executeScript("return window.clearanceMap.zoom()")).doubleValue()));
+        int expected = 0;
+        for (JsonNode party : JSON.readTree(server.get("/api/state-parties").body())) {
+            var response = server.get("/api/state-parties/" + party.get("iso3").asText() + "/aggregates?z=" + zoom);
+            expected += JSON.readTree(response.body()).get("features").size();
+        }
+        assertTrue(expected >= 10, expected + " cells");
+        assertEquals(String.valueOf(expected), body(browser, "aggregatesDrawn"));
+        shots("world-aggregates");
+    }
 }
