@@ -6,6 +6,7 @@
 import { hasToken, openWithToken } from './js/api.js';
 import { loadBasemap } from './js/basemap.js';
 import { element } from './js/dom.js';
+import { loadAggregates } from './js/aggregates.js';
 import { addLegend } from './js/legend.js';
 import { map } from './js/map.js';
 import { drawOutlines, fitToStateParties, outlineBounds, restyleOutlines } from './js/outlines.js';
@@ -85,6 +86,7 @@ function selectStateParty(iso3, { reveal = false } = {}) {
   }
   loadDetail();
   loadRemaining();
+  loadAggregates();
   scheduleLoad();
   // Chosen on the map, the dashboard or by the address: bring its panel (above the list) into view.
   if (iso3 && reveal && window.matchMedia('(min-width: 901px)').matches) revealPanel();
@@ -103,9 +105,10 @@ function zoomToSelected() {
 /** Reloads everything shown for the date; resolves when the map and every figure follow it. */
 function refreshAll() {
   return Promise.all([
-    loadStateParties(),
+    loadStateParties().then(restyleOutlines),
     loadDetail(),
     loadRemaining({ force: true }),
+    loadAggregates({ force: true }),
     state.view() === 'dashboard' ? loadDashboard() : null,
     scheduleLoad(0),
   ]);
@@ -119,6 +122,8 @@ window.clearanceMap = {
   },
   /** True when no polygon request is scheduled or running and the polygons drawn cover the view. */
   settled,
+  /** The map's zoom. */
+  zoom: () => map.getZoom(),
   /** Where a place is in the map's element, in CSS pixels from its top left corner. */
   containerPoint(lat, lon) {
     const point = map.latLngToContainerPoint([lat, lon]);
@@ -130,6 +135,7 @@ window.clearanceMap = {
 map.on('moveend', () => {
   if (!drawnCoverView()) scheduleLoad();
   if (!state.selected()) loadRemaining();
+  loadAggregates();
 });
 byId('show-all').addEventListener('click', () => selectStateParty(null));
 // Reports and upload records: with a token entered, fetched with it and opened from a blob: URL

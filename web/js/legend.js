@@ -1,9 +1,40 @@
 // The legend, which also switches the hazard, release and remaining layers on and off.
 import { element, svg } from './dom.js';
-import { L, layers, map } from './map.js';
+import {
+  L, addPattern, layers, map,
+} from './map.js';
 import {
   HAZARD_STYLES, OTHER_COUNTRY_STYLE, OUTLINE_STYLE, RELEASE_STYLES, REMAINING_STYLE, SELECTED_OUTLINE_STYLE,
+  AGGREGATE_FOOTPRINT_STYLE, AGGREGATE_REMAINING_STYLE, STATUS_FILLS, STATUS_FILL_OPACITY, STATUS_TILE, symbolRadius,
 } from './styles.js';
+
+/** A circle swatch of the aggregates: its style, its radius in pixels. */
+function circleSwatch(style, radius) {
+  const size = Math.ceil(2 * radius + 4);
+  return svg('svg', { width: Math.max(28, size), height: Math.max(18, size), 'aria-hidden': 'true', focusable: 'false' },
+    svg('circle', {
+      cx: Math.max(28, size) / 2, cy: Math.max(18, size) / 2, r: radius,
+      fill: style.fillColor, 'fill-opacity': style.fillOpacity, stroke: style.color, 'stroke-width': style.weight,
+    }));
+}
+
+/** The swatch style of a status fill: the SVG twin of the canvas pattern the outlines use. */
+function statusSwatchStyle(status) {
+  const fill = STATUS_FILLS[status];
+  const id = `status-fill-${status}`;
+  if (!document.getElementById(id)) {
+    addPattern(id, STATUS_TILE, [
+      svg('rect', { width: STATUS_TILE, height: STATUS_TILE, fill: fill.color, 'fill-opacity': STATUS_FILL_OPACITY }),
+      fill.strokes.map(([x1, y1, x2, y2]) => svg('line', {
+        x1, y1, x2, y2, stroke: fill.ink, 'stroke-width': 1.5,
+      })),
+      fill.dots.map(([cx, cy]) => svg('circle', {
+        cx, cy, r: 1.6, fill: fill.ink,
+      })),
+    ]);
+  }
+  return { color: '#333333', weight: 1.6, fillColor: `url(#${id})`, fillOpacity: 1 };
+}
 
 function swatch(style) {
   return svg('svg', { width: 28, height: 18, 'aria-hidden': 'true', focusable: 'false' },
@@ -42,6 +73,16 @@ const LegendControl = L.Control.extend({
       element('section', { 'aria-label': 'Remaining land' },
         element('h4', {}, layerToggle(layers.remaining, 'Remaining land', 'layer-remaining')),
         element('ul', {}, item(REMAINING_STYLE, 'Remaining (hazardous areas not yet released): the selected State Party, or from zoom 6'))),
+      element('section', { 'aria-label': 'Aggregates', 'data-testid': 'legend-aggregates' },
+        element('h4', {}, layerToggle(layers.aggregates, 'Aggregates (below zoom 11)', 'layer-aggregates')),
+        element('ul', {},
+          element('li', {}, circleSwatch(AGGREGATE_FOOTPRINT_STYLE, 7), element('span', {}, 'Footprint: remaining and released')),
+          element('li', {}, circleSwatch(AGGREGATE_REMAINING_STYLE, 5), element('span', {}, 'Remaining')),
+          element('li', {}, circleSwatch(AGGREGATE_REMAINING_STYLE, symbolRadius(1e6)), element('span', {}, '1 km²'),
+            circleSwatch(AGGREGATE_REMAINING_STYLE, symbolRadius(1e7)), element('span', {}, '10 km²')))),
+      element('section', { 'aria-label': 'Status of each State Party', 'data-testid': 'legend-status' },
+        element('h4', {}, 'Status at the date (below zoom 6)'),
+        element('ul', {}, Object.entries(STATUS_FILLS).map(([status, fill]) => item(statusSwatchStyle(status), fill.label)))),
       element('section', { 'aria-label': 'Boundaries' },
         element('h4', {}, 'Boundaries'),
         element('ul', {},

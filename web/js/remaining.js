@@ -2,7 +2,9 @@
 // the selected State Party's, else (from the polygon zoom on) that of those whose outline meets
 // the view.
 import { URLS, fetchJson, withAsOf } from './api.js';
-import { L, MIN_POLYGON_ZOOM, layers, map } from './map.js';
+import {
+  L, MIN_POLYGON_ZOOM, REMAINING_PANE, layers, map, remainingRenderer,
+} from './map.js';
 import { outlinesMeeting } from './outlines.js';
 import * as state from './state.js';
 import { setStatus } from './status.js';
@@ -36,7 +38,10 @@ export async function loadRemaining({ force = false } = {}) {
     if (current !== sequence) return;
     layers.remaining.clearLayers();
     for (const feature of features) {
-      if (feature?.geometry) L.geoJSON(feature, { style: REMAINING_STYLE, interactive: false }).addTo(layers.remaining);
+      if (!feature?.geometry) continue;
+      L.geoJSON(feature, {
+        style: REMAINING_STYLE, interactive: false, pane: REMAINING_PANE, renderer: remainingRenderer,
+      }).addTo(layers.remaining);
     }
     document.body.dataset.remaining = 'drawn';
   } catch (err) {

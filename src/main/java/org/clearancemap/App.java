@@ -26,10 +26,12 @@ import org.clearancemap.http.RequestIds;
 import org.clearancemap.land.LandFeatures;
 import org.clearancemap.land.LandRepository;
 import org.clearancemap.land.MappedLandRepository;
+import org.clearancemap.map.AggregateRoutes;
 import org.clearancemap.map.MapLayerRoutes;
 import org.clearancemap.ogc.OgcRoutes;
 import org.clearancemap.ogc.RemainingAreas;
 
+import org.clearancemap.progress.Aggregates;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.auth.RevocationListener;
@@ -97,6 +99,7 @@ public final class App {
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
+        var aggregates = new AggregateRoutes(new Aggregates(progress), progress, statePartyRecords, clock);
         var layers = new MapLayerRoutes(new LandRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
         var tileCache = new TileCache(config.tileCacheMaxBytes());
         // a committed upload makes that State Party's figures stale: they are recomputed on the next read;
@@ -175,6 +178,8 @@ public final class App {
             cfg.routes.get("/api/state-parties/{iso3}", stateParties::one);
             // progress and deadlines
             cfg.routes.get("/api/state-parties/{iso3}/remaining", stateParties::remaining);
+            // the land gathered in cells, for the zooms where its polygons are too small to see
+            cfg.routes.get("/api/state-parties/{iso3}/aggregates", aggregates::aggregates);
             cfg.routes.get("/api/deadlines", stateParties::deadlines);
             cfg.routes.post("/api/state-parties", treatyRecords::addStateParty);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests", treatyRecords::addExtensionRequest);

@@ -154,12 +154,17 @@ public final class AreaEngine {
      * (keyed by cluster signature and dates) and adding what it computes.
      */
     public AreaFigures figuresOn(List<Cluster> clusters, LocalDate date, Map<Object, Object> memo) {
-        List<LocalDate> dates = List.of(date);
         AreaFigures sum = AreaFigures.ZERO;
-        for (AreaFigures f : perCluster(clusters, c -> timeline(c, dates, memo).figures[0])) {
+        for (AreaFigures f : figuresPerCluster(clusters, date, memo)) {
             sum = sum.plus(f);
         }
         return sum;
+    }
+
+    /** The figures of each cluster on one date, in the clusters' order; they add up to {@link #figuresOn}. */
+    public List<AreaFigures> figuresPerCluster(List<Cluster> clusters, LocalDate date, Map<Object, Object> memo) {
+        List<LocalDate> dates = List.of(date);
+        return perCluster(clusters, c -> timeline(c, dates, memo).figures[0]);
     }
 
     private ClusterTimeline timeline(Cluster c, List<LocalDate> dates, Map<Object, Object> memo) {

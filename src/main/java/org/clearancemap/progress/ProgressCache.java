@@ -1,6 +1,7 @@
 package org.clearancemap.progress;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,8 @@ import org.clearancemap.geo.GeoJsonGeometry;
 import org.clearancemap.land.MappedHazard;
 import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.land.MappedRelease;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -100,6 +103,33 @@ public final class ProgressCache {
     public AreaEngine.Balance balanceBetween(String iso3, List<LocalDate> dates) {
         return cached(new Key(iso3, "between " + dates, dates.get(0), dates.size()),
                 () -> engine.balance(clustersOf(iso3), dates, memo(iso3)));
+    }
+
+    /**
+     * The figures of each of {@code iso3}'s clusters on {@code date}, with where the cluster lies
+     * (the centre of its bounding box, lon/lat); they add up to {@link #figuresOn}.
+     */
+    public List<ClusterFigures> clusterFiguresOn(String iso3, LocalDate date) {
+        return cached(new Key(iso3, "cluster figures", date, 0), () -> {
+            List<Cluster> all = clustersOf(iso3);
+            List<AreaFigures> figures = engine.figuresPerCluster(all, date, memo(iso3));
+            List<ClusterFigures> out = new ArrayList<>(all.size());
+            for (int i = 0; i < all.size(); i++) {
+                out.add(new ClusterFigures(centreOf(all.get(i)), figures.get(i)));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** A cluster's figures on a date and the centre of its bounding box (x lon, y lat). */
+    public record ClusterFigures(Coordinate centre, AreaFigures figures) {
+    }
+
+    private static Coordinate centreOf(Cluster cluster) {
+        Envelope box = new Envelope();
+        cluster.hazards().forEach(h -> box.expandToInclude(h.geom4326().getEnvelopeInternal()));
+        cluster.releases().forEach(r -> box.expandToInclude(r.geom4326().getEnvelopeInternal()));
+        return box.centre();
     }
 
     /** The remaining land of {@code iso3} on {@code date}, slivers left out. */

@@ -2,6 +2,7 @@ package org.clearancemap.bench;
 
 import static org.clearancemap.bench.Samples.median;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.clearancemap.progress.Aggregates;
 import org.clearancemap.testing.Browser;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
@@ -29,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * headless Chromium opens {@code /#ISO3} and the benchmark prints how long until its polygons,
  * remaining land and figures are on screen, how long one step of the date (what Play does each
  * year) takes, and the layer requests the page made (browser resource timing) beside PostGIS
- * running the same queries in one round trip. It asserts nothing.
+ * running the same queries in one round trip; then one aggregate request per State Party, cold and
+ * warm, beside the PostGIS query that makes such cells from scratch. It asserts nothing.
  */
 public final class MapPageBenchmark {
     /** The server's hazard layer query (LandRepository), aggregated by PostGIS into the collection text. */
@@ -65,6 +68,23 @@ public final class MapPageBenchmark {
                         WHERE iso3 = ? AND superseded_at IS NULL AND completed_on <= ?)
             SELECT ST_AsGeoJSON(ST_Multi(coalesce(ST_Difference(h.g, r.g), h.g)), 8) FROM h, r
             """;
+    /**
+     * Aggregates in PostGIS: the remaining land (as {@link #RAW_REMAINING}) cut into its parts,
+     * each part's geodesic area summed in the grid cell of its centroid.
+     */
+    private static final String RAW_AGGREGATES = """
+            WITH h AS (SELECT ST_Union(geom4326) AS g FROM hazard
+                        WHERE iso3 = ? AND recorded_on <= ? AND (valid_until IS NULL OR valid_until > ?)),
+                 r AS (SELECT ST_Union(geom4326) AS g FROM land_release
+                        WHERE iso3 = ? AND superseded_at IS NULL AND completed_on <= ?),
+                 parts AS (SELECT (ST_Dump(coalesce(ST_Difference(h.g, r.g), h.g))).geom AS g FROM h, r)
+            SELECT floor((ST_X(ST_Centroid(g)) + 180) / ?) AS col, floor((ST_Y(ST_Centroid(g)) + 90) / ?) AS row,
+                   sum(ST_Area(g::geography))::text
+              FROM parts GROUP BY 1, 2
+            """;
+    /** The zoom and the date of the aggregate requests measured: a date no other request asks for. */
+    private static final int AGGREGATE_ZOOM = 6;
+    private static final LocalDate AGGREGATE_DATE = LocalDate.of(2019, 12, 31);
     private static final List<String> STATE_PARTIES = List.of("AFG", "CHL", "DEU", "IRQ", "LAO", "LBN", "MRT", "SOM",
             "SSD", "TCD");
 
@@ -146,6 +166,67 @@ public final class MapPageBenchmark {
                 median(ready), median(step), median(layerHttp), median(layerAlone), median(layerRaw),
                 median(layerAlone) / median(layerRaw), median(remainingCold), median(remainingHttp), median(remainingRaw),
                 median(remainingCold) / median(remainingRaw), median(remainingHttp) / median(remainingRaw));
+        aggregates(server, raw);
+    }
+
+    /**
+     * An aggregate request (one State Party's cells at one zoom and date) over HTTP, cold (the first
+     * for that date: the figures of the date are computed) and warm (kept), beside the PostGIS query
+     * that makes the same cells from scratch.
+     */
+    private static void aggregates(TestServer server, Connection raw) throws Exception {
+        var cold = new ArrayList<Double>();
+        var warm = new ArrayList<Double>();
+        var rawMs = new ArrayList<Double>();
+        System.out.printf(Locale.ROOT, "aggregates at z%d on %s: iso3  cells  cold / warm ms over HTTP  raw PostGIS ms%n",
+                AGGREGATE_ZOOM, AGGREGATE_DATE);
+        for (String iso3 : STATE_PARTIES) {
+            String path = "/api/state-parties/" + iso3 + "/aggregates?z=" + AGGREGATE_ZOOM + "&asOf=" + AGGREGATE_DATE;
+            long a = System.nanoTime();
+            var first = server.get(path);
+            double coldMs = (System.nanoTime() - a) / 1e6;
+            if (first.statusCode() != 200) {
+                throw new IllegalStateException(path + ": " + first.statusCode() + " " + first.body());
+            }
+            double warmMs = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long b = System.nanoTime();
+                server.get(path).body();
+                warmMs = Math.min(warmMs, (System.nanoTime() - b) / 1e6);
+            }
+            double rawBest = rawAggregates(raw, iso3, AGGREGATE_DATE, Aggregates.cellDegrees(AGGREGATE_ZOOM));
+            int cells = new ObjectMapper().readTree(first.body()).get("features").size();
+            cold.add(coldMs);
+            warm.add(warmMs);
+            rawMs.add(rawBest);
+            System.out.printf(Locale.ROOT, "%s  %5d  %8.1f / %-8.1f  %8.1f%n", iso3, cells, coldMs, warmMs, rawBest);
+        }
+        System.out.printf(Locale.ROOT, "medians: aggregate request cold %.1f ms, warm %.1f ms vs %.1f ms raw PostGIS"
+                + " (ST_Union, ST_Difference, geodesic ST_Area per cell), ratios %.2f and %.3f%n",
+                median(cold), median(warm), median(rawMs), median(cold) / median(rawMs), median(warm) / median(rawMs));
+    }
+
+    private static double rawAggregates(Connection raw, String iso3, LocalDate date, double cellDegrees) throws SQLException {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long a = System.nanoTime();
+            try (PreparedStatement ps = raw.prepareStatement(RAW_AGGREGATES)) {
+                ps.setString(1, iso3);
+                ps.setDate(2, Date.valueOf(date));
+                ps.setDate(3, Date.valueOf(date));
+                ps.setString(4, iso3);
+                ps.setDate(5, Date.valueOf(date));
+                ps.setDouble(6, cellDegrees);
+                ps.setDouble(7, cellDegrees);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(3);
+                    }
+                }
+            }
+            best = Math.min(best, (System.nanoTime() - a) / 1e6);
+        }
+        return best;
     }
 
     private static void open(WebDriver driver, String url) {

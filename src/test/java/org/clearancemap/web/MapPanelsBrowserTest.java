@@ -711,7 +711,7 @@ class MapPanelsBrowserTest {
                 "token-input", "token-use", // the upload panel without a token
                 "summary:Map settings",
                 "map", "a.leaflet-control-zoom-in", "summary:Legend and layers",
-                "layer-hazards", "layer-releases", "layer-remaining", // the layers
+                "layer-hazards", "layer-releases", "layer-remaining", "layer-aggregates", // the layers
                 "banner-toggle")); // the synthetic-data banner's details
         for (String hidden : List.of("upload-state", "upload-kind", "upload-file", "upload-check", "upload-confirm",
                 "token-forget", "tile-url", "dashboard-close")) {
