@@ -49,7 +49,7 @@ export const STATUS_FILLS = {
   'off-track': {
     label: 'Off track', color: '#D55E00', ink: '#7a3300', strokes: [[0, 10, 10, 0], [0, 0, 10, 10]], dots: [],
   },
-  'deadline-passed': { label: 'Deadline passed', color: '#882255', ink: '#4d1230', strokes: [[5, 0, 5, 10]], dots: [] },
+  'deadline-passed': { label: 'Deadline passed', color: '#cc79a7', ink: '#4d1230', strokes: [[5, 0, 5, 10]], dots: [] },
   'no-data': { label: 'No data', color: '#bbbbbb', ink: '#57606a', strokes: [], dots: [[5, 5]] },
 };
 /** The outline of a State Party below the polygon zoom: its status fill drawn opaque enough to read. */
