@@ -59,7 +59,7 @@ const upload = new UploadPanel({
 });
 
 initStateParties({
-  choose: (iso3) => selectStateParty(iso3),
+  choose: (iso3) => selectStateParty(iso3, { reveal: true, focus: true }),
   zoom: () => zoomToSelected(),
   close: () => selectStateParty(null),
   loaded: () => upload.setStateParties(state.stateParties(), state.selected()),
@@ -67,12 +67,21 @@ initStateParties({
 initTimeline({ refreshAll });
 initOnlineBasemap();
 
-function selectStateParty(iso3, { reveal = false } = {}) {
+/**
+ * Selects a State Party (null: none). The address follows: a new history entry for each choice,
+ * so Back and Forward move between them; fromAddress means the address chose it and stays.
+ * reveal brings its panel into view (by the list always, with focus on its heading; from
+ * elsewhere beside the map only).
+ */
+function selectStateParty(iso3, { reveal = false, focus = false, fromAddress = false } = {}) {
   state.setSelected(iso3);
   markSelected(iso3);
   document.body.dataset.selected = iso3 || '';
   const hash = iso3 ? `#${iso3}` : '';
-  if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+  if (location.hash !== hash) {
+    (fromAddress ? history.replaceState : history.pushState)
+      .call(history, null, '', hash || location.pathname + location.search);
+  }
   upload.selectStateParty(iso3);
   restyleOutlines();
   if (iso3) {
@@ -82,8 +91,7 @@ function selectStateParty(iso3, { reveal = false } = {}) {
   loadDetail();
   loadRemaining();
   scheduleLoad();
-  // Chosen on the map, the dashboard or by the address: bring its panel (above the list) into view.
-  if (iso3 && reveal && window.matchMedia('(min-width: 901px)').matches) revealPanel();
+  if (iso3 && reveal && (focus || window.matchMedia('(min-width: 901px)').matches)) revealPanel({ focus });
 }
 
 function zoomToSelected() {
@@ -173,6 +181,16 @@ function isoFromHash() {
   return /^[A-Z]{3}$/.test(code) ? code : null;
 }
 
+/** The address chose (edited, Back, Forward): select what it names; an unknown code changes nothing. */
+function followAddress() {
+  if (state.stateParties().length === 0) return; // start() reads the address once the list is in
+  const wanted = isoFromHash();
+  const iso3 = location.hash.length > 1 ? (state.stateParty(wanted) ? wanted : state.selected()) : null;
+  if (iso3 !== state.selected()) selectStateParty(iso3, { reveal: true, fromAddress: true });
+}
+window.addEventListener('hashchange', followAddress);
+window.addEventListener('popstate', followAddress);
+
 async function start() {
   setStatus('loading', 'Loading…');
   markDrawn(0, 0);
@@ -190,7 +208,7 @@ async function start() {
   drawOutlines((iso3) => selectStateParty(iso3, { reveal: true }));
   const wanted = isoFromHash();
   if (wanted && state.stateParty(wanted)) {
-    selectStateParty(wanted, { reveal: true });
+    selectStateParty(wanted, { reveal: true, fromAddress: true });
   } else {
     fitToStateParties();
     scheduleLoad(0);
