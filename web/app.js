@@ -15,7 +15,7 @@ import {
 import {
   drawnCoverView, fitNextDrawToData, markDrawn, scheduleLoad, settled,
 } from './js/polygons.js';
-import { findPolygon } from './js/popups.js';
+import { closePopupOffDate, findPolygon } from './js/popups.js';
 import { focusProblem, showProblems } from './js/problems.js';
 import { loadRemaining } from './js/remaining.js';
 import * as state from './js/state.js';
@@ -106,6 +106,7 @@ function zoomToSelected() {
 
 /** Reloads everything shown for the date; resolves when the map and every figure follow it. */
 function refreshAll() {
+  closePopupOffDate();
   return Promise.all([
     loadStateParties(),
     loadDetail(),

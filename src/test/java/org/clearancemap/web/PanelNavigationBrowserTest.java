@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Moving between States Parties in a real headless Chromium against the server with the demo
  * dataset: choosing one from the list by mouse, keyboard and touch brings its panel into view
  * with the focus on its heading; the address chooses too, and Back and Forward move between
- * choices.
+ * choices; a popup does not outlive the date it was opened at.
  */
 class PanelNavigationBrowserTest {
     private static TestDatabase db;
@@ -167,4 +167,86 @@ class PanelNavigationBrowserTest {
         wait.until(d -> body(d, "party").equals("LAO"));
     }
 
+    @Test
+    void aPopupOpenWhenPlayMovesTheDateDoesNotShowAVersionNotValidThen() throws Exception {
+        // the current version of a re-surveyed hazard of Iraq, recorded as late as any
+        String externalId;
+        String recordedOn;
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT external_id, recorded_on FROM hazard
+                 WHERE iso3 = 'IRQ' AND version = 2 AND valid_until IS NULL
+                 ORDER BY recorded_on DESC, external_id LIMIT 1
+                """)) {
+            assertTrue(rs.next(), "the demo data has a re-surveyed hazard in Iraq");
+            externalId = rs.getString(1);
+            recordedOn = rs.getString(2);
+        }
+        var wait = waitOn(browser);
+        open(browser, "/#IRQ");
+        wait.until(d -> body(d, "party").equals("IRQ"));
+        browser.findElement(By.cssSelector("[data-testid=find-id]")).sendKeys(externalId, Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=version-row]")).size() == 2);
+        assertTrue(popupsText().contains(externalId), popupsText());
+
+        WebElement play = browser.findElement(By.cssSelector("[data-testid=play]"));
+        play.click();
+        String first = browser.findElement(By.cssSelector("[data-testid=year-slider]")).getDomProperty("min");
+        String date = first + "-12-31";
+        wait.until(d -> body(d, "asOf").equals(date));
+        play.sendKeys(Keys.ENTER);
+        wait.until(d -> body(d, "playing").equals("false") && body(d, "polygonsAsOf").equals(body(d, "asOf")));
+        String shown = body(browser, "asOf");
+        assertTrue(recordedOn.compareTo(shown) > 0, "the version found is not valid at " + shown + ": " + recordedOn);
+        Browser.screenshot(browser, "popup-after-play");
+        assertTrue(!popupsText().contains(externalId),
+                "no popup shows the version recorded on " + recordedOn + " at " + shown + ": " + popupsText());
+    }
+
+    @Test
+    void aClickedPolygonsPopupClosesWhenTheDateChanges() throws Exception {
+        // a hazard of Lao PDR that no other current hazard overlaps, and a point inside it
+        String externalId;
+        double lon;
+        double lat;
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT h.external_id, ST_X(ST_PointOnSurface(h.geom4326)), ST_Y(ST_PointOnSurface(h.geom4326))
+                  FROM hazard h
+                 WHERE h.iso3 = 'LAO' AND h.valid_until IS NULL AND h.version = 2
+                   AND NOT EXISTS (SELECT 1 FROM hazard o WHERE o.iso3 = 'LAO' AND o.valid_until IS NULL
+                                      AND o.id <> h.id AND ST_Intersects(o.geom4326, h.geom4326))
+                 ORDER BY h.external_id LIMIT 1
+                """)) {
+            assertTrue(rs.next(), "the demo data has a re-surveyed hazard in Lao PDR");
+            externalId = rs.getString(1);
+            lon = rs.getDouble(2);
+            lat = rs.getDouble(3);
+        }
+        var wait = waitOn(browser);
+        open(browser, "/#LAO");
+        wait.until(d -> body(d, "party").equals("LAO") && !body(d, "draws").isEmpty());
+        browser.executeScript("window.clearanceMap.setView(arguments[0], arguments[1], 16)", lat, lon);
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.clearanceMap.settled()")));
+        browser.findElement(By.cssSelector("[data-testid=layer-releases]")).click();
+        browser.findElement(By.cssSelector("[data-testid=layer-remaining]")).click();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> point = (Map<String, Object>) browser.executeScript(
+                "return window.clearanceMap.containerPoint(arguments[0], arguments[1])", lat, lon);
+        int dx = (int) Math.round(((Number) point.get("x")).doubleValue() - ((Number) point.get("width")).doubleValue() / 2);
+        int dy = (int) Math.round(((Number) point.get("y")).doubleValue() - ((Number) point.get("height")).doubleValue() / 2);
+        new Actions(browser).moveToElement(browser.findElement(By.cssSelector("[data-testid=map]")), dx, dy).click().perform();
+        wait.until(d -> popupsText().contains(externalId));
+
+        browser.executeScript("""
+                const input = document.querySelector('[data-testid=as-of]');
+                input.value = '2015-12-31';
+                input.dispatchEvent(new Event('change', {bubbles: true}));
+                """);
+        wait.until(d -> body(d, "polygonsAsOf").equals("2015-12-31"));
+        assertTrue(!popupsText().contains(externalId), "the popup of today's version is closed: " + popupsText());
+    }
+
+    private static String popupsText() {
+        return String.valueOf(browser.executeScript(
+                "return [...document.querySelectorAll('.leaflet-popup')].map(p => p.textContent).join(' | ')"));
+    }
 }
