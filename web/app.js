@@ -10,7 +10,7 @@ import { addLegend } from './js/legend.js';
 import { map } from './js/map.js';
 import { drawOutlines, fitToStateParties, outlineBounds, restyleOutlines } from './js/outlines.js';
 import {
-  initStateParties, loadDetail, loadStateParties, markSelected, revealPanel,
+  initStateParties, loadDetail, loadStateParties, markSelected, redrawDetail, revealPanel,
 } from './js/parties.js';
 import {
   drawnCoverView, fitNextDrawToData, markDrawn, scheduleLoad, settled,
@@ -166,6 +166,11 @@ byId('view-map').addEventListener('click', () => {
   map.getContainer().focus();
 });
 byId('view-dashboard').addEventListener('click', showDashboard);
+byId('area-unit').value = state.areaUnit();
+byId('area-unit').addEventListener('change', (event) => {
+  state.setAreaUnit(event.target.value);
+  redrawDetail();
+});
 byId('dashboard-close').addEventListener('click', () => {
   showMapView();
   byId('view-dashboard').focus();

@@ -127,6 +127,16 @@ function replacePanel(draw) {
   if (focusWanted) dom.partyPanel.scrollIntoView({ block: 'start' });
 }
 
+function drawDetail(detail) {
+  renderStatePartyPanel(dom.partyPanel, detail, { asOf: state.asOf(), onClose: hooks.close, unit: state.areaUnit() });
+}
+
+/** Draws the selected State Party's panel again from the figures loaded (e.g. in another unit). */
+export function redrawDetail() {
+  const detail = state.detail();
+  if (detail && detail.iso3 === state.selected() && !dom.partyPanel.hidden) replacePanel(() => drawDetail(detail));
+}
+
 /** Loads and shows the selected State Party's panel, or hides it when none is selected. */
 export async function loadDetail() {
   const current = ++sequence.detail;
@@ -150,7 +160,7 @@ export async function loadDetail() {
     const detail = await fetchJson(withAsOf(`${URLS.stateParties}/${encodeURIComponent(iso3)}`, state.asOf()));
     if (current !== sequence.detail) return;
     state.setDetail(detail);
-    replacePanel(() => renderStatePartyPanel(dom.partyPanel, detail, { asOf: state.asOf(), onClose: hooks.close }));
+    replacePanel(() => drawDetail(detail));
     focusWanted = false;
     document.body.dataset.party = iso3;
     document.body.dataset.partyAsOf = detail.asOf;

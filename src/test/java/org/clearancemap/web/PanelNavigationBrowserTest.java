@@ -245,6 +245,45 @@ class PanelNavigationBrowserTest {
         assertTrue(!popupsText().contains(externalId), "the popup of today's version is closed: " + popupsText());
     }
 
+    @Test
+    void theUnitOfTheAreasIsChosenAndKeptForTheNextVisit() throws Exception {
+        var wait = waitOn(browser);
+        try {
+            open(browser, "/#LAO");
+            wait.until(d -> body(d, "party").equals("LAO"));
+            var party = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(server.get("/api/state-parties/LAO").body());
+            double footprint = party.get("footprintSqm").asDouble();
+            assertTrue(figure("fig-footprint").startsWith(String.format(java.util.Locale.ROOT, "%,d m²",
+                    Math.round(footprint))), "m² by default: " + figure("fig-footprint"));
+
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("[data-testid=area-unit]")))
+                    .selectByValue("km2");
+            wait.until(d -> figure("fig-footprint").contains(" km²"));
+            String shown = figure("fig-footprint");
+            assertEquals(footprint / 1e6, Double.parseDouble(shown.substring(0, shown.indexOf(" km²")).replace(",", "")),
+                    0.0005, shown);
+            assertTrue(figure("fig-remaining").contains(" km²"), figure("fig-remaining"));
+            Browser.screenshot(browser, "panel-in-km2");
+
+            open(browser, "/#LAO");
+            wait.until(d -> body(d, "party").equals("LAO"));
+            assertEquals("km2", browser.findElement(By.cssSelector("[data-testid=area-unit]")).getDomProperty("value"));
+            assertTrue(figure("fig-footprint").contains(" km²"), "kept for the next visit: " + figure("fig-footprint"));
+
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("[data-testid=area-unit]")))
+                    .selectByValue("ha");
+            String ha = String.format(java.util.Locale.ROOT, "%,.2f ha", footprint / 1e4);
+            wait.until(d -> figure("fig-footprint").startsWith(ha));
+        } finally {
+            browser.executeScript("localStorage.clear()");
+        }
+    }
+
+    private static String figure(String testid) {
+        return browser.findElement(By.cssSelector("[data-testid=" + testid + "]")).getText();
+    }
+
     private static String popupsText() {
         return String.valueOf(browser.executeScript(
                 "return [...document.querySelectorAll('.leaflet-popup')].map(p => p.textContent).join(' | ')"));
