@@ -5,6 +5,7 @@
 // starts the page; what they share is in js/state.js.
 import { hasToken, openWithToken } from './js/api.js';
 import { loadBasemap } from './js/basemap.js';
+import { initFind } from './js/find.js';
 import { element } from './js/dom.js';
 import { addLegend } from './js/legend.js';
 import { map } from './js/map.js';
@@ -15,7 +16,7 @@ import {
 import {
   drawnCoverView, fitNextDrawToData, markDrawn, scheduleLoad, settled,
 } from './js/polygons.js';
-import { closePopupOffDate, findPolygon } from './js/popups.js';
+import { closePopupOffDate } from './js/popups.js';
 import { focusProblem, showProblems } from './js/problems.js';
 import { loadRemaining } from './js/remaining.js';
 import * as state from './js/state.js';
@@ -157,10 +158,7 @@ document.addEventListener('click', (event) => {
       setStatus('error', `Could not open “${link.textContent}” — ${err.message}`);
     });
 }, true);
-byId('find-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  findPolygon(byId('find-kind').value, byId('find-id').value.trim(), byId('find-status'));
-});
+initFind({ choose: (iso3) => selectStateParty(iso3) });
 byId('view-map').addEventListener('click', () => {
   showMapView();
   map.getContainer().focus();

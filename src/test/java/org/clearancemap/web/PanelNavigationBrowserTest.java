@@ -284,6 +284,41 @@ class PanelNavigationBrowserTest {
         return browser.findElement(By.cssSelector("[data-testid=" + testid + "]")).getText();
     }
 
+    @Test
+    void findTakesTheStartOfAnIdInAnyCaseAndWithoutASelectionSearchesEveryStateParty() throws Exception {
+        List<String> laoIds = new java.util.ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT DISTINCT external_id FROM hazard WHERE iso3 = 'LAO' ORDER BY 1 LIMIT 5")) {
+            while (rs.next()) {
+                laoIds.add(rs.getString(1));
+            }
+        }
+        String wanted = laoIds.get(2);
+        var wait = waitOn(browser);
+        open(browser, "/");
+        wait.until(d -> body(d, "stateParties").equals("10"));
+        WebElement field = browser.findElement(By.cssSelector("[data-testid=find-id]"));
+        // nothing selected, the whole id in lower case: it opens, in its State Party
+        field.sendKeys(wanted.toLowerCase(), Keys.ENTER);
+        wait.until(d -> body(d, "party").equals("LAO") && popupsText().contains(wanted)
+                && !d.findElements(By.cssSelector("[data-testid=version-row]")).isEmpty());
+        assertTrue(browser.switchTo().activeElement().getText().contains(wanted), "the focus is in the popup");
+
+        // the start of several ids in Lao PDR: they are listed, and one chosen opens
+        String prefix = wanted.substring(0, wanted.length() - 1).toLowerCase();
+        field.clear();
+        field.sendKeys(prefix, Keys.ENTER);
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=find-match]")).size() > 1);
+        List<WebElement> matches = browser.findElements(By.cssSelector("[data-testid=find-match]"));
+        assertTrue(matches.stream().allMatch(m -> m.getText().toLowerCase().startsWith(prefix)), prefix);
+        assertTrue(browser.findElement(By.cssSelector("[data-testid=find-status]")).getText().contains("start with"));
+        Browser.screenshot(browser, "find-matches");
+        String chosen = matches.get(matches.size() - 1).getText();
+        matches.get(matches.size() - 1).click();
+        wait.until(d -> popupsText().contains("Hazardous area " + chosen));
+        assertEquals(0, browser.findElements(By.cssSelector("[data-testid=find-match]")).size());
+    }
+
     private static String popupsText() {
         return String.valueOf(browser.executeScript(
                 "return [...document.querySelectorAll('.leaflet-popup')].map(p => p.textContent).join(' | ')"));
