@@ -125,6 +125,10 @@ window.clearanceMap = {
   },
   /** True when no polygon request is scheduled or running and the polygons drawn cover the view. */
   settled,
+  /** The view as minLon,minLat,maxLon,maxLat. */
+  viewBbox() {
+    return map.getBounds().toBBoxString();
+  },
   /** Where a place is in the map's element, in CSS pixels from its top left corner. */
   containerPoint(lat, lon) {
     const point = map.latLngToContainerPoint([lat, lon]);

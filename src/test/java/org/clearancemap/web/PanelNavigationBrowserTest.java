@@ -319,6 +319,42 @@ class PanelNavigationBrowserTest {
         assertEquals(0, browser.findElements(By.cssSelector("[data-testid=find-match]")).size());
     }
 
+    @Test
+    void theStatusLineCountsThePolygonsInViewNotAllThoseLoaded() throws Exception {
+        double lon;
+        double lat;
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT ST_X(ST_PointOnSurface(geom4326)), ST_Y(ST_PointOnSurface(geom4326))
+                  FROM hazard WHERE iso3 = 'LAO' AND valid_until IS NULL ORDER BY external_id LIMIT 1
+                """)) {
+            assertTrue(rs.next());
+            lon = rs.getDouble(1);
+            lat = rs.getDouble(2);
+        }
+        var wait = waitOn(browser);
+        open(browser, "/#LAO");
+        wait.until(d -> body(d, "party").equals("LAO") && !body(d, "draws").isEmpty()
+                && Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.clearanceMap.settled()")));
+        int loaded = Integer.parseInt(body(browser, "hazardsDrawn"));
+        String draws = body(browser, "draws");
+        // zoomed in within what is loaded: nothing new is asked for, fewer polygons are in view
+        browser.executeScript("window.clearanceMap.setView(arguments[0], arguments[1], 15)", lat, lon);
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.clearanceMap.settled()"))
+                && !body(d, "hazardsInView").isEmpty() && Integer.parseInt(body(d, "hazardsInView")) < loaded);
+        assertEquals(draws, body(browser, "draws"), "no new request");
+        int inView = Integer.parseInt(body(browser, "hazardsInView"));
+        String bbox = String.valueOf(browser.executeScript(
+                "return window.clearanceMap.viewBbox()"));
+        var api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                server.get("/api/hazards?state_party=LAO&bbox=" + bbox).body());
+        int serverCount = api.get("numberReturned").asInt();
+        assertTrue(serverCount >= 1 && serverCount <= inView && inView < loaded,
+                "the server's " + serverCount + " in the view's box <= " + inView + " in view < " + loaded + " loaded");
+        String status = browser.findElement(By.cssSelector("[data-testid=status]")).getText();
+        assertTrue(status.startsWith(inView + " hazardous area") && status.contains("in view"), status);
+        Browser.screenshot(browser, "status-in-view");
+    }
+
     private static String popupsText() {
         return String.valueOf(browser.executeScript(
                 "return [...document.querySelectorAll('.leaflet-popup')].map(p => p.textContent).join(' | ')"));
