@@ -5,18 +5,19 @@
 // starts the page; what they share is in js/state.js.
 import { hasToken, openWithToken } from './js/api.js';
 import { loadBasemap } from './js/basemap.js';
+import { initFind } from './js/find.js';
 import { element } from './js/dom.js';
 import { loadAggregates } from './js/aggregates.js';
 import { addLegend } from './js/legend.js';
 import { map } from './js/map.js';
 import { drawOutlines, fitToStateParties, outlineBounds, restyleOutlines } from './js/outlines.js';
 import {
-  initStateParties, loadDetail, loadStateParties, markSelected, revealPanel,
+  initStateParties, loadDetail, loadStateParties, markSelected, redrawDetail, revealPanel,
 } from './js/parties.js';
 import {
   drawnCoverView, fitNextDrawToData, markDrawn, scheduleLoad, settled,
 } from './js/polygons.js';
-import { findPolygon } from './js/popups.js';
+import { closePopupOffDate } from './js/popups.js';
 import { initGis } from './js/gis.js';
 import { initPrint } from './js/print.js';
 import { focusProblem, showProblems } from './js/problems.js';
@@ -62,7 +63,7 @@ const upload = new UploadPanel({
 });
 
 initStateParties({
-  choose: (iso3) => selectStateParty(iso3),
+  choose: (iso3) => selectStateParty(iso3, { reveal: true, focus: true }),
   zoom: () => zoomToSelected(),
   close: () => selectStateParty(null),
   loaded: () => upload.setStateParties(state.stateParties(), state.selected()),
@@ -72,12 +73,21 @@ initOnlineBasemap();
 initPrint();
 initGis();
 
-function selectStateParty(iso3, { reveal = false } = {}) {
+/**
+ * Selects a State Party (null: none). The address follows: a new history entry for each choice,
+ * so Back and Forward move between them; fromAddress means the address chose it and stays.
+ * reveal brings its panel into view (by the list always, with focus on its heading; from
+ * elsewhere beside the map only).
+ */
+function selectStateParty(iso3, { reveal = false, focus = false, fromAddress = false } = {}) {
   state.setSelected(iso3);
   markSelected(iso3);
   document.body.dataset.selected = iso3 || '';
   const hash = iso3 ? `#${iso3}` : '';
-  if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+  if (location.hash !== hash) {
+    (fromAddress ? history.replaceState : history.pushState)
+      .call(history, null, '', hash || location.pathname + location.search);
+  }
   upload.selectStateParty(iso3);
   restyleOutlines();
   if (iso3) {
@@ -88,8 +98,7 @@ function selectStateParty(iso3, { reveal = false } = {}) {
   loadRemaining();
   loadAggregates();
   scheduleLoad();
-  // Chosen on the map, the dashboard or by the address: bring its panel (above the list) into view.
-  if (iso3 && reveal && window.matchMedia('(min-width: 901px)').matches) revealPanel();
+  if (iso3 && reveal && (focus || window.matchMedia('(min-width: 901px)').matches)) revealPanel({ focus });
 }
 
 function zoomToSelected() {
@@ -104,6 +113,7 @@ function zoomToSelected() {
 
 /** Reloads everything shown for the date; resolves when the map and every figure follow it. */
 function refreshAll() {
+  closePopupOffDate();
   return Promise.all([
     loadStateParties().then(restyleOutlines),
     loadDetail(),
@@ -124,6 +134,10 @@ window.clearanceMap = {
   settled,
   /** The map's zoom. */
   zoom: () => map.getZoom(),
+  /** The view as minLon,minLat,maxLon,maxLat. */
+  viewBbox() {
+    return map.getBounds().toBBoxString();
+  },
   /** Where a place is in the map's element, in CSS pixels from its top left corner. */
   containerPoint(lat, lon) {
     const point = map.latLngToContainerPoint([lat, lon]);
@@ -158,15 +172,17 @@ document.addEventListener('click', (event) => {
       setStatus('error', `Could not open “${link.textContent}” — ${err.message}`);
     });
 }, true);
-byId('find-form').addEventListener('submit', (event) => {
-  event.preventDefault();
-  findPolygon(byId('find-kind').value, byId('find-id').value.trim(), byId('find-status'));
-});
+initFind({ choose: (iso3) => selectStateParty(iso3) });
 byId('view-map').addEventListener('click', () => {
   showMapView();
   map.getContainer().focus();
 });
 byId('view-dashboard').addEventListener('click', showDashboard);
+byId('area-unit').value = state.areaUnit();
+byId('area-unit').addEventListener('change', (event) => {
+  state.setAreaUnit(event.target.value);
+  redrawDetail();
+});
 byId('dashboard-close').addEventListener('click', () => {
   showMapView();
   byId('view-dashboard').focus();
@@ -182,6 +198,16 @@ function isoFromHash() {
   const code = decodeURIComponent(location.hash.slice(1)).toUpperCase();
   return /^[A-Z]{3}$/.test(code) ? code : null;
 }
+
+/** The address chose (edited, Back, Forward): select what it names; an unknown code changes nothing. */
+function followAddress() {
+  if (state.stateParties().length === 0) return; // start() reads the address once the list is in
+  const wanted = isoFromHash();
+  const iso3 = location.hash.length > 1 ? (state.stateParty(wanted) ? wanted : state.selected()) : null;
+  if (iso3 !== state.selected()) selectStateParty(iso3, { reveal: true, fromAddress: true });
+}
+window.addEventListener('hashchange', followAddress);
+window.addEventListener('popstate', followAddress);
 
 async function start() {
   setStatus('loading', 'Loading…');
@@ -200,7 +226,7 @@ async function start() {
   drawOutlines((iso3) => selectStateParty(iso3, { reveal: true }));
   const wanted = isoFromHash();
   if (wanted && state.stateParty(wanted)) {
-    selectStateParty(wanted, { reveal: true });
+    selectStateParty(wanted, { reveal: true, fromAddress: true });
   } else {
     fitToStateParties();
     scheduleLoad(0);

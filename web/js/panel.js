@@ -6,12 +6,21 @@ import {
 } from './dom.js';
 
 const hectares = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const squareKilometres = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 3 });
 
-/** m² as the API gives them (whole), with hectares below in smaller type. */
+let areaUnit = 'm2'; // the unit the figures are shown in: 'm2', 'ha' or 'km2'
+
+/**
+ * An area in the unit chosen, with a second unit below in smaller type: hectares under m²
+ * as the API gives them (whole), m² under hectares and km².
+ */
 function area(sqm, suffix = '') {
   if (!isNumber(sqm)) return 'not computed';
-  return [element('span', {}, `${numberFormat.format(sqm)} m²${suffix}`),
-    element('span', { className: 'hectares' }, `${hectares.format(sqm / 10_000)} ha${suffix}`)];
+  const m2 = `${numberFormat.format(sqm)} m²${suffix}`;
+  const ha = `${hectares.format(sqm / 10_000)} ha${suffix}`;
+  const km2 = `${squareKilometres.format(sqm / 1_000_000)} km²${suffix}`;
+  const [first, second] = { ha: [ha, m2], km2: [km2, m2] }[areaUnit] || [m2, ha];
+  return [element('span', {}, first), element('span', { className: 'hectares' }, second)];
 }
 
 const DAY_MS = 86_400_000;
@@ -31,7 +40,8 @@ function comparedWithDeadline(projected, deadline) {
   return months > 0 ? `${span} after the deadline` : `${span} before the deadline`;
 }
 
-export function renderStatePartyPanel(container, party, { asOf, onClose }) {
+export function renderStatePartyPanel(container, party, { asOf, onClose, unit = 'm2' }) {
+  areaUnit = unit;
   const released = party.releasedByMethod || {};
   const byClass = party.remainingByClass || {};
   const progress = isNumber(party.progress) ? party.progress : null;

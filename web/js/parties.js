@@ -101,9 +101,40 @@ export function markSelected(iso3) {
   dom.showAll.hidden = iso3 === null;
 }
 
-/** Brings the State Party panel (above the list) into view. */
-export function revealPanel() {
+let focusWanted = false; // the panel's heading takes the focus once its figures are drawn
+
+function heading() {
+  return dom.partyPanel.querySelector('#party-title');
+}
+
+/**
+ * Brings the State Party panel (above the list) into view; with focus, its heading takes the
+ * focus now and again when the figures replace the loading text.
+ */
+export function revealPanel({ focus = false } = {}) {
+  focusWanted = focusWanted || focus;
+  if (focusWanted) heading()?.focus({ preventScroll: true });
   dom.partyPanel.scrollIntoView({ block: 'start' });
+}
+
+/** Draws the panel's content; the heading keeps (or takes, when asked) the focus across it. */
+function replacePanel(draw) {
+  const hadFocus = document.activeElement !== null && document.activeElement === heading();
+  draw();
+  heading()?.setAttribute('tabindex', '-1');
+  if (!hadFocus && !focusWanted) return;
+  heading()?.focus({ preventScroll: true });
+  if (focusWanted) dom.partyPanel.scrollIntoView({ block: 'start' });
+}
+
+function drawDetail(detail) {
+  renderStatePartyPanel(dom.partyPanel, detail, { asOf: state.asOf(), onClose: hooks.close, unit: state.areaUnit() });
+}
+
+/** Draws the selected State Party's panel again from the figures loaded (e.g. in another unit). */
+export function redrawDetail() {
+  const detail = state.detail();
+  if (detail && detail.iso3 === state.selected() && !dom.partyPanel.hidden) replacePanel(() => drawDetail(detail));
 }
 
 /** Loads and shows the selected State Party's panel, or hides it when none is selected. */
@@ -111,6 +142,7 @@ export async function loadDetail() {
   const current = ++sequence.detail;
   const iso3 = state.selected();
   if (!iso3) {
+    focusWanted = false;
     state.setDetail(null);
     dom.partyPanel.hidden = true;
     dom.partyPanel.replaceChildren();
@@ -121,14 +153,15 @@ export async function loadDetail() {
   dom.partyPanel.setAttribute('aria-busy', 'true');
   document.body.dataset.party = 'loading';
   if (!state.detail() || state.detail().iso3 !== iso3) {
-    dom.partyPanel.replaceChildren(element('h2', { id: 'party-title' }, state.stateParty(iso3)?.name || iso3),
-      element('p', { className: 'loading' }, 'Loading the figures…'));
+    replacePanel(() => dom.partyPanel.replaceChildren(element('h2', { id: 'party-title' },
+      state.stateParty(iso3)?.name || iso3), element('p', { className: 'loading' }, 'Loading the figures…')));
   }
   try {
     const detail = await fetchJson(withAsOf(`${URLS.stateParties}/${encodeURIComponent(iso3)}`, state.asOf()));
     if (current !== sequence.detail) return;
     state.setDetail(detail);
-    renderStatePartyPanel(dom.partyPanel, detail, { asOf: state.asOf(), onClose: hooks.close });
+    replacePanel(() => drawDetail(detail));
+    focusWanted = false;
     document.body.dataset.party = iso3;
     document.body.dataset.partyAsOf = detail.asOf;
     setYearRange();
@@ -136,8 +169,10 @@ export async function loadDetail() {
     if (current !== sequence.detail) return;
     state.setDetail(null);
     document.body.dataset.party = 'error';
-    dom.partyPanel.replaceChildren(element('h2', { id: 'party-title' }, state.stateParty(iso3)?.name || iso3),
-      element('p', { className: 'error-message', role: 'alert' }, `Could not load the figures — ${err.message}`));
+    replacePanel(() => dom.partyPanel.replaceChildren(element('h2', { id: 'party-title' },
+      state.stateParty(iso3)?.name || iso3),
+    element('p', { className: 'error-message', role: 'alert' }, `Could not load the figures — ${err.message}`)));
+    focusWanted = false;
   } finally {
     if (current === sequence.detail) dom.partyPanel.removeAttribute('aria-busy');
   }

@@ -1,5 +1,6 @@
 // Hazardous areas and releases: requested for the view (a bbox) or the selected State Party at
-// the date, drawn SHA under CHA and releases above hazards, each with its popup.
+// the date, drawn SHA under CHA and releases above hazards, each with its popup; the status line
+// counts those in view.
 import { URLS, fetchJson } from './api.js';
 import { plural } from './dom.js';
 import { L, MIN_POLYGON_ZOOM, layers, map } from './map.js';
@@ -61,6 +62,7 @@ function bboxParam(bounds) {
 }
 
 function clearPolygons() {
+  shown = null;
   layers.hazards.clearLayers();
   layers.releases.clearLayers();
   setFeaturesSynthetic(false);
@@ -148,17 +150,12 @@ function drawPolygons(hazards, releases) {
   const hazardCount = hazardGeoJson.getLayers().length;
   const releaseCount = releaseGeoJson.getLayers().length;
   setFeaturesSynthetic([...hazardFeatures, ...releaseFeatures].some((f) => f.properties?.synthetic === true));
-
-  const byClass = countBy(hazardFeatures, (f) => f.properties?.classification);
-  const classSummary = ['CHA', 'SHA'].filter((c) => byClass[c]).map((c) => `${byClass[c]} ${c}`).join(', ');
-  let text = `${plural(hazardCount, 'hazardous area', 'hazardous areas')}${classSummary ? ` (${classSummary})` : ''}`
-    + ` and ${plural(releaseCount, 'release', 'releases')} drawn`;
-  const selected = state.selected();
-  if (selected) text += ` for ${state.stateParty(selected)?.name || selected}`;
-  text += state.asOf() ? `, as of ${state.asOf()}` : ', as of today';
-  const limited = hazards.limitReached === true || releases.limitReached === true;
-  if (limited) text += ' — limit reached — zoom in';
-  setStatus(limited ? 'warning' : 'ok', text);
+  shown = {
+    hazards: hazardGeoJson.getLayers(),
+    releases: releaseGeoJson.getLayers(),
+    limited: hazards.limitReached === true || releases.limitReached === true,
+  };
+  describeInView();
 
   if (fitToDataOnce) {
     fitToDataOnce = false;
@@ -169,6 +166,36 @@ function drawPolygons(hazards, releases) {
   document.body.dataset.draws = String(Number(document.body.dataset.draws || 0) + 1);
   document.body.dataset.polygonsAsOf = state.asOf() || 'today';
 }
+
+let shown = null; // {hazards, releases, limited}: the polygon layers drawn, for the status line
+
+/** A drawn polygon is in view when its bounding box meets the map's. */
+function inView(polygons, view) {
+  return polygons.filter((layer) => layer.getBounds().intersects(view));
+}
+
+/** The status line: the polygons in view (not all those loaded around it), at the date. */
+function describeInView() {
+  const view = map.getBounds();
+  const hazards = inView(shown.hazards, view);
+  const releases = inView(shown.releases, view);
+  const byClass = countBy(hazards, (layer) => layer.feature?.properties?.classification);
+  const classSummary = ['CHA', 'SHA'].filter((c) => byClass[c]).map((c) => `${byClass[c]} ${c}`).join(', ');
+  let text = `${plural(hazards.length, 'hazardous area', 'hazardous areas')}${classSummary ? ` (${classSummary})` : ''}`
+    + ` and ${plural(releases.length, 'release', 'releases')} in view`;
+  const selected = state.selected();
+  if (selected) text += ` for ${state.stateParty(selected)?.name || selected}`;
+  text += state.asOf() ? `, as of ${state.asOf()}` : ', as of today';
+  if (shown.limited) text += ' — limit reached — zoom in';
+  setStatus(shown.limited ? 'warning' : 'ok', text);
+  document.body.dataset.hazardsInView = String(hazards.length);
+  document.body.dataset.releasesInView = String(releases.length);
+}
+
+// Moving within what is drawn changes what is in view; a move beyond it loads (and says so) anew.
+map.on('moveend', () => {
+  if (shown && drawnCoverView()) describeInView();
+});
 
 function featuresOf(collection) {
   return Array.isArray(collection?.features) ? collection.features.filter((f) => f && f.geometry) : [];

@@ -131,6 +131,30 @@ function propertiesOf(history, v) {
   };
 }
 
+let shown = null; // {popup, asOf, found} of the polygon popup open on the map: one version, valid at asOf
+
+map.on('popupopen', ({ popup }) => {
+  const polygon = popup.getElement()?.querySelector('[data-testid=feature-popup]');
+  shown = polygon ? { popup, asOf: state.asOf(), found: null } : null;
+});
+map.on('popupclose', ({ popup }) => {
+  if (shown?.popup === popup) shown = null;
+});
+
+/**
+ * Closes the polygon popup when the page's date is no longer the one it was opened at: the
+ * version it shows may not be valid then. One opened by findPolygon says so in its status.
+ */
+export function closePopupOffDate() {
+  if (!shown || shown.asOf === state.asOf()) return;
+  const { popup, found } = shown;
+  map.closePopup(popup);
+  if (found) {
+    found.status.dataset.state = '';
+    found.status.textContent = `${found.externalId}: closed, since the date changed; show it again for its version then.`;
+  }
+}
+
 /**
  * The keyboard's way to a polygon: its external id in the selected State Party opens the same
  * details as a click, on the map at its current version, with the focus in the popup.
@@ -146,6 +170,7 @@ export async function findPolygon(kind, externalId, status) {
   status.textContent = 'Looking…';
   try {
     const history = await showPolygon(iso3, kind, externalId);
+    if (shown) shown.found = { status, externalId: history.externalId };
     status.textContent = `${history.externalId}: ${history.versions.length} version(s), shown on the map.`;
   } catch (err) {
     status.dataset.state = 'error';

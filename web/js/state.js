@@ -1,5 +1,6 @@
 // What the page's modules share: the States Parties as last loaded, the one selected, the date
-// every figure and layer is for, the view shown, and the selected State Party's figures. It is
+// every figure and layer is for, the view shown, the selected State Party's figures and the
+// unit areas are shown in. It is
 // read through the functions below and changed only through their setters; every other value
 // belongs to the one module that uses it.
 
@@ -11,6 +12,19 @@ let selectedIso3 = null;
 let date = ''; // YYYY-MM-DD, or '' for today
 let shownView = 'map'; // 'map' or 'dashboard'
 let selectedDetail = null; // GET /api/state-parties/{iso3} of the selected State Party at the date
+
+const AREA_UNITS = ['m2', 'ha', 'km2'];
+const AREA_UNIT_KEY = 'clearance-map.areaUnit'; // kept in localStorage between visits
+let unit = stored(AREA_UNIT_KEY, AREA_UNITS) || 'm2';
+
+function stored(key, allowed) {
+  try {
+    const value = localStorage.getItem(key);
+    return allowed.includes(value) ? value : null;
+  } catch {
+    return null; // storage refused (private mode, policy): the default
+  }
+}
 
 /** The States Parties, sorted by name. */
 export function stateParties() {
@@ -69,4 +83,19 @@ export function detail() {
 
 export function setDetail(value) {
   selectedDetail = value;
+}
+
+/** The unit areas are shown in: 'm2', 'ha' or 'km2'. */
+export function areaUnit() {
+  return unit;
+}
+
+/** Sets the unit areas are shown in and keeps it for the next visit; anything else means m². */
+export function setAreaUnit(value) {
+  unit = AREA_UNITS.includes(value) ? value : 'm2';
+  try {
+    localStorage.setItem(AREA_UNIT_KEY, unit);
+  } catch {
+    // not kept: shown in it for this visit only
+  }
 }

@@ -195,6 +195,7 @@ public final class App {
             // version history of one polygon (the map page shows it when a polygon is clicked)
             cfg.routes.get("/api/state-parties/{iso3}/hazards/{externalId}/versions", layers::hazardVersions);
             cfg.routes.get("/api/state-parties/{iso3}/releases/{externalId}/versions", layers::releaseVersions);
+            cfg.routes.get("/api/search", layers::search); // external ids by their start, any case
 
             // uploads of survey polygons
             cfg.routes.post("/api/state-parties/{iso3}/hazards", uploads::uploadHazards);

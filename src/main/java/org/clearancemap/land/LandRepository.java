@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.clearancemap.db.DataAccessException;
@@ -154,6 +155,38 @@ public final class LandRepository {
                 ? VERSIONS.formatted(HAZARD_STATUS, HAZARD_FIELDS, kind.versions())
                 : VERSIONS.formatted(RELEASE_STATUS, RELEASE_FIELDS, kind.versions());
         return JsonRows.list(dataSource, sql, iso3, externalId, kind.singular() + " versions");
+    }
+
+    /**
+     * The external ids of {@code kind} that start with {@code prefix}, any case, in {@code iso3}
+     * (null: every State Party), by State Party and id, at most {@code limit}: each as JSON
+     * {@code {iso3, externalId, versions}}.
+     */
+    public List<String> findByPrefix(LandKind kind, String iso3, String prefix, int limit) {
+        String sql = """
+                SELECT json_build_object('iso3', v.iso3, 'externalId', v.external_id, 'versions', count(*))::text
+                  FROM %s v
+                 WHERE (?::text IS NULL OR v.iso3 = ?) AND lower(v.external_id) LIKE ? ESCAPE '\\'
+                 GROUP BY v.iso3, v.external_id
+                 ORDER BY v.iso3, v.external_id
+                 LIMIT ?
+                """.formatted(kind.versions());
+        String pattern = prefix.toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, iso3);
+            ps.setString(2, iso3);
+            ps.setString(3, pattern);
+            ps.setInt(4, limit);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new DataAccessException("finding " + kind.singular() + " ids", e);
+        }
     }
 
     /** The hazards of {@code iso3} valid on {@code date}, by external id. */

@@ -706,6 +706,7 @@ class MapPanelsBrowserTest {
         assertEquals("a.skip-link", stops.get(0), stops.toString());
         assertInOrder(stops, List.of("view-map", "view-dashboard",
                 "as-of", "today", "play", "year-slider", // the date control and play
+                "area-unit", // the unit of the areas
                 "party-close", "report-article7", "report-article7-csv", "report-article7-json", // the State Party panel
                 "state-AFG", "state-LAO", "find-id", "find-show",
                 "token-input", "token-use", // the upload panel without a token
