@@ -242,7 +242,9 @@ class PanelNavigationBrowserTest {
                 input.dispatchEvent(new Event('change', {bubbles: true}));
                 """);
         wait.until(d -> body(d, "polygonsAsOf").equals("2015-12-31"));
-        assertTrue(!popupsText().contains(externalId), "the popup of today's version is closed: " + popupsText());
+        // a closed popup fades out (Leaflet keeps its element for 200 ms)
+        wait.withMessage(() -> "the popup of today's version is closed: " + popupsText())
+                .until(d -> !popupsText().contains(externalId));
     }
 
     @Test
