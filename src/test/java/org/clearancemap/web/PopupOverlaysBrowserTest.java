@@ -344,7 +344,11 @@ class PopupOverlaysBrowserTest {
         }
         WebElement link = wait.until(d -> d.findElement(By.cssSelector("[data-testid=release-hazard-link]")));
         assertEquals(hazardId, link.getText());
-        link.click();
+        // the release's versions arrive after the popup opens, and the popup then grows and pans: the link
+        // is pressed (Enter on the button, as a keyboard user does) once they are in, wherever it then lies
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=versions][aria-busy=true]")).isEmpty());
+        link = browser.findElement(By.cssSelector("[data-testid=release-hazard-link]"));
+        link.sendKeys(org.openqa.selenium.Keys.ENTER);
         wait.until(d -> popupTitle().equals("Hazardous area " + hazardId));
         JsonNode history = api("/api/state-parties/LAO/hazards/" + hazardId + "/versions");
         wait.until(d -> d.findElements(By.cssSelector("[data-testid=version-row]")).size() == history.get("versions").size());
