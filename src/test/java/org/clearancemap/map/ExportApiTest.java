@@ -166,4 +166,18 @@ class ExportApiTest {
             assertEquals(bad[1], JSON.readTree(r.body()).get("parameter").asText(), r.body());
         }
     }
+
+    @Test
+    void aViewWithMoreFeaturesThanALayerServesIsRefusedNotCutShort() throws Exception {
+        TestServer small = TestServer.start(db, Map.of("MAX_FEATURES_PER_PAGE", "1"), routes -> { });
+        try {
+            HttpResponse<String> r = small.get(VIEW + "&f=csv");
+            assertEquals(422, r.statusCode(), r.body());
+            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(JSON.readTree(r.body()).get("detail").asText().contains("More than 1 hazards are in view"),
+                    r.body());
+        } finally {
+            small.close();
+        }
+    }
 }
