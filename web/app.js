@@ -6,6 +6,7 @@
 import { hasToken, openWithToken } from './js/api.js';
 import { loadBasemap } from './js/basemap.js';
 import { initFind } from './js/find.js';
+import { initExport } from './js/export.js';
 import { element } from './js/dom.js';
 import { loadAggregates } from './js/aggregates.js';
 import { addLegend } from './js/legend.js';
@@ -173,6 +174,7 @@ document.addEventListener('click', (event) => {
     });
 }, true);
 initFind({ choose: (iso3) => selectStateParty(iso3) });
+initExport();
 byId('view-map').addEventListener('click', () => {
   showMapView();
   map.getContainer().focus();

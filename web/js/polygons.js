@@ -44,7 +44,7 @@ export function settled() {
   return !pendingLoad && !controller && drawnCoverView();
 }
 
-function bboxParam(bounds) {
+export function bboxParam(bounds) {
   let west = bounds.getWest();
   let east = bounds.getEast();
   if (east - west >= 360) {

@@ -27,6 +27,7 @@ import org.clearancemap.land.LandFeatures;
 import org.clearancemap.land.LandRepository;
 import org.clearancemap.land.MappedLandRepository;
 import org.clearancemap.map.AggregateRoutes;
+import org.clearancemap.map.ExportRoutes;
 import org.clearancemap.map.MapLayerRoutes;
 import org.clearancemap.ogc.OgcRoutes;
 import org.clearancemap.ogc.RemainingAreas;
@@ -43,6 +44,7 @@ import org.clearancemap.stateparty.TreatyRecordRoutes;
 import org.clearancemap.stateparty.StatePartyRoutes;
 import org.clearancemap.upload.UploadLimits;
 import org.clearancemap.upload.UploadListener;
+import org.clearancemap.upload.FeatureFiles;
 import org.clearancemap.upload.UploadRoutes;
 
 import org.clearancemap.tiles.TileCache;
@@ -101,6 +103,8 @@ public final class App {
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var aggregates = new AggregateRoutes(new Aggregates(progress), progress, statePartyRecords, clock);
         var layers = new MapLayerRoutes(new LandRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
+        var exports = new ExportRoutes(new LandRepository(database.dataSource()),
+                new FeatureFiles(Duration.ofSeconds(config.ogrTimeoutSeconds())), clock, config.maxFeaturesPerPage());
         var tileCache = new TileCache(config.tileCacheMaxBytes());
         // a committed upload makes that State Party's figures stale: they are recomputed on the next read;
         // and the tiles it can touch (hazards or releases, and remaining) are dropped
@@ -192,6 +196,7 @@ public final class App {
             cfg.routes.get("/api/state-parties/{iso3}/reports/extension-request", reports::extensionRequest);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
+            cfg.routes.get("/api/export", exports::export); // a layer in view as a GIS file
             // version history of one polygon (the map page shows it when a polygon is clicked)
             cfg.routes.get("/api/state-parties/{iso3}/hazards/{externalId}/versions", layers::hazardVersions);
             cfg.routes.get("/api/state-parties/{iso3}/releases/{externalId}/versions", layers::releaseVersions);

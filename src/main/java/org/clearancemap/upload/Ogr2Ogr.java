@@ -88,6 +88,21 @@ final class Ogr2Ogr {
         return out;
     }
 
+    /**
+     * Writes the GeoJSON file {@code geojson} as {@code driver} (a GDAL vector driver) to {@code out},
+     * in one layer named {@code layer}.
+     */
+    void fromGeoJson(Path geojson, String driver, Path out, String layer, List<String> options) {
+        var command = new ArrayList<>(List.of("ogr2ogr", "-f", driver, "-nln", layer));
+        command.addAll(options);
+        command.add(out.toString());
+        command.add(geojson.toString());
+        Result r = run(command);
+        if (r.exit != 0 || !Files.exists(out)) {
+            throw new IllegalStateException("ogr2ogr could not write " + driver + ": " + r.stderr);
+        }
+    }
+
     /** The layer names of a multi-layer source (a GeoPackage), in order. */
     List<String> layers(Path input, String what) {
         Result r = run(List.of("ogrinfo", "-ro", "-q", input.toString()));

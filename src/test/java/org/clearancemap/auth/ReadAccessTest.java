@@ -69,12 +69,14 @@ class ReadAccessTest {
         assertTrue(r.body().contains("requires a token for reads"), r.body());
         assertEquals("Bearer realm=\"clearance-map\"", r.headers().firstValue("WWW-Authenticate").orElse(""));
         assertEquals(401, get(closed, "/api/hazards?state_party=LAO", null).statusCode());
+        assertEquals(401, get(closed, "/api/export?layer=hazards&state_party=LAO&f=csv", null).statusCode());
     }
 
     @Test
     void whenReadsRequireATokenAnAnalystTokenIsEnough() throws Exception {
         assertEquals(200, get(closed, "/api/state-parties", analyst).statusCode());
         assertEquals(200, get(closed, "/api/state-parties/LAO", analyst).statusCode());
+        assertEquals(200, get(closed, "/api/export?layer=hazards&state_party=LAO&f=csv", analyst).statusCode());
     }
 
     @Test

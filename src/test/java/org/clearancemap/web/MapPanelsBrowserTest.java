@@ -709,6 +709,7 @@ class MapPanelsBrowserTest {
                 "area-unit", // the unit of the areas
                 "party-close", "report-article7", "report-article7-csv", "report-article7-json", // the State Party panel
                 "state-AFG", "state-LAO", "find-id", "find-show",
+                "export-format", "export-go", // export the view
                 "token-input", "token-use", // the upload panel without a token
                 "summary:Map settings",
                 "map", "a.leaflet-control-zoom-in", "summary:Legend and layers",
