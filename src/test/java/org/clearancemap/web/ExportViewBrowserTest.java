@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.clearancemap.demo.DemoLoader;
 import org.clearancemap.testing.Browser;
+import org.clearancemap.testing.DemoSite;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -29,25 +29,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** "Export the view": the layers switched on, in the view, at the date shown, one file each. */
 class ExportViewBrowserTest {
+    private static DemoSite site;
     private static TestDatabase db;
     private static TestServer server;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create(ExportViewBrowserTest.class);
-        new DemoLoader(db.database().dataSource()).load();
-        server = TestServer.start(db);
-        browser = Browser.start(1280, 800);
+        site = DemoSite.start(ExportViewBrowserTest.class, 1280, 800);
+        db = site.db;
+        server = site.server;
+        browser = site.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (site != null) {
+            site.close();
         }
-        server.close();
-        db.close();
     }
 
     private static String body(String key) {

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.clearancemap.demo.DemoLoader;
 import org.clearancemap.testing.Browser;
+import org.clearancemap.testing.DemoSite;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -36,25 +36,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class GisClientsBrowserTest {
     private static final Pattern FEATURE_COUNT = Pattern.compile("Feature Count: (\\d+)");
+    private static DemoSite site;
     private static TestDatabase db;
     private static TestServer server;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create(GisClientsBrowserTest.class);
-        new DemoLoader(db.database().dataSource()).load();
-        server = TestServer.start(db);
-        browser = Browser.start(1280, 800);
+        site = DemoSite.start(GisClientsBrowserTest.class, 1280, 800);
+        db = site.db;
+        server = site.server;
+        browser = site.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (site != null) {
+            site.close();
         }
-        server.close();
-        db.close();
     }
 
     private static String field(String id) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
-import org.clearancemap.demo.DemoLoader;
 import org.clearancemap.testing.Browser;
+import org.clearancemap.testing.DemoSite;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -20,25 +20,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The map page in a real headless Chromium against the server with the demo dataset. */
 class MapPageBrowserTest {
+    private static DemoSite site;
     private static TestDatabase db;
     private static TestServer server;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create(MapPageBrowserTest.class);
-        new DemoLoader(db.database().dataSource()).load();
-        server = TestServer.start(db);
-        browser = Browser.start(1280, 800);
+        site = DemoSite.start(MapPageBrowserTest.class, 1280, 800);
+        db = site.db;
+        server = site.server;
+        browser = site.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (site != null) {
+            site.close();
         }
-        server.close();
-        db.close();
     }
 
     /** A fresh page load (a hash change alone would not reload the page). */

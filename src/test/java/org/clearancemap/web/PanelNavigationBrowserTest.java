@@ -9,8 +9,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.clearancemap.demo.DemoLoader;
 import org.clearancemap.testing.Browser;
+import org.clearancemap.testing.DemoSite;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -35,25 +35,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * choices; a popup does not outlive the date it was opened at.
  */
 class PanelNavigationBrowserTest {
+    private static DemoSite site;
     private static TestDatabase db;
     private static TestServer server;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create(PanelNavigationBrowserTest.class);
-        new DemoLoader(db.database().dataSource()).load();
-        server = TestServer.start(db);
-        browser = Browser.start(1280, 800);
+        site = DemoSite.start(PanelNavigationBrowserTest.class, 1280, 800);
+        db = site.db;
+        server = site.server;
+        browser = site.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (site != null) {
+            site.close();
         }
-        server.close();
-        db.close();
     }
 
     private static WebDriverWait waitOn(WebDriver driver) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.clearancemap.demo.DemoLoader;
 import org.clearancemap.testing.Browser;
+import org.clearancemap.testing.DemoSite;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,25 +22,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * none of the controls.
  */
 class PrintLayoutBrowserTest {
+    private static DemoSite site;
     private static TestDatabase db;
     private static TestServer server;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create(PrintLayoutBrowserTest.class);
-        new DemoLoader(db.database().dataSource()).load();
-        server = TestServer.start(db);
-        browser = Browser.start(1280, 800);
+        site = DemoSite.start(PrintLayoutBrowserTest.class, 1280, 800);
+        db = site.db;
+        server = site.server;
+        browser = site.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (site != null) {
+            site.close();
         }
-        server.close();
-        db.close();
     }
 
     private static boolean shown(String selector) {
