@@ -31,7 +31,7 @@ import {
 } from './js/timeline.js';
 import { UploadPanel } from './js/upload.js';
 import {
-  initDashboard, loadDashboard, showDashboard, showMapView,
+  initDashboard, loadDashboard, redrawDashboard, showDashboard, showMapView,
 } from './js/views.js';
 
 const byId = (id) => document.getElementById(id);
@@ -184,6 +184,7 @@ byId('area-unit').value = state.areaUnit();
 byId('area-unit').addEventListener('change', (event) => {
   state.setAreaUnit(event.target.value);
   redrawDetail();
+  redrawDashboard();
 });
 byId('dashboard-close').addEventListener('click', () => {
   showMapView();
