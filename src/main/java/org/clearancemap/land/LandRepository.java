@@ -163,20 +163,7 @@ public final class LandRepository {
      * {@code {iso3, externalId, versions}}.
      */
     public List<String> findByPrefix(LandKind kind, String iso3, String prefix, int limit) {
-        String sql = """
-                SELECT json_build_object('iso3', v.iso3, 'externalId', v.external_id, 'versions', count(*))::text
-                  FROM %s v
-                 WHERE (?::text IS NULL OR v.iso3 = ?) AND lower(v.external_id) LIKE ? ESCAPE '\\'
-                 GROUP BY v.iso3, v.external_id
-                 ORDER BY v.iso3, v.external_id
-                 LIMIT ?
-                """.formatted(kind.versions());
-        String pattern = prefix.toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, iso3);
-            ps.setString(2, iso3);
-            ps.setString(3, pattern);
-            ps.setInt(4, limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepareFindByPrefix(c, kind, iso3, prefix, limit)) {
             List<String> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -187,6 +174,29 @@ public final class LandRepository {
         } catch (SQLException e) {
             throw new DataAccessException("finding " + kind.singular() + " ids", e);
         }
+    }
+
+    /**
+     * The query of {@link #findByPrefix}, bound; the index on {@code lower(external_id)} of each
+     * kind's table (migration V47) answers its prefix.
+     */
+    public static PreparedStatement prepareFindByPrefix(Connection c, LandKind kind, String iso3, String prefix, int limit)
+            throws SQLException {
+        String sql = """
+                SELECT json_build_object('iso3', v.iso3, 'externalId', v.external_id, 'versions', count(*))::text
+                  FROM %s v
+                 WHERE (?::text IS NULL OR v.iso3 = ?) AND lower(v.external_id) LIKE ? ESCAPE '\\'
+                 GROUP BY v.iso3, v.external_id
+                 ORDER BY v.iso3, v.external_id
+                 LIMIT ?
+                """.formatted(kind.versions());
+        String pattern = prefix.toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%";
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setString(1, iso3);
+        ps.setString(2, iso3);
+        ps.setString(3, pattern);
+        ps.setInt(4, limit);
+        return ps;
     }
 
     /** The hazards of {@code iso3} valid on {@code date}, by external id. */
