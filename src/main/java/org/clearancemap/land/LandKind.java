@@ -47,6 +47,11 @@ public enum LandKind {
         return name;
     }
 
+    /** The plural name, as the map layers are called: {@code hazards} or {@code releases}. */
+    public String plural() {
+        return name + "s";
+    }
+
     /** Every version, with {@code is_current} (a view of V43). */
     String versions() {
         return "land." + name + "_version";
