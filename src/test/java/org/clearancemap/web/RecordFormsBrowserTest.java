@@ -154,6 +154,7 @@ class RecordFormsBrowserTest {
         wait.until(d -> text("records-extension-message").startsWith("Recorded request"));
         wait.until(d -> text("extensions").contains("2029-10-01"));
         assertTrue(text("extensions").contains("15MSP"), text("extensions"));
+        assertEquals("records-extension-submit", focused(), "the focus stays on the button across the panel's redraw");
         assertEquals("", byTestId("records-extension-requestedUntil").getDomProperty("value"),
                 "the form is emptied for the next request");
         // the new request is offered for a decision
@@ -184,6 +185,8 @@ class RecordFormsBrowserTest {
         setValue("records-decision-meeting", "14MSP");
         submit("decision");
         wait.until(d -> text("fig-deadline").equals("2030-03-01 (original 2026-03-01)"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", byTestId("fig-deadline"));
+        screenshot("decision-deadline-moved-1280");
         assertTrue(text("records-decision-message").contains("granted until 2030-03-01"), text("records-decision-message"));
         assertTrue(text("extensions").contains("granted"), text("extensions"));
         wait.until(d -> text("state-SOM").contains("Deadline 2030-03-01 (extended)"));
@@ -246,6 +249,8 @@ class RecordFormsBrowserTest {
         assertTrue(text("reported").contains("12.345 km²"), text("reported"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", byTestId("records-figure-message"));
         screenshot("figure-recorded-820");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'end'})", byTestId("reported"));
+        screenshot("figure-in-table-820");
 
         openForm("milestone");
         setValue("records-milestone-year", "2027");
@@ -261,6 +266,23 @@ class RecordFormsBrowserTest {
         assertTrue(row.getText().contains("1,100,000"), row.getText());
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", byTestId("records-milestone-message"));
         screenshot("milestone-set-820");
+    }
+
+    @Test
+    void aDeclarationOfCompletionBeforeEntryIntoForceIsRefusedAtItsFieldAndOnceCorrectedCompletesTheStateParty()
+            throws Exception {
+        openWithToken("DEU", Role.COORDINATOR); // entry into force 2010-08-01
+        openForm("completion");
+        setValue("records-completion-completedOn", "2009-12-31");
+        submit("completion");
+        wait.until(d -> byTestId("records-completion-completedOn-error").isDisplayed());
+        assertTrue(text("records-completion-completedOn-error").contains("2010-08-01"),
+                text("records-completion-completedOn-error"));
+        setValue("records-completion-completedOn", "2026-01-15");
+        submit("completion");
+        wait.until(d -> text("fig-completed").equals("2026-01-15"));
+        wait.until(d -> text("state-DEU").contains("Completed 2026-01-15"));
+        assertEquals("completed", byTestId("party-panel").findElement(By.cssSelector(".status-badge")).getDomAttribute("data-status"));
     }
 
     @Test
