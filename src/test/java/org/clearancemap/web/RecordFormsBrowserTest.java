@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.clearancemap.auth.Role;
@@ -107,10 +104,7 @@ class RecordFormsBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        Path file = Browser.screenshot(browser, "records-" + name);
-        Path shots = Path.of(System.getProperty("java.io.tmpdir"), "shots-forms");
-        Files.createDirectories(shots);
-        Files.copy(file, shots.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Browser.screenshot(browser, "records-" + name);
     }
 
     private static void submit(String key) {
