@@ -81,7 +81,7 @@ export class UploadPanel {
       const scope = me.stateParties && me.stateParties.length > 0 ? ` for ${me.stateParties.join(', ')}` : '';
       this.setTokenStatus('ok', `Signed in as ${me.name} (${me.role}${scope}). The token is kept for this tab only.`);
     } else {
-      this.setTokenStatus('hint', 'Operators: enter your token once to upload. It is kept for this browser tab only.');
+      this.setTokenStatus('hint', 'Operators: enter your token once to upload; coordinators, to write the treaty records of a State Party (in its panel). It is kept for this browser tab only.');
     }
   }
 
