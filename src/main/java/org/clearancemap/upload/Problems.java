@@ -1,6 +1,7 @@
 package org.clearancemap.upload;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clearancemap.http.ApiException;
@@ -44,12 +45,22 @@ final class Problems {
         return Math.max(0, warningCount - warnings.size());
     }
 
-    /** The 422 refusing a file of {@code features} features for its errors. */
-    ApiException rejected(int features) {
+    /**
+     * The 422 refusing a file of {@code features} features for its errors, with the warnings found
+     * so far beside them and, from a dry run, the preview of what could be stored.
+     */
+    ApiException rejected(int features, Object preview) {
         String first = errors.isEmpty() ? "" : " First: " + describe(errors.get(0));
+        var members = new LinkedHashMap<String, Object>();
+        members.put("errors", List.copyOf(errors));
+        members.put("errorCount", errorCount);
+        members.put("warnings", List.copyOf(warnings));
+        members.put("warningCount", warningCount);
+        if (preview != null) {
+            members.put("preview", preview);
+        }
         return new ApiException.Unprocessable(errorCount + (errorCount == 1 ? " problem" : " problems") + " in "
-                + features + (features == 1 ? " feature" : " features") + "; nothing was written." + first,
-                Map.of("errors", List.copyOf(errors), "errorCount", errorCount));
+                + features + (features == 1 ? " feature" : " features") + "; nothing was written." + first, members);
     }
 
     private static String describe(FeatureProblem p) {

@@ -48,8 +48,9 @@ final class SurveyRead {
      * @param knownRows stage rows of the features with a known external id, in file order
      * @param repaired  invalid polygons repaired
      * @param problems  the warnings found (the file's own first); errors would have refused the file
+     * @param preview   what would be stored, in a dry run; else null
      */
-    record Result(int features, int fresh, List<byte[]> knownRows, int repaired, Problems problems) {
+    record Result(int features, int fresh, List<byte[]> knownRows, int repaired, Problems problems, UploadPreview preview) {
     }
 
     /**
@@ -64,6 +65,7 @@ final class SurveyRead {
     private final UploadLimits limits;
     private final Known known;
     private final Copy copy;
+    private final UploadPreview preview;
     private final Problems problems = new Problems();
     private final Map<String, Integer> seen = new HashMap<>();
     private final List<byte[]> knownRows = new ArrayList<>();
@@ -73,9 +75,11 @@ final class SurveyRead {
 
     /**
      * @param upload the State Party and kind, for the progress log
-     * @param copy   where new features go; null in a dry run, which writes nothing
+     * @param copy    where new features go; null in a dry run, which writes nothing
+     * @param preview gathers what would be stored, in a dry run; else null
      */
-    SurveyRead(String upload, FeatureCheck check, UploadLimits limits, Known known, Copy copy) {
+    SurveyRead(String upload, FeatureCheck check, UploadLimits limits, Known known, Copy copy, UploadPreview preview) {
+        this.preview = preview;
         this.upload = upload;
         this.check = check;
         this.limits = limits;
@@ -107,12 +111,12 @@ final class SurveyRead {
                 problems.error(FeatureProblem.ofFile("no-features", "the file holds no features"));
             }
             if (problems.hasErrors()) {
-                throw problems.rejected(features);
+                throw problems.rejected(features, preview == null ? null : preview.toJson());
             }
             if (rows != null) {
                 rows.finish();
             }
-            return new Result(features, fresh, knownRows, repaired, problems);
+            return new Result(features, fresh, knownRows, repaired, problems, preview);
         }
     }
 
@@ -170,6 +174,9 @@ final class SurveyRead {
         }
         if (checked.repaired()) {
             repaired++;
+        }
+        if (errors.isEmpty() && preview != null) {
+            preview.add(index, checked.version());
         }
         if (!errors.isEmpty()) {
             errors.forEach(problems::error);

@@ -1,6 +1,7 @@
 package org.clearancemap.upload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -174,14 +175,17 @@ public final class SurveyUpload {
                 kind == UploadKind.RELEASES ? VersionStage.known(c, LandKind.HAZARDS, iso3).keySet() : Set.of());
         Map.Entry<Long, OffsetDateTime> row = request.dryRun() ? null : uploads.insert(c, opened(request, source));
         var copy = row == null ? null : new SurveyRead.Copy(copyNew(c, kind), iso3, row.getKey());
-        SurveyRead.Result read = new SurveyRead(iso3 + " " + kind.column(), check, limits, known, copy)
+        SurveyRead.Result read = new SurveyRead(iso3 + " " + kind.column(), check, limits, known, copy,
+                request.dryRun() ? new UploadPreview(json) : null)
                 .read(source, checkers, started);
         try (VersionStage stage = read.knownRows().isEmpty() ? null : stage(c, kind, iso3)) {
             VersionCounts counts = compare(stage, read);
             UploadReport report = report(request, source, read, counts);
             if (request.dryRun()) {
                 c.rollback();
-                return new Outcome(200, report.withProcessingMs(msSince(started)));
+                ObjectNode body = json.valueToTree(report.withProcessingMs(msSince(started)));
+                body.set("preview", read.preview().toJson());
+                return new Outcome(200, body);
             }
             UploadReport written = write(c, stage, report.withUpload(row.getKey(), row.getValue()), request.actor(), started);
             LOG.info("upload {} {} #{}: {} features ({} inserted, {} updated, {} unchanged, {} repaired) in {} ms",
@@ -211,7 +215,7 @@ public final class SurveyUpload {
                     conflict.message()));
         }
         if (problems.hasErrors()) {
-            throw problems.rejected(read.features());
+            throw problems.rejected(read.features(), read.preview() == null ? null : read.preview().toJson());
         }
         return new VersionCounts(read.fresh() + staged.inserted(), staged.updated(), staged.unchanged());
     }

@@ -49,15 +49,19 @@ final class TerritoryBounds {
             Point centre = geometry.getInteriorPoint();
             double km = t.distance().distance(centre) * 111.32;
             String hint;
-            if (near(t, swapped(geometry))) {
-                hint = "latitude and longitude look swapped: coordinates must be [longitude, latitude]";
+            Point marked = centre;
+            Geometry swapped = swapped(geometry);
+            if (near(t, swapped)) {
+                hint = "latitude and longitude look swapped: coordinates must be [longitude, latitude] "
+                        + "(the map marks the feature swapped back)";
+                marked = swapped.getInteriorPoint();
             } else {
                 hint = "check the coordinate reference system: a file without one is read as WGS 84 "
                         + "longitude/latitude (declare it in a legacy GeoJSON \"crs\" member or a Shapefile .prj)";
             }
             return FeatureProblem.at(feature, externalId, "outside-territory", "the feature lies about "
-                    + Math.round(km) + " km outside the territory of " + name + "; " + hint, centre.getX(),
-                    centre.getY());
+                    + Math.round(km) + " km outside the territory of " + name + "; " + hint, marked.getX(),
+                    marked.getY());
         };
     }
 
