@@ -10,17 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.clearancemap.testing.Gdal;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -99,24 +95,9 @@ class UploadPreviewTest {
 
     @Test
     void aUtmShapefileIsPreviewedInLongitudeAndLatitude(@TempDir Path dir) throws Exception {
-        Path in = dir.resolve("in.geojson");
-        Files.writeString(in, collection(laoHazard("UTM-1", 102.6, 17.9), laoHazard("UTM-2", 102.7, 18.0)));
-        Path shp = dir.resolve("shp");
-        Files.createDirectories(shp);
-        Process p = new ProcessBuilder("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:32648",
-                shp.resolve("hazards.shp").toString(), in.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        var bytes = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(bytes); var files = Files.list(shp)) {
-            for (Path f : files.sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
-                zip.write(Files.readAllBytes(f));
-                zip.closeEntry();
-            }
-        }
-        HttpResponse<String> r = post("?dryRun=true", "application/zip", bytes.toByteArray());
+        byte[] zip = Gdal.zippedShapefile(collection(laoHazard("UTM-1", 102.6, 17.9), laoHazard("UTM-2", 102.7, 18.0)),
+                "EPSG:32648", dir);
+        HttpResponse<String> r = post("?dryRun=true", "application/zip", zip);
         assertEquals(200, r.statusCode(), r.body());
         JsonNode bbox = JSON.readTree(r.body()).get("preview").get("bbox");
         assertEquals(102.6, bbox.get(0).asDouble(), 1e-6, r.body());
