@@ -40,7 +40,6 @@ export class UploadPanel {
     this.dom.stateParty.replaceChildren(...allowed.map((party) => element('option', { value: party.iso3 },
       `${party.name} (${party.iso3})`)));
     if (current && allowed.some((party) => party.iso3 === current)) this.dom.stateParty.value = current;
-    this.dom.stateParty.disabled = allowed.length <= 1;
   }
 
   selectStateParty(iso3) {
