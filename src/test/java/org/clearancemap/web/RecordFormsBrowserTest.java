@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.clearancemap.auth.Role;
 import org.clearancemap.testing.Browser;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -41,8 +39,7 @@ class RecordFormsBrowserTest {
     static void start() throws Exception {
         site = DemoSite.start(RecordFormsBrowserTest.class, 1280, 800);
         browser = site.browser;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = site.wait;
         tokens = new Tokens(site.db);
     }
 
@@ -60,11 +57,11 @@ class RecordFormsBrowserTest {
     }
 
     private static String body(String key) {
-        return String.valueOf(browser.executeScript("return document.body.dataset[arguments[0]] || ''", key));
+        return site.body(key);
     }
 
     private static WebElement byTestId(String testid) {
-        return browser.findElement(By.cssSelector("[data-testid=" + testid + "]"));
+        return site.byTestId(testid);
     }
 
     private static String text(String testid) {

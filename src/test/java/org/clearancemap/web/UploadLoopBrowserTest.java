@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.clearancemap.auth.Role;
 import org.clearancemap.testing.Browser;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,8 +40,7 @@ class UploadLoopBrowserTest {
     static void start() throws Exception {
         site = DemoSite.start(UploadLoopBrowserTest.class, 1280, 800);
         browser = site.browser;
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = site.wait;
         tokens = new Tokens(site.db);
     }
 
@@ -60,11 +57,11 @@ class UploadLoopBrowserTest {
     }
 
     private static String body(String key) {
-        return String.valueOf(browser.executeScript("return document.body.dataset[arguments[0]] || ''", key));
+        return site.body(key);
     }
 
     private static WebElement byTestId(String testid) {
-        return browser.findElement(By.cssSelector("[data-testid=" + testid + "]"));
+        return site.byTestId(testid);
     }
 
     private static void enterToken(Role role, String... stateParties) {
