@@ -38,6 +38,7 @@ import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.auth.RevocationListener;
 import org.clearancemap.db.NotificationListener;
 import org.clearancemap.report.ReportRoutes;
+import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.TreatyRecordRepository;
 import org.clearancemap.stateparty.TreatyRecordRoutes;
@@ -101,7 +102,8 @@ public final class App {
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
-        var aggregates = new AggregateRoutes(new Aggregates(progress), progress, statePartyRecords, clock);
+        var cells = new Aggregates(progress);
+        var aggregates = new AggregateRoutes(cells, progress, statePartyRecords, clock);
         var layers = new MapLayerRoutes(new LandRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
         var exports = new ExportRoutes(new LandRepository(database.dataSource()),
                 new FeatureFiles(Duration.ofSeconds(config.ogrTimeoutSeconds())), clock, config.maxFeaturesPerPage());
@@ -141,7 +143,8 @@ public final class App {
             WARM_UP_LOG.info("figures of {} State Parties computed in {} ms", count, (System.nanoTime() - start) / 1_000_000);
         });
         // while the listener hears every write, tile requests need not read the data's fingerprint
-        var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining, json, clock,
+        var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining,
+                cells, () -> statePartyRecords.findAll().stream().map(StateParty::iso3).toList(), json, clock,
                 config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS(), notices::listening);
         var authRoutes = new AuthRoutes(tokens, auth);
         var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
@@ -229,13 +232,15 @@ public final class App {
 
     /**
      * The settings the map page adapts to: the online basemap origins the Content-Security-Policy
-     * allows images from (so the page can say before trying that a tile URL would be blocked), and
-     * whether reads need a token. Nothing secret: the same origins are in every response's policy.
+     * allows images from (so the page can say before trying that a tile URL would be blocked),
+     * whether reads need a token, and the zoom from which polygons are legible (below it the page
+     * draws aggregates, as the vector tiles carry them). Nothing secret: the same origins are in every response's policy.
      */
     private static void pageSettings(Context ctx, Config config) {
         ctx.header("Cache-Control", "no-store");
         ctx.json(Map.of("basemapTileOrigins", config.basemapTileOrigins(),
-                "readRequiresToken", config.readRequiresToken()));
+                "readRequiresToken", config.readRequiresToken(),
+                "polygonsLegibleZoom", Aggregates.POLYGONS_LEGIBLE_ZOOM));
     }
 
     /** {@code {"status": "ok", "database": "up"}}, or 503 problem+json with {@code "database": "down"}. */

@@ -19,6 +19,12 @@ public final class Aggregates {
     public static final int CELL_PIXELS = 64;
     public static final int MIN_ZOOM = 0;
     public static final int MAX_ZOOM = 14;
+    /**
+     * From this zoom on a State Party's polygons are big enough to read, and the aggregates give way
+     * to them: the map page draws aggregates below it (it learns the zoom from {@code /page-settings})
+     * and vector tiles carry them below it.
+     */
+    public static final int POLYGONS_LEGIBLE_ZOOM = 11;
     private final ProgressCache progress;
 
     public Aggregates(ProgressCache progress) {
