@@ -44,7 +44,18 @@ public final class Aggregates {
         if (z < MIN_ZOOM || z > MAX_ZOOM) {
             throw new IllegalArgumentException("zoom " + z + " is outside " + MIN_ZOOM + ".." + MAX_ZOOM);
         }
-        return progress.derived(iso3, "aggregates z" + z, date, () -> cells(progress.clusterFiguresOn(iso3, date), z));
+        return progress.derived(iso3, what(z), date, () -> cells(progress.clusterFiguresOn(iso3, date), z));
+    }
+
+    /** Computes and keeps the cells of {@code iso3} on {@code date} at every zoom below {@link #POLYGONS_LEGIBLE_ZOOM}. */
+    public void warm(String iso3, LocalDate date) {
+        for (int z = MIN_ZOOM; z < POLYGONS_LEGIBLE_ZOOM; z++) {
+            of(iso3, date, z);
+        }
+    }
+
+    private static String what(int z) {
+        return "aggregates z" + z;
     }
 
     /** The width and height of a cell at zoom {@code z}, in degrees. */
