@@ -72,7 +72,7 @@ public final class App {
 
     /**
      * The server as {@code serve} runs it: configured but not started, and {@code warmUp}, to run
-     * once it listens, which computes every State Party's figures, balance and aggregates for today
+     * once it listens, which computes every State Party's figures, balance, aggregates and remaining land for today
      * so that the first requests find them ready (the JIT compiles the area code on the way), and
      * from then on has {@code warming} compute them again for each State Party a write touches.
      * {@code warmUp} returns when the first round is done.
@@ -143,11 +143,12 @@ public final class App {
                     progress.invalidateAll();
                     tileCache.invalidateAll();
                 });
-        // today's figures, balance and aggregates of one State Party, as the page asks for them
+        // today's figures, balance, aggregates and remaining land of one State Party, as the page asks for them
         var warming = new Warming(iso3 -> {
             LocalDate today = LocalDate.now(clock);
             stateParties.warmUp(iso3, today);
             cells.warm(iso3, today);
+            progress.remainingGeoJson(iso3, today, true);
         });
         warmUpTaker.accept(() -> {
             // the listener's first connection drops every cached figure: warm up after it
