@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  * <li>The identical file uploaded before to the same State Party and kind gives back the first
- *     report; nothing is written again.</li>
+ *     report with {@code alreadyUploaded} ({@link AlreadyUploaded}); nothing is written again.</li>
  * <li>The format is told from the content ({@link FileFormat}); anything but GeoJSON in WGS 84 is
  *     turned into it ({@link GeoJsonConversion}).</li>
  * <li>In one transaction, the upload row is recorded first (not in a dry run). <b>Read</b>
@@ -101,9 +101,9 @@ public final class SurveyUpload {
 
     Outcome run(Request request) throws Exception {
         long started = System.nanoTime();
-        var previous = uploads.reportOf(request.stateParty().iso3(), request.kind(), request.file().sha256());
+        var previous = uploads.previous(request.stateParty().iso3(), request.kind(), request.file().sha256());
         if (previous.isPresent()) {
-            return new Outcome(200, json.readTree(previous.get()));
+            return AlreadyUploaded.answer(previous.get(), request.dryRun(), json);
         }
         FileFormat format = FileFormat.of(request.file(), request.claimsJson());
         try (GeoJsonSource source = conversion.of(request.file(), format, request.layer())) {
@@ -164,10 +164,10 @@ public final class SurveyUpload {
         String iso3 = request.stateParty().iso3();
         UploadKind kind = request.kind();
         uploads.lock(c, iso3, kind);
-        var previous = uploads.reportOf(c, iso3, kind, request.file().sha256());
+        var previous = uploads.previous(c, iso3, kind, request.file().sha256());
         if (previous.isPresent()) {
             c.rollback();
-            return new Outcome(200, json.readTree(previous.get()));
+            return AlreadyUploaded.answer(previous.get(), request.dryRun(), json);
         }
         // external ids stored before (any version) go through the stage to be compared;
         // new ones are copied straight into the table as version 1
