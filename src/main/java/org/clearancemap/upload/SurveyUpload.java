@@ -140,7 +140,7 @@ public final class SurveyUpload {
     }
 
     private Outcome storeWithPermit(Request request, GeoJsonSource source, long started) throws Exception {
-        FeatureCheck check = check(request);
+        FeatureCheck check = check(request, source.crsDeclared());
         try (Connection c = uploads.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -154,10 +154,10 @@ public final class SurveyUpload {
         }
     }
 
-    private FeatureCheck check(Request request) {
+    private FeatureCheck check(Request request, boolean crsDeclared) {
         StateParty sp = request.stateParty();
         var rules = new FeatureCheck.Rules(request.kind(), limits.earliestDate(), LocalDate.now(clock).plusDays(1),
-                request.strict(), territories.of(sp.iso3(), sp.name()));
+                request.strict(), territories.of(sp.iso3(), sp.name(), crsDeclared));
         return new FeatureCheck(rules, json);
     }
 

@@ -136,7 +136,7 @@ public final class UploadRoutes {
             }
             body = bytes.length == 0 ? null : json.readTree(bytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException.BadRequest("The body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.BadRequest.notJson(e);
         }
         if (body == null || !body.isObject()) {
             throw new ApiException.BadRequest("Send a JSON object {\"date\": \"YYYY-MM-DD\", \"reason\": \"...\"}.");

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The operator's upload loop over HTTP, in Laos: a file sent again says it is already stored (dry
  * run or not); on request ({@code invalid=skip}) the features that cannot be stored are left out
- * and listed, the rest written.
+ * and listed, the rest written; messages that point the way to the fix.
  */
 class UploadLoopTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,6 +80,11 @@ class UploadLoopTest {
 
     /** A Shapefile written by GDAL from GeoJSON text, zipped; {@code leaveOut} names extensions not to zip. */
     static byte[] shapefile(String name, String geojson, List<String> ogrOptions, String... leaveOut) throws Exception {
+        return zip(shapefileFolder(name, geojson, ogrOptions), leaveOut);
+    }
+
+    /** The folder of a Shapefile {@code name.shp} written by GDAL from GeoJSON text. */
+    static Path shapefileFolder(String name, String geojson, List<String> ogrOptions) throws Exception {
         Path folder = Files.createDirectories(dir.resolve(name));
         Path input = dir.resolve(name + ".geojson");
         Files.writeString(input, geojson);
@@ -87,6 +92,10 @@ class UploadLoopTest {
         args.addAll(ogrOptions);
         args.addAll(List.of(folder.resolve(name + ".shp").toString(), input.toString()));
         ogr2ogr(args.toArray(new String[0]));
+        return folder;
+    }
+
+    static byte[] zip(Path folder, String... leaveOut) throws Exception {
         var bytes = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bytes); var files = Files.list(folder)) {
             for (Path f : files.sorted().toList()) {
@@ -242,6 +251,90 @@ class UploadLoopTest {
         assertEquals(List.of("1 LA-SK-H-2 missing-geometry", "2 LA-SK-H-3 invalid-geometry"), skipped(report));
         assertEquals(List.of("LA-SK-H-1", "LA-SK-H-4"), rows("SELECT external_id FROM hazard "
                 + "WHERE external_id LIKE 'LA-SK-H-%' ORDER BY 1"));
+    }
+
+    @Test
+    void aShapefileWhosePrjDoesNotMatchItsCoordinatesIsToldTheAxesOrThePrjMayBeWrong() throws Exception {
+        // written in UTM 48N (Laos), then given the .prj of UTM 33N: reprojected, it lands in Africa
+        Path folder = shapefileFolder("wrong-prj", collection(laoHazard("LA-M-1", 105.9, 15.4)),
+                List.of("-t_srs", "EPSG:32648"));
+        Process srs = new ProcessBuilder("gdalsrsinfo", "-o", "wkt_esri", "--single-line", "EPSG:32633").start();
+        String prj = new String(srs.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(srs.waitFor(30, TimeUnit.SECONDS) && srs.exitValue() == 0 && prj.startsWith("PROJCS"), prj);
+        Files.writeString(folder.resolve("wrong-prj.prj"), prj);
+        JsonNode problem = uploadZip("/api/state-parties/LAO/hazards", zip(folder), 422);
+        JsonNode error = problem.get("errors").get(0);
+        assertEquals("outside-territory", error.get("code").asText(), problem.toString());
+        String message = error.get("message").asText();
+        assertTrue(message.contains("easting and northing may be swapped"), message);
+        assertFalse(message.contains("a file without one"), message);
+    }
+
+    @Test
+    void aZippedShapefileWithoutItsDbfIsOneProblemOfTheFile() throws Exception {
+        String file = collection(laoHazard("LA-M-2", 105.9, 15.4), laoHazard("LA-M-3", 105.95, 15.4));
+        JsonNode problem = uploadZip("/api/state-parties/LAO/hazards", shapefile("no-dbf", file, List.of(), "dbf"), 422);
+        assertEquals(1, problem.get("errors").size(), problem.toString());
+        JsonNode error = problem.get("errors").get(0);
+        assertEquals("no-dbf", error.get("code").asText(), problem.toString());
+        assertTrue(error.get("feature").isNull());
+        assertTrue(problem.get("detail").asText().contains("no-dbf.dbf"), problem.toString());
+    }
+
+    @Test
+    void aHazardsFileSentAsReleasesSaysItLooksLikeHazards() throws Exception {
+        JsonNode problem = upload("/api/state-parties/LAO/releases", collection(laoHazard("LA-M-4", 105.9, 15.4)), 422);
+        JsonNode error = problem.get("errors").get(0);
+        assertEquals("missing-method", error.get("code").asText(), problem.toString());
+        assertTrue(error.get("message").asText().contains("classification 'CHA'"), error.toString());
+        assertTrue(error.get("message").asText().contains("is this a file of hazards?"), error.toString());
+    }
+
+    @Test
+    void aReleasesFileSentAsHazardsSaysItLooksLikeReleases() throws Exception {
+        String release = feature("{\"external_id\":\"LA-M-5\",\"method\":\"cleared\",\"completed_on\":\"2022-01-01\"}",
+                square(105.9, 15.4, 0.01));
+        JsonNode problem = upload("/api/state-parties/LAO/hazards", collection(release), 422);
+        JsonNode error = problem.get("errors").get(0);
+        assertEquals("missing-classification", error.get("code").asText(), problem.toString());
+        assertTrue(error.get("message").asText().contains("is this a file of releases?"), error.toString());
+    }
+
+    @Test
+    void aDateInDayMonthYearOrderNamesTheExpectedFormAndTheDateItWouldBe() throws Exception {
+        String hazard = feature("{\"external_id\":\"LA-M-6\",\"classification\":\"SHA\",\"recorded_on\":\"14/03/2026\"}",
+                square(105.9, 15.4, 0.01));
+        JsonNode error = upload("/api/state-parties/LAO/hazards", collection(hazard), 422).get("errors").get(0);
+        assertEquals("bad-date", error.get("code").asText());
+        String message = error.get("message").asText();
+        assertTrue(message.contains("'14/03/2026'") && message.contains("expected form YYYY-MM-DD"), message);
+        assertTrue(message.contains("day/month/year: write 2026-03-14"), message);
+    }
+
+    @Test
+    void brokenJsonIsToldWithItsLineAndColumnAndNoParserInternals() throws Exception {
+        for (String broken : List.of("{\"type\":\"FeatureCollection\",\n\"features\":[", "{\"type\":\"FeatureCollection\",}",
+                "{\"type\":FeatureCollection}")) {
+            String detail = upload("/api/state-parties/LAO/hazards", broken, 400).get("detail").asText();
+            assertTrue(detail.startsWith("The body is not valid JSON at line "), detail);
+            for (String internal : List.of("StreamReadFeature", "Source", "REDACTED", "code ")) {
+                assertFalse(detail.contains(internal), detail);
+            }
+        }
+        HttpResponse<String> retire = post("/api/state-parties/LAO/hazards/LA-M-7/retire", "application/json",
+                "{\"date\":".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, retire.statusCode());
+        assertFalse(retire.body().contains("StreamReadFeature"), retire.body());
+    }
+
+    @Test
+    void problemsNumberFeaturesFromZeroInFileOrderAsTheirFeatureMemberDoes() throws Exception {
+        JsonNode problem = upload("/api/state-parties/LAO/hazards", collection(laoHazard("LA-M-8", 105.9, 15.4),
+                laoHazard("LA-M-8", 105.95, 15.4)), 422);
+        JsonNode error = problem.get("errors").get(0);
+        assertEquals(1, error.get("feature").asInt(), problem.toString());
+        assertTrue(error.get("message").asText().contains("also used by feature 0"), error.toString());
+        assertTrue(problem.get("detail").asText().contains("First: feature 1 (LA-M-8)"), problem.toString());
     }
 
     @Test
