@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.clearancemap.geo.GeodesicArea;
+import org.clearancemap.land.AdminArea;
 import org.clearancemap.land.Classification;
 import org.clearancemap.land.HazardVersion;
 import org.clearancemap.land.LandVersion;
@@ -143,8 +144,8 @@ final class FeatureCheck {
             LocalDate recordedOn = date(p, "recorded_on", index, externalId, errors);
             if (errors.isEmpty()) {
                 return new Checked(index, externalId, new HazardVersion(externalId, classification, recordedOn,
-                        p.text("contamination"), p.text("evidence"), attributes, geom, areaSqm), null, errors, warnings,
-                        repaired);
+                        p.text("contamination"), p.text("evidence"), admin(p), attributes, geom, areaSqm), null, errors,
+                        warnings, repaired);
             }
         } else {
             ReleaseMethod method = word(p, raw, METHODS, index, externalId, errors);
@@ -152,11 +153,15 @@ final class FeatureCheck {
             Integer items = count(p, "items_destroyed", index, externalId, errors);
             if (errors.isEmpty()) {
                 return new Checked(index, externalId, null, new ReleaseVersion(externalId, method, completedOn,
-                        p.text("operator"), items, p.text("hazard_external_id"), attributes, geom, areaSqm),
+                        p.text("operator"), items, p.text("hazard_external_id"), admin(p), attributes, geom, areaSqm),
                         errors, warnings, repaired);
             }
         }
         return new Checked(index, externalId, null, null, errors, warnings, repaired);
+    }
+
+    private static AdminArea admin(SurveyProperties p) {
+        return new AdminArea(p.text("admin1"), p.text("admin2"), p.text("pcode"));
     }
 
     /** The valid polygonal part of a repaired geometry, or null when nothing is left. */
