@@ -31,6 +31,11 @@ final class AlreadyUploaded {
             report.put("unchanged", 0);
             report.putNull("processingMs");
         }
+        if (!report.has("skipped")) {
+            // a report stored before features could be skipped skipped none
+            report.putArray("skipped");
+            report.put("skippedOmitted", 0);
+        }
         report.set("alreadyUploaded", first);
         return new SurveyUpload.Outcome(200, report);
     }
