@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * row, to be compared with its current version afterwards. What only shows across features (an
  * external id used twice, a retired hazard stored again, a release naming no known hazard) is
  * added to the problems. After the first error no more rows are made, but every feature is still
- * checked, so that the 422 lists every problem. One {@code SurveyRead} reads one file.
+ * checked, so that the 422 lists every problem. Under {@code invalid=skip} a feature with errors
+ * is left out instead ({@link Problems#skip}) and the others go on as if it were not in the file;
+ * when none is left the file is refused. One {@code SurveyRead} reads one file.
  */
 final class SurveyRead {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyRead.class);
@@ -66,6 +68,7 @@ final class SurveyRead {
     private final Known known;
     private final Copy copy;
     private final UploadPreview preview;
+    private final boolean skipInvalid;
     private final Problems problems = new Problems();
     private final Map<String, Integer> seen = new HashMap<>();
     private final List<byte[]> knownRows = new ArrayList<>();
@@ -75,11 +78,14 @@ final class SurveyRead {
 
     /**
      * @param upload the State Party and kind, for the progress log
-     * @param copy    where new features go; null in a dry run, which writes nothing
-     * @param preview gathers what would be stored, in a dry run; else null
+     * @param copy        where new features go; null in a dry run, which writes nothing
+     * @param preview     gathers what would be stored, in a dry run; else null
+     * @param skipInvalid leave out the features with errors instead of refusing the file
      */
-    SurveyRead(String upload, FeatureCheck check, UploadLimits limits, Known known, Copy copy, UploadPreview preview) {
+    SurveyRead(String upload, FeatureCheck check, UploadLimits limits, Known known, Copy copy, UploadPreview preview,
+            boolean skipInvalid) {
         this.preview = preview;
+        this.skipInvalid = skipInvalid;
         this.upload = upload;
         this.check = check;
         this.limits = limits;
@@ -112,6 +118,9 @@ final class SurveyRead {
             }
             if (problems.hasErrors()) {
                 throw problems.rejected(features, preview == null ? null : preview.toJson());
+            }
+            if (features > 0 && fresh + knownRows.size() == 0) {
+                throw problems.nothingLeft(features);
             }
             if (rows != null) {
                 rows.finish();
@@ -158,6 +167,10 @@ final class SurveyRead {
                                 + "; each feature of a file needs its own"));
             }
         }
+        if (!errors.isEmpty() && skipInvalid) {
+            problems.skip(errors);
+            return;
+        }
         checked.warnings().forEach(problems::warn);
         if (errors.isEmpty()) {
             if (Boolean.FALSE.equals(known.ids().get(checked.externalId()))) {
@@ -179,7 +192,7 @@ final class SurveyRead {
             preview.add(index, checked.version());
         }
         if (!errors.isEmpty()) {
-            errors.forEach(problems::error);
+            problems.refuse(errors);
         } else if (!problems.hasErrors()) {
             if (!ready.fresh()) {
                 knownRows.add(ready.row());
