@@ -69,6 +69,9 @@ final class GeoJsonConversion implements AutoCloseable {
                             warnings.add(FeatureProblem.ofFile("no-prj", "the Shapefile has no .prj: its coordinates "
                                     + "were read as WGS 84 longitude/latitude, which every one of them is"));
                         }
+                        if (hasPrj) {
+                            readAs(ogr.crsOf(zip.directory().resolve(shp), null), warnings);
+                        }
                         Path out = ogr.toGeoJson(zip.directory().resolve(shp), null, hasPrj,
                                 List.of(), "a zipped Shapefile");
                         temporary.add(out);
@@ -88,6 +91,7 @@ final class GeoJsonConversion implements AutoCloseable {
                         throw unprocessable("no-layer", "The GeoPackage has no vector layer.");
                     }
                     String chosen = choose(layers, layer, "GeoPackage layer", "");
+                    readAs(ogr.crsOf(gpkg, chosen), warnings);
                     Path out = ogr.toGeoJson(gpkg, chosen, true, List.of(), "a GeoPackage");
                     temporary.add(out);
                     return new GeoJsonSource(format, out, temporary, warnings);
@@ -109,6 +113,17 @@ final class GeoJsonConversion implements AutoCloseable {
         } catch (RuntimeException e) {
             temporary.forEach(ReceivedFile::delete);
             throw e;
+        }
+    }
+
+    /**
+     * Says in which coordinate reference system a file was read, when it is not WGS 84 itself:
+     * the operator sees, before confirming, that a UTM file was taken for what it is.
+     */
+    private static void readAs(String crs, List<FeatureProblem> warnings) {
+        if (crs != null && !crs.startsWith("EPSG:4326 ")) {
+            warnings.add(FeatureProblem.ofFile("read-crs", "the coordinates were read as " + crs
+                    + ", as the file declares, and reprojected to WGS 84 longitude/latitude"));
         }
     }
 
