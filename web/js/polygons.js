@@ -79,9 +79,14 @@ function loadKey() {
   return `${state.selected() || ''}|${state.asOf()}`;
 }
 
-/** True when the polygons drawn already cover the view (all of them, or a bbox around it, none left out). */
+/**
+ * True when the polygons drawn already cover the view: all of them, or a bbox around it with none
+ * left out; or, when a layer held more than it serves, the most it serves for this view and zoom
+ * (zooming in asks again, for fewer).
+ */
 export function drawnCoverView() {
   if (!loaded || loaded.key !== loadKey() || controller) return false;
+  if (loaded.limited && loaded.zoom !== map.getZoom()) return false;
   return loaded.bounds === null || loaded.bounds.contains(map.getBounds());
 }
 
@@ -111,8 +116,10 @@ async function loadPolygons() {
     ]);
     if (controller !== current) return;
     drawPolygons(hazards, releases);
-    const complete = hazards.limitReached !== true && releases.limitReached !== true;
-    loaded = complete ? { bounds: params.has('bbox') ? bounds : null, key: loadKey() } : null;
+    const limited = hazards.limitReached === true || releases.limitReached === true;
+    loaded = {
+      bounds: params.has('bbox') ? bounds : (limited ? map.getBounds() : null), key: loadKey(), limited, zoom: map.getZoom(),
+    };
   } catch (err) {
     if (err.name === 'AbortError' || controller !== current) return;
     clearPolygons();

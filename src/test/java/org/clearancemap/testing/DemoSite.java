@@ -38,9 +38,15 @@ public final class DemoSite implements AutoCloseable {
     }
 
     public static DemoSite start(Class<?> testClass, int width, int height) throws Exception {
+        return start(testClass, width, height, java.util.Map.of());
+    }
+
+    /** The same, with these settings (e.g. {@code MAX_FEATURES_PER_PAGE}) over the test defaults. */
+    public static DemoSite start(Class<?> testClass, int width, int height, java.util.Map<String, String> settings)
+            throws Exception {
         TestDatabase db = TestDatabase.create(testClass);
         new DemoLoader(db.database().dataSource()).load();
-        TestServer server = TestServer.start(db);
+        TestServer server = settings.isEmpty() ? TestServer.start(db) : TestServer.start(db, settings, routes -> { });
         try {
             return new DemoSite(db, server, Browser.start(width, height));
         } catch (Exception | Error e) {
