@@ -157,6 +157,10 @@ class UploadLoopBrowserTest {
         assertTrue(v[0] <= 100.2 && v[2] >= 107.6 && v[1] <= 14 && v[3] >= 22.4, "beside the outline: " + body("dryRunView"));
         assertEquals("2", body("previewFeatures"), "what could be stored is drawn too");
         Browser.screenshot(browser, "upload-refused-1280");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        browser.executeScript("document.querySelector('[data-testid=upload-panel]').scrollIntoView()");
+        Browser.screenshot(browser, "upload-refused-820");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
     }
 
     @Test
