@@ -27,7 +27,9 @@ if [[ $# -eq 0 ]]; then
 fi
 NAME="$1"
 SIZE="${2:-M}"
+# the heap a server of that size is given: L holds ten times the mapped land of M in its caches
 HEAP=(-Xmx1g)
+[ "$SIZE" = L ] && HEAP=(-Xmx4g)
 case "$NAME" in
   progress) CLASS=ProgressBenchmark; HEAP=() ;;
   serving)  CLASS=ServingBenchmark; NEEDS=wrk ;;
