@@ -235,11 +235,12 @@ class UploadEsriFormatsTest {
     }
 
     @Test
-    void aFileGeodatabaseWithSeveralFeatureClassesNeedsOneNamedAndReprojectsItsUtmOne() throws Exception {
+    void aFileGeodatabaseWithSeveralFeatureClassesNeedsOneNamedAndReprojectsItsUtmOneInAFeatureDataset() throws Exception {
         Map<String, Stored> geoJson = asGeoJson();
         Path gdb = geodatabase("several.gdb");
+        // in a feature dataset, as geodatabases of ArcGIS-based systems hold their feature classes
         ogr2ogr("-update", "-nln", "hazards_utm", "-nlt", "MULTIPOLYGON", "-t_srs", "EPSG:32648",
-                gdb.toString(), geojson.toString());
+                "-lco", "FEATURE_DATASET=survey", gdb.toString(), geojson.toString());
         ogr2ogr("-update", "-nln", "villages", "-nlt", "NONE", gdb.toString(), geojson.toString());
         byte[] zip = zip(gdb, "several.gdb/");
         HttpResponse<String> r = post(HAZARDS, "application/zip", zip);
