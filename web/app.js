@@ -22,6 +22,7 @@ import { closePopupOffDate } from './js/popups.js';
 import { initGis } from './js/gis.js';
 import { initPrint } from './js/print.js';
 import { focusProblem, showProblems } from './js/problems.js';
+import { initRecordForms } from './js/records.js';
 import { loadRemaining } from './js/remaining.js';
 import * as state from './js/state.js';
 import { setStatus, watchHealth } from './js/status.js';
@@ -31,7 +32,7 @@ import {
 } from './js/timeline.js';
 import { UploadPanel } from './js/upload.js';
 import {
-  initDashboard, loadDashboard, showDashboard, showMapView,
+  initDashboard, loadDashboard, redrawDashboard, showDashboard, showMapView,
 } from './js/views.js';
 
 const byId = (id) => document.getElementById(id);
@@ -63,6 +64,8 @@ const upload = new UploadPanel({
   tokenChanged: () => refreshAll(),
 });
 
+// a coordinator's write refreshes what it changed as an upload does
+initRecordForms({ written: () => refreshAll() });
 initStateParties({
   choose: (iso3) => selectStateParty(iso3, { reveal: true, focus: true }),
   zoom: () => zoomToSelected(),
@@ -184,6 +187,7 @@ byId('area-unit').value = state.areaUnit();
 byId('area-unit').addEventListener('change', (event) => {
   state.setAreaUnit(event.target.value);
   redrawDetail();
+  redrawDashboard();
 });
 byId('dashboard-close').addEventListener('click', () => {
   showMapView();

@@ -5,9 +5,10 @@
 import { URLS, fetchJson, withAsOf } from './api.js';
 import { element, formatArea, plural } from './dom.js';
 import {
-  AGGREGATE_PANE, L, POLYGONS_LEGIBLE_ZOOM, aggregateRenderer, layers, map,
+  AGGREGATE_PANE, L, aggregateRenderer, layers, map,
 } from './map.js';
 import { outlinesMeeting } from './outlines.js';
+import { pageSettings } from './settings.js';
 import * as state from './state.js';
 import { setStatus } from './status.js';
 import { AGGREGATE_FOOTPRINT_STYLE, AGGREGATE_REMAINING_STYLE, POPUP_OPTIONS, symbolRadius } from './styles.js';
@@ -15,8 +16,9 @@ import { AGGREGATE_FOOTPRINT_STYLE, AGGREGATE_REMAINING_STYLE, POPUP_OPTIONS, sy
 let drawnKey = null; // the States Parties, date and zoom of the aggregates drawn
 let sequence = 0;
 
-function aggregateStateParties() {
-  if (map.getZoom() >= POLYGONS_LEGIBLE_ZOOM) return [];
+/** Below the server's polygonsLegibleZoom (none known: no aggregates), the States Parties to draw. */
+function aggregateStateParties(polygonsLegibleZoom) {
+  if (!(map.getZoom() < polygonsLegibleZoom)) return [];
   if (state.selected()) return [state.selected()];
   return outlinesMeeting(map.getBounds());
 }
@@ -55,7 +57,7 @@ function draw(iso3, collection) {
 
 /** Draws the aggregates for the view; unless forced, only when the States Parties, date or zoom changed. */
 export async function loadAggregates({ force = false } = {}) {
-  const parties = aggregateStateParties();
+  const parties = aggregateStateParties((await pageSettings()).polygonsLegibleZoom);
   const z = Math.max(0, Math.min(14, Math.floor(map.getZoom())));
   const key = `${parties.join(',')}|${state.asOf()}|${z}`;
   if (!force && key === drawnKey && document.body.dataset.aggregates !== 'error') return;

@@ -2,7 +2,9 @@
 // column with keyboard-operable header buttons (aria-sort), each row coloured by status and
 // labelled in words as well. The table scrolls sideways under a sticky first column, so that
 // every column can be reached at any width; a legend names each status and its colour.
-import { element, formatKm2, formatPercent, isNumber, numberFormat, statusBadge } from './dom.js';
+import {
+  areaUnitSymbol, element, formatAreaNumber, formatKm2, formatPercent, isNumber, numberFormat, statusBadge,
+} from './dom.js';
 
 const STATUS_ORDER = {
   'deadline-passed': 0, 'off-track': 1, 'at-risk': 2, 'on-track': 3, completed: 4, 'no-data': 5,
@@ -41,14 +43,15 @@ const COLUMNS = [
   { key: 'yearsLeft', label: 'Years left', value: (r) => r.yearsLeft ?? -Infinity, numeric: true,
     cell: (r) => (passed(r) ? element('span', { className: 'passed' }, `Deadline passed ${timeSince(r)}`)
       : isNumber(r.yearsLeft) ? r.yearsLeft.toFixed(2) : '—') },
-  { key: 'remainingSqm', label: 'Remaining (m²)', value: (r) => r.remainingSqm ?? -1, numeric: true,
-    cell: (r) => (isNumber(r.remainingSqm) ? numberFormat.format(r.remainingSqm) : '—') },
+  { key: 'remainingSqm', label: () => `Remaining (${areaUnitSymbol()})`, value: (r) => r.remainingSqm ?? -1, numeric: true,
+    cell: (r) => formatAreaNumber(r.remainingSqm) },
   { key: 'progress', label: 'Progress', value: (r) => r.progress ?? -1, numeric: true,
     cell: (r) => formatPercent(r.progress) },
-  { key: 'annualRateSqm', label: 'Annual rate (m²)', value: (r) => r.annualRateSqm ?? -1, numeric: true,
-    cell: (r) => (isNumber(r.annualRateSqm) ? numberFormat.format(r.annualRateSqm) : '—') },
-  { key: 'requiredRateSqm', label: 'Required rate (m²)', value: (r) => r.requiredRateSqm ?? -1, numeric: true,
-    cell: (r) => (isNumber(r.requiredRateSqm) ? numberFormat.format(r.requiredRateSqm)
+  { key: 'annualRateSqm', label: () => `Annual rate (${areaUnitSymbol()} a year)`, value: (r) => r.annualRateSqm ?? -1,
+    numeric: true, cell: (r) => formatAreaNumber(r.annualRateSqm) },
+  { key: 'requiredRateSqm', label: () => `Required rate (${areaUnitSymbol()} a year)`, value: (r) => r.requiredRateSqm ?? -1,
+    numeric: true,
+    cell: (r) => (isNumber(r.requiredRateSqm) ? formatAreaNumber(r.requiredRateSqm)
       : passed(r) ? 'none: passed' : '—') },
   { key: 'projectedCompletion', label: 'Projected completion', value: (r) => r.projectedCompletion || '9999',
     className: 'date',
@@ -100,7 +103,7 @@ export class DeadlineDashboard {
     const header = element('tr', {}, COLUMNS.map((column) => {
       const active = column.key === this.sortKey;
       const button = element('button', { type: 'button', className: 'sort-button', 'data-sort': column.key },
-        column.label, element('span', { className: 'sort-mark', 'aria-hidden': 'true' },
+        typeof column.label === 'function' ? column.label() : column.label, element('span', { className: 'sort-mark', 'aria-hidden': 'true' },
           active ? (this.ascending ? ' ▲' : ' ▼') : ' ↕'));
       button.addEventListener('click', () => this.sortBy(column.key));
       return element('th', {

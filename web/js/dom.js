@@ -1,5 +1,6 @@
 // Small DOM and formatting helpers shared by the page's modules. No innerHTML anywhere: every
 // value from the server goes in as text.
+import { areaUnit } from './state.js';
 
 export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -40,10 +41,31 @@ export function isNumber(value) {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** m², whole, with hectares beside: what the API gives, rounded for reading. */
+const UNIT_SYMBOLS = { m2: 'm²', ha: 'ha', km2: 'km²' };
+
+/** The symbol of the unit areas are shown in (the unit switch). */
+export function areaUnitSymbol() {
+  return UNIT_SYMBOLS[areaUnit()] || 'm²';
+}
+
+/** An area in the unit areas are shown in, as a number without its symbol. */
+export function formatAreaNumber(sqm) {
+  if (!isNumber(sqm)) return '—';
+  const unit = areaUnit();
+  if (unit === 'ha') return hectareFormat.format(sqm / 10_000);
+  if (unit === 'km2') return km2Format.format(sqm / 1_000_000);
+  return numberFormat.format(sqm);
+}
+
+/**
+ * An area in the unit areas are shown in, with a second unit beside: hectares beside m² (whole,
+ * as the API gives them, rounded for reading), m² beside hectares and km².
+ */
 export function formatArea(sqm) {
   if (!isNumber(sqm)) return 'not computed';
-  return `${numberFormat.format(sqm)} m² (${hectareFormat.format(sqm / 10_000)} ha)`;
+  const m2 = `${numberFormat.format(sqm)} m²`;
+  if (areaUnit() === 'm2') return `${m2} (${hectareFormat.format(sqm / 10_000)} ha)`;
+  return `${formatAreaNumber(sqm)} ${areaUnitSymbol()} (${m2})`;
 }
 
 export function formatKm2(km2) {

@@ -1,5 +1,5 @@
 // "Export the view": the map layers switched on, in the view, at the date shown, as one file each
-// (GET /api/export), fetched with the token when one is entered and downloaded under the name the
+// or both in one GeoPackage (GET /api/export), fetched with the token when one is entered and downloaded under the name the
 // server gives (State Party, layer and date).
 import { openWithToken } from './api.js';
 import { layers, map } from './map.js';
@@ -10,18 +10,20 @@ const EXPORT_URL = './api/export';
 
 const byId = (id) => document.getElementById(id);
 
-/** The export addresses of the layers switched on, for the view, the selected State Party and the date. */
+/**
+ * The export addresses of the layers switched on, for the view, the selected State Party and the
+ * date: one file per layer, or one GeoPackage holding both.
+ */
 export function exportUrls(format) {
-  const urls = [];
-  for (const name of ['hazards', 'releases']) {
-    if (!map.hasLayer(layers[name])) continue;
-    const params = new URLSearchParams({ layer: name, f: format });
+  const shown = ['hazards', 'releases'].filter((name) => map.hasLayer(layers[name]));
+  const files = format === 'gpkg' && shown.length > 1 ? [shown.join(',')] : shown;
+  return files.map((layer) => {
+    const params = new URLSearchParams({ layer, f: format });
     if (state.selected()) params.set('state_party', state.selected());
     params.set('bbox', bboxParam(map.getBounds()));
     if (state.asOf()) params.set('asOf', state.asOf());
-    urls.push(`${EXPORT_URL}?${params}`);
-  }
-  return urls;
+    return `${EXPORT_URL}?${params}`;
+  });
 }
 
 async function exportView(format, status) {
@@ -34,7 +36,7 @@ async function exportView(format, status) {
   status.textContent = 'Exporting…';
   try {
     for (const url of urls) await openWithToken(url);
-    status.textContent = `Exported ${urls.length === 1 ? 'one layer' : `${urls.length} layers`}.`;
+    status.textContent = `Exported ${urls.length === 1 ? 'one file' : `${urls.length} files`}.`;
   } catch (err) {
     status.textContent = `Could not export — ${err.message}`;
   }

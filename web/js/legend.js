@@ -3,6 +3,7 @@ import { element, svg } from './dom.js';
 import {
   L, addPattern, layers, map,
 } from './map.js';
+import { pageSettings } from './settings.js';
 import {
   HAZARD_STYLES, OTHER_COUNTRY_STYLE, OUTLINE_STYLE, RELEASE_STYLES, REMAINING_STYLE, SELECTED_OUTLINE_STYLE,
   AGGREGATE_FOOTPRINT_STYLE, AGGREGATE_REMAINING_STYLE, STATUS_FILLS, STATUS_FILL_OPACITY, STATUS_TILE, symbolRadius,
@@ -49,6 +50,15 @@ function swatch(style) {
     }));
 }
 
+/** The aggregates' legend label, naming the zoom they give way to polygons at once the server has said it. */
+function aggregatesLabel() {
+  const label = element('span', {}, 'Aggregates');
+  pageSettings().then(({ polygonsLegibleZoom }) => {
+    if (polygonsLegibleZoom !== undefined) label.textContent = `Aggregates (below zoom ${polygonsLegibleZoom})`;
+  });
+  return label;
+}
+
 function layerToggle(layer, label, testid) {
   const input = element('input', { type: 'checkbox', checked: true, 'data-testid': testid });
   input.addEventListener('change', () => {
@@ -74,7 +84,7 @@ const LegendControl = L.Control.extend({
         element('h4', {}, layerToggle(layers.remaining, 'Remaining land', 'layer-remaining')),
         element('ul', {}, item(REMAINING_STYLE, 'Remaining (hazardous areas not yet released): the selected State Party, or from zoom 6'))),
       element('section', { 'aria-label': 'Aggregates', 'data-testid': 'legend-aggregates' },
-        element('h4', {}, layerToggle(layers.aggregates, 'Aggregates (below zoom 11)', 'layer-aggregates')),
+        element('h4', {}, layerToggle(layers.aggregates, aggregatesLabel(), 'layer-aggregates')),
         element('ul', {},
           element('li', {}, circleSwatch(AGGREGATE_FOOTPRINT_STYLE, 7), element('span', {}, 'Footprint: remaining and released')),
           element('li', {}, circleSwatch(AGGREGATE_REMAINING_STYLE, 5), element('span', {}, 'Remaining')),

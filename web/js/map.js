@@ -53,5 +53,3 @@ export const layers = {
 
 /** Polygons are requested only from this zoom on, unless a State Party is selected. */
 export const MIN_POLYGON_ZOOM = 6;
-/** From this zoom on the polygons are big enough to read, and the aggregates give way to them. */
-export const POLYGONS_LEGIBLE_ZOOM = 11;

@@ -1,6 +1,7 @@
 // The State Party panel: its figures as the API gives them at the chosen date, a progress bar,
 // a chart of remaining land over time with the deadline and the required trajectory, the
-// extension history, reported against mapped figures with their sources, and links to reports.
+// extension history, reported against mapped figures with their sources, links to reports and,
+// for a coordinator, the forms that write the treaty records (records.js).
 import {
   element, svg, figureList, formatKm2, formatPercent, isNumber, numberFormat, statusBadge,
 } from './dom.js';
@@ -40,7 +41,7 @@ function comparedWithDeadline(projected, deadline) {
   return months > 0 ? `${span} after the deadline` : `${span} before the deadline`;
 }
 
-export function renderStatePartyPanel(container, party, { asOf, onClose, unit = 'm2' }) {
+export function renderStatePartyPanel(container, party, { asOf, onClose, unit = 'm2', records = null }) {
   areaUnit = unit;
   const released = party.releasedByMethod || {};
   const byClass = party.remainingByClass || {};
@@ -107,6 +108,7 @@ export function renderStatePartyPanel(container, party, { asOf, onClose, unit = 
         'report-article7', `article7-${party.iso3}-${asOfYear - 1}`),
       reportLinks(`${base}/reports/extension-request?asOf=${party.asOf}`,
         `Extension request figures as of ${party.asOf}`, 'report-extension', `extension-request-${party.iso3}-${party.asOf}`)),
+    records, // the coordinators' forms (records.js), when a writer's token is entered
   ].flat().filter(Boolean));
   container.querySelector('[data-testid=party-close]').addEventListener('click', onClose);
 }

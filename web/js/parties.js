@@ -3,6 +3,7 @@
 import { URLS, fetchJson, withAsOf } from './api.js';
 import { element, plural, STATUS_LABELS } from './dom.js';
 import { renderStatePartyPanel } from './panel.js';
+import { recordForms } from './records.js';
 import * as state from './state.js';
 import { updateBanner } from './status.js';
 import { setYearRange } from './timeline.js';
@@ -128,7 +129,12 @@ function replacePanel(draw) {
 }
 
 function drawDetail(detail) {
-  renderStatePartyPanel(dom.partyPanel, detail, { asOf: state.asOf(), onClose: hooks.close, unit: state.areaUnit() });
+  const records = recordForms(detail);
+  const focused = records?.contains(document.activeElement) ? document.activeElement : null;
+  renderStatePartyPanel(dom.partyPanel, detail, {
+    asOf: state.asOf(), onClose: hooks.close, unit: state.areaUnit(), records,
+  });
+  focused?.focus({ preventScroll: true }); // a form's control keeps the focus across the redraw
 }
 
 /** Draws the selected State Party's panel again from the figures loaded (e.g. in another unit). */

@@ -31,6 +31,8 @@ export const REMAINING_STYLE = {
 };
 // Keep popups clear of the banner and status line drawn over the top of the map.
 export const POPUP_OPTIONS = { maxWidth: 440, minWidth: 300, maxHeight: 420, autoPanPaddingTopLeft: [20, 120], autoPanPaddingBottomRight: [20, 20] };
+/** A feature of a dry run, as it would be stored: not yet on the map's layers. */
+export const PREVIEW_STYLE = { color: '#0033cc', weight: 2.5, dashArray: '6 4', fillColor: '#3366ff', fillOpacity: 0.15 };
 export const UNKNOWN_STYLE = { color: '#555555', weight: 1, fillColor: '#999999', fillOpacity: 0.3 };
 export const OUTLINE_STYLE = { color: '#333333', weight: 1.6, fill: true, fillOpacity: 0, opacity: 0.9 };
 export const SELECTED_OUTLINE_STYLE = { color: '#000000', weight: 3, fill: true, fillColor: '#000000', fillOpacity: 0.04, opacity: 1 };

@@ -1,7 +1,7 @@
 // An optional online basemap, off by default: its tile URL is kept in this browser's
 // localStorage, and a URL the server's Content-Security-Policy would block is refused plainly.
-import { URLS, problemFrom } from './api.js';
 import { L, layers, map } from './map.js';
+import { pageSettings } from './settings.js';
 
 const TILE_URL_KEY = 'clearance-map.tileUrl';
 
@@ -27,14 +27,8 @@ function storedTileUrl() {
 }
 
 async function loadPageSettings() {
-  try {
-    const response = await fetch(URLS.pageSettings, { headers: { Accept: 'application/json' }, cache: 'no-store' });
-    if (!response.ok) throw await problemFrom(response);
-    Object.assign(settings, await response.json());
-  } catch (err) {
-    settings.basemapTileOrigins = [];
-    settings.failed = err.message;
-  }
+  Object.assign(settings, await pageSettings());
+  if (settings.failed) settings.basemapTileOrigins = [];
   const origins = settings.basemapTileOrigins || [];
   dom.tileAllowed.textContent = settings.failed
     ? `Could not ask the server which tile servers it allows (${settings.failed}); only its own are.`

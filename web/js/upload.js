@@ -28,12 +28,18 @@ export class UploadPanel {
     }
   }
 
-  /** Fills the State Party choice; keeps the current choice, else takes the selected State Party. */
+  /**
+   * Fills the State Party choice with those the token may write to (an operator's own; every one
+   * for a coordinator or admin); keeps the current choice, else takes the selected State Party.
+   */
   setStateParties(parties, selected) {
+    this.parties = parties;
+    const scope = this.me?.role === 'operator' && this.me.stateParties?.length > 0 ? this.me.stateParties : null;
+    const allowed = scope ? parties.filter((party) => scope.includes(party.iso3)) : parties;
     const current = this.dom.stateParty.value || selected || '';
-    this.dom.stateParty.replaceChildren(...parties.map((party) => element('option', { value: party.iso3 },
+    this.dom.stateParty.replaceChildren(...allowed.map((party) => element('option', { value: party.iso3 },
       `${party.name} (${party.iso3})`)));
-    if (current && parties.some((party) => party.iso3 === current)) this.dom.stateParty.value = current;
+    if (current && allowed.some((party) => party.iso3 === current)) this.dom.stateParty.value = current;
   }
 
   selectStateParty(iso3) {
@@ -74,14 +80,19 @@ export class UploadPanel {
   }
 
   showWho(me) {
+    this.me = me;
     this.dom.tokenForget.hidden = me === null;
-    this.dom.form.hidden = me === null;
+    // analysts read only: the form is for those who may upload
+    this.dom.form.hidden = me === null || me.role === 'analyst';
+    if (this.parties) this.setStateParties(this.parties, this.dom.stateParty.value);
+    this.invalidate();
     document.body.dataset.token = me ? me.role : '';
     if (me) {
       const scope = me.stateParties && me.stateParties.length > 0 ? ` for ${me.stateParties.join(', ')}` : '';
-      this.setTokenStatus('ok', `Signed in as ${me.name} (${me.role}${scope}). The token is kept for this tab only.`);
+      this.setTokenStatus('ok', `Signed in as ${me.name} (${me.role}${scope}). The token is kept for this tab only.`
+        + (me.role === 'analyst' ? ' An analyst\'s token reads only: uploads need an operator\'s token.' : ''));
     } else {
-      this.setTokenStatus('hint', 'Operators: enter your token once to upload. It is kept for this browser tab only.');
+      this.setTokenStatus('hint', 'Operators: enter your token once to upload; coordinators, to write the treaty records of a State Party (in its panel). It is kept for this browser tab only.');
     }
   }
 
@@ -93,6 +104,10 @@ export class UploadPanel {
   invalidate() {
     this.checked = null;
     this.dom.confirm.disabled = true;
+    if (this.drawn) {
+      this.drawn = false;
+      this.hooks.showProblems([]);
+    }
   }
 
   target() {
@@ -141,11 +156,15 @@ export class UploadPanel {
     this.busy(true, `Checking ${target.file.name} (dry run, nothing is written)…`);
     try {
       const report = await this.send(target, true);
+      if (report.alreadyUploaded) {
+        this.showAlreadyUploaded(report);
+        return;
+      }
       this.checked = target;
       this.dom.confirm.disabled = false;
       this.showReport(report, true);
     } catch (err) {
-      this.showRejection(err);
+      this.showRejection(err, target.iso3);
     } finally {
       this.busy(false);
     }
@@ -159,10 +178,14 @@ export class UploadPanel {
     try {
       const report = await this.send(target, false);
       this.checked = null;
+      if (report.alreadyUploaded) {
+        this.showAlreadyUploaded(report);
+        return;
+      }
       this.showReport(report, false);
       await this.hooks.uploaded(target.iso3);
     } catch (err) {
-      this.showRejection(err);
+      this.showRejection(err, target.iso3);
     } finally {
       this.busy(false);
     }
@@ -180,6 +203,30 @@ export class UploadPanel {
     this.dom.problems.replaceChildren();
   }
 
+  /** The link to an upload's record (JSON, opened with the token). */
+  static recordLink(uploadId) {
+    return element('p', {}, element('a', {
+      href: `./api/uploads/${encodeURIComponent(uploadId)}`, target: '_blank', rel: 'noopener',
+      'data-with-token': true, 'data-testid': 'upload-record',
+    }, `The record of upload ${uploadId}`), ' (JSON, opened with your token).');
+  }
+
+  /** The file was stored before: nothing new would be written, so there is nothing to confirm. */
+  showAlreadyUploaded(report) {
+    const { uploadId, uploadedAt } = report.alreadyUploaded;
+    const when = uploadedAt ? new Date(uploadedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' }) : 'earlier';
+    this.dom.confirm.disabled = true;
+    this.dom.report.dataset.state = 'already';
+    document.body.dataset.upload = 'already';
+    this.dom.report.replaceChildren(
+      element('p', { className: 'upload-message', 'data-testid': 'upload-outcome' },
+        `This file is already uploaded: upload ${uploadId}, ${when}, with ${plural(report.features ?? 0, 'feature', 'features')}. `
+        + 'Nothing new would be written, so there is nothing to confirm.'),
+      UploadPanel.recordLink(uploadId));
+    this.dom.problems.replaceChildren();
+    this.hooks.showProblems([]);
+  }
+
   showReport(report, dryRun) {
     const warnings = report.warnings || [];
     const counts = [
@@ -187,38 +234,47 @@ export class UploadPanel {
       `${report.inserted ?? 0} new`, `${report.updated ?? 0} new versions`, `${report.unchanged ?? 0} unchanged`,
       `${report.repaired ?? 0} repaired`,
     ].join(', ');
+    const preview = dryRun ? report.preview : null;
+    const drawn = preview?.features?.length || 0;
     this.dom.report.dataset.state = dryRun ? 'checked' : 'uploaded';
     document.body.dataset.upload = dryRun ? 'checked' : 'uploaded';
-    this.dom.report.replaceChildren(
+    this.dom.report.replaceChildren(...[
       element('p', { className: 'upload-message', 'data-testid': 'upload-outcome' }, dryRun
         ? `Dry run passed: ${counts}. Nothing was written yet — confirm to upload.`
         : `Uploaded (upload ${report.uploadId}): ${counts}. The figures and the map are refreshed.`),
-      !dryRun && report.uploadId ? element('p', {}, element('a', {
-        href: `./api/uploads/${encodeURIComponent(report.uploadId)}`, target: '_blank', rel: 'noopener',
-        'data-with-token': true, 'data-testid': 'upload-record',
-      }, `The record of upload ${report.uploadId}`), ' (JSON, opened with your token).') : null,
+      drawn > 0 ? element('p', { className: 'hint', 'data-testid': 'upload-preview-note' },
+        `On the map, dashed: ${plural(drawn, 'feature', 'features')} as they would be stored`
+        + `${preview.omitted ? ` (${preview.omitted} more not drawn)` : ''}; check they lie where they should.`) : null,
+      !dryRun && report.uploadId ? UploadPanel.recordLink(report.uploadId) : null,
       warnings.length > 0 ? element('p', {}, `${plural(warnings.length, 'warning', 'warnings')}${
-        report.warningsOmitted ? ` (and ${report.warningsOmitted} more)` : ''}:`) : null);
-    this.listProblems(warnings, 'warning');
+        report.warningsOmitted ? ` (and ${report.warningsOmitted} more)` : ''}:`) : null,
+    ].filter(Boolean));
+    this.listProblems(warnings.map((w) => ({ ...w, severity: 'warning' })), { preview, iso3: report.iso3 });
   }
 
-  showRejection(err) {
+  showRejection(err, iso3) {
     const problem = err.problem || {};
     const errors = Array.isArray(problem.errors) ? problem.errors : [];
+    const warnings = Array.isArray(problem.warnings) ? problem.warnings : [];
     this.dom.report.dataset.state = 'error';
     document.body.dataset.upload = 'rejected';
-    this.dom.report.replaceChildren(
+    this.dom.report.replaceChildren(...[
       element('p', { className: 'upload-message', role: 'alert', 'data-testid': 'upload-outcome' },
         `Refused, nothing was written — ${err.message}`),
-      errors.length > 0 ? element('p', {}, `${plural(problem.errorCount ?? errors.length, 'problem', 'problems')}; `
-        + 'choose one to see it on the map:') : null);
-    this.listProblems(errors, 'error');
+      errors.length > 0 ? element('p', {}, `${plural(problem.errorCount ?? errors.length, 'problem', 'problems')}`
+        + `${warnings.length > 0 ? ` and ${plural(problem.warningCount ?? warnings.length, 'warning', 'warnings')}` : ''}; `
+        + 'choose one to see it on the map:') : null,
+    ].filter(Boolean));
+    this.listProblems([...errors.map((e) => ({ ...e, severity: 'error' })), ...warnings.map((w) => ({ ...w, severity: 'warning' }))],
+      { preview: problem.preview || null, iso3 });
   }
 
-  listProblems(problems, severity) {
-    const located = problems.map((problem, index) => ({ ...problem, index, severity }));
-    this.hooks.showProblems(located.filter((problem) => Array.isArray(problem.location)));
+  listProblems(problems, { preview = null, iso3 = null } = {}) {
+    const located = problems.map((problem, index) => ({ ...problem, index }));
+    this.drawn = true;
+    this.hooks.showProblems(located.filter((problem) => Array.isArray(problem.location)), { preview, iso3 });
     this.dom.problems.replaceChildren(...located.map((problem) => {
+      const { severity } = problem;
       const where = [
         problem.feature !== null && problem.feature !== undefined ? `feature ${problem.feature}` : 'the file',
         problem.externalId ? `“${problem.externalId}”` : null,

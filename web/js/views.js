@@ -11,6 +11,8 @@ const dom = {
   heading: byId('dashboard-heading'),
   status: byId('dashboard-status'),
   table: byId('dashboard-table'),
+  // the dashboard covers the whole page: what lies under it is out of reach of the keyboard
+  covered: ['.skip-link', 'aside.panel', '#map', '.map-overlay'].map((s) => document.querySelector(s)),
 };
 
 let dashboard = null;
@@ -40,10 +42,20 @@ export async function loadDashboard() {
   }
 }
 
+/** Shows the dashboard's figures again in the unit areas are shown in. */
+export function redrawDashboard() {
+  if (state.view() === 'dashboard' && dashboard.rows.length > 0) dashboard.render();
+}
+
+function cover(covered) {
+  for (const node of dom.covered) node.inert = covered;
+}
+
 export function showMapView() {
   if (state.view() === 'map') return;
   state.setView('map');
   dom.dashboard.hidden = true;
+  cover(false);
   dom.viewMap.setAttribute('aria-pressed', 'true');
   dom.viewDashboard.setAttribute('aria-pressed', 'false');
 }
@@ -51,6 +63,7 @@ export function showMapView() {
 export function showDashboard() {
   state.setView('dashboard');
   dom.dashboard.hidden = false;
+  cover(true);
   dom.viewMap.setAttribute('aria-pressed', 'false');
   dom.viewDashboard.setAttribute('aria-pressed', 'true');
   dom.heading.focus();

@@ -9,7 +9,9 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.clearancemap.config.Config;
 import org.clearancemap.audit.AuditRepository;
@@ -35,9 +37,11 @@ import org.clearancemap.ogc.RemainingAreas;
 import org.clearancemap.progress.Aggregates;
 import org.clearancemap.progress.AreaEngine;
 import org.clearancemap.progress.ProgressCache;
+import org.clearancemap.progress.Warming;
 import org.clearancemap.auth.RevocationListener;
 import org.clearancemap.db.NotificationListener;
 import org.clearancemap.report.ReportRoutes;
+import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
 import org.clearancemap.stateparty.TreatyRecordRepository;
 import org.clearancemap.stateparty.TreatyRecordRoutes;
@@ -63,36 +67,41 @@ public final class App {
 
     /** The server, configured but not started. */
     public static Javalin create(Config config, Database database, Clock clock) {
-        return create(config, database, clock, UploadListener.NONE, routes -> { }, warmUp -> { });
+        return create(config, database, clock, UploadListener.NONE, routes -> { }, (warmUp, warming) -> { });
     }
 
     /**
      * The server as {@code serve} runs it: configured but not started, and {@code warmUp}, to run
-     * once it listens, which computes every State Party's figures and balance for today so that
-     * the first requests find them ready (the JIT compiles the area code on the way).
+     * once it listens, which computes every State Party's figures, balance, aggregates and remaining land for today
+     * so that the first requests find them ready (the JIT compiles the area code on the way), and
+     * from then on has {@code warming} compute them again for each State Party a write touches.
+     * {@code warmUp} returns when the first round is done.
      */
-    public record Serving(Javalin app, Runnable warmUp) {
+    public record Serving(Javalin app, Runnable warmUp, Warming warming) {
     }
 
     /** See {@link Serving}. */
     public static Serving createServing(Config config, Database database, Clock clock) {
-        Runnable[] warmUp = new Runnable[1];
-        Javalin app = create(config, database, clock, UploadListener.NONE, routes -> { }, w -> warmUp[0] = w);
-        return new Serving(app, warmUp[0]);
+        Object[] warm = new Object[2];
+        Javalin app = create(config, database, clock, UploadListener.NONE, routes -> { }, (w, warming) -> {
+            warm[0] = w;
+            warm[1] = warming;
+        });
+        return new Serving(app, (Runnable) warm[0], (Warming) warm[1]);
     }
 
     /** The server, configured but not started; {@code uploadListener} hears of every committed upload. */
     public static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener) {
-        return create(config, database, clock, uploadListener, routes -> { }, warmUp -> { });
+        return create(config, database, clock, uploadListener, routes -> { }, (warmUp, warming) -> { });
     }
 
     /** The same with extra routes after the listed ones (tests add probe routes this way). */
     public static Javalin create(Config config, Database database, Clock clock, Consumer<RoutesConfig> extraRoutes) {
-        return create(config, database, clock, UploadListener.NONE, extraRoutes, warmUp -> { });
+        return create(config, database, clock, UploadListener.NONE, extraRoutes, (warmUp, warming) -> { });
     }
 
     private static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener,
-            Consumer<RoutesConfig> extraRoutes, Consumer<Runnable> warmUpTaker) {
+            Consumer<RoutesConfig> extraRoutes, BiConsumer<Runnable, Warming> warmUpTaker) {
         ObjectMapper json = Json.mapper();
         var statePartyRecords = new StatePartyRepository(database.dataSource());
         var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
@@ -101,7 +110,8 @@ public final class App {
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
-        var aggregates = new AggregateRoutes(new Aggregates(progress), progress, statePartyRecords, clock);
+        var cells = new Aggregates(progress);
+        var aggregates = new AggregateRoutes(cells, progress, statePartyRecords, clock);
         var layers = new MapLayerRoutes(new LandRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
         var exports = new ExportRoutes(new LandRepository(database.dataSource()),
                 new FeatureFiles(Duration.ofSeconds(config.ogrTimeoutSeconds())), clock, config.maxFeaturesPerPage());
@@ -133,15 +143,33 @@ public final class App {
                     progress.invalidateAll();
                     tileCache.invalidateAll();
                 });
+        // today's figures, balance, aggregates and remaining land of one State Party, as the page asks for them
+        var warming = new Warming(iso3 -> {
+            LocalDate today = LocalDate.now(clock);
+            stateParties.warmUp(iso3, today);
+            cells.warm(iso3, today);
+            progress.remainingGeoJson(iso3, today, true);
+        });
         warmUpTaker.accept(() -> {
             // the listener's first connection drops every cached figure: warm up after it
             notices.awaitFirstConnection(Duration.ofSeconds(10));
             long start = System.nanoTime();
-            int count = stateParties.warmUp(LocalDate.now(clock));
-            WARM_UP_LOG.info("figures of {} State Parties computed in {} ms", count, (System.nanoTime() - start) / 1_000_000);
-        });
+            List<String> codes = statePartyRecords.findAll().stream().map(StateParty::iso3).toList();
+            progress.onInvalidate(warming::one);
+            progress.readAhead(codes);
+            warming.all(codes);
+            try {
+                warming.awaitIdle(Duration.ofHours(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            WARM_UP_LOG.info("figures and aggregates of {} State Parties computed in {} ms", codes.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }, warming);
         // while the listener hears every write, tile requests need not read the data's fingerprint
-        var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining, json, clock,
+        var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining,
+                cells, () -> statePartyRecords.findAll().stream().map(StateParty::iso3).toList(), json, clock,
                 config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS(), notices::listening);
         var authRoutes = new AuthRoutes(tokens, auth);
         var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
@@ -157,6 +185,7 @@ public final class App {
             cfg.events.serverStopped(uploads::close);
             cfg.events.serverStarted(notices::start);
             cfg.events.serverStopped(notices::close);
+            cfg.events.serverStopped(warming::close);
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
@@ -229,13 +258,15 @@ public final class App {
 
     /**
      * The settings the map page adapts to: the online basemap origins the Content-Security-Policy
-     * allows images from (so the page can say before trying that a tile URL would be blocked), and
-     * whether reads need a token. Nothing secret: the same origins are in every response's policy.
+     * allows images from (so the page can say before trying that a tile URL would be blocked),
+     * whether reads need a token, and the zoom from which polygons are legible (below it the page
+     * draws aggregates, as the vector tiles carry them). Nothing secret: the same origins are in every response's policy.
      */
     private static void pageSettings(Context ctx, Config config) {
         ctx.header("Cache-Control", "no-store");
         ctx.json(Map.of("basemapTileOrigins", config.basemapTileOrigins(),
-                "readRequiresToken", config.readRequiresToken()));
+                "readRequiresToken", config.readRequiresToken(),
+                "polygonsLegibleZoom", Aggregates.POLYGONS_LEGIBLE_ZOOM));
     }
 
     /** {@code {"status": "ok", "database": "up"}}, or 503 problem+json with {@code "database": "down"}. */

@@ -66,6 +66,26 @@ public abstract class ApiException extends RuntimeException {
             return new BadRequest(name, detail);
         }
 
+        /**
+         * Broken JSON: where it broke (line, column) and what the parser expected, without the
+         * parser's own terms (its source description, feature names, character codes).
+         */
+        public static BadRequest notJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage()
+                    .replaceAll("\\(start marker at \\[Source:[^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
+                            "(opened at line $1, column $2)")
+                    .replaceAll("\\[Source:[^\\]]*\\]", "")
+                    .replaceAll(" \\(code -?\\d+\\)", "")
+                    .replaceAll("\\s+", " ").trim();
+            if (reason.length() > 200) {
+                reason = reason.substring(0, 197) + "...";
+            }
+            return new BadRequest("The body is not valid JSON" + where + (reason.isEmpty() ? "." : ": " + reason
+                    + (reason.endsWith(".") ? "" : ".")));
+        }
+
         private BadRequest(String parameter, String detail) {
             super(400, "bad-parameter", "Invalid parameter", detail, Map.of("parameter", parameter));
         }

@@ -11,12 +11,13 @@ import org.locationtech.jts.geom.MultiPolygon;
  * @param externalId     the operator's id of the hazard, stable across versions
  * @param classification suspected or confirmed
  * @param recordedOn     the date this version is valid from
+ * @param admin          the admin area the file names
  * @param attributesJson every other property of the feature, as a JSON object
  * @param geom4326       the area, valid, in WGS 84
  * @param areaSqm        geodesic area of {@code geom4326} on the WGS 84 ellipsoid
  */
 public record HazardVersion(String externalId, Classification classification, LocalDate recordedOn,
-        String contamination, String evidence, String attributesJson, MultiPolygon geom4326, double areaSqm)
+        String contamination, String evidence, AdminArea admin, String attributesJson, MultiPolygon geom4326, double areaSqm)
         implements LandVersion {
 
     @Override
@@ -27,6 +28,7 @@ public record HazardVersion(String externalId, Classification classification, Lo
     /** In the order of {@link LandKind#HAZARDS}' described columns. */
     @Override
     public List<Object> described() {
-        return Arrays.asList(classification.key(), recordedOn, contamination, evidence);
+        return Arrays.asList(classification.key(), recordedOn, contamination, evidence, admin.admin1(),
+                admin.admin2(), admin.pcode());
     }
 }

@@ -30,10 +30,12 @@ public final class LandFeatures {
             """;
     private static final String HAZARD_FEATURE = FEATURE.formatted("""
             'classification', classification, 'recorded_on', recorded_on,
-                   'contamination', contamination, 'evidence', evidence""");
+                   'contamination', contamination, 'evidence', evidence,
+                   'admin1', admin1, 'admin2', admin2, 'pcode', pcode""");
     private static final String RELEASE_FEATURE = FEATURE.formatted("""
             'method', method, 'completed_on', completed_on, 'operator', operator,
-                   'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id""");
+                   'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id,
+                   'admin1', admin1, 'admin2', admin2, 'pcode', pcode""");
 
     /**
      * The page's ids are chosen first, so that PostGIS writes GeoJSON for the returned rows only,

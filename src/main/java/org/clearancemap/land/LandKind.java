@@ -13,11 +13,13 @@ public enum LandKind {
      * ({@code valid_until = recorded_on}); a new version recorded before the current one is a
      * conflict.
      */
-    HAZARDS("hazard", "hazard", "recorded", List.of("classification", "recorded_on", "contamination", "evidence"),
+    HAZARDS("hazard", "hazard", "recorded", List.of("classification", "recorded_on", "contamination", "evidence",
+            "admin1", "admin2", "pcode"),
             "valid_until = s.recorded_on", true),
     /** A changed release marks its current version superseded now; its dates may go either way. */
     RELEASES("land_release", "release", "completed",
-            List.of("method", "completed_on", "operator", "items_destroyed", "hazard_external_id"),
+            List.of("method", "completed_on", "operator", "items_destroyed", "hazard_external_id", "admin1", "admin2",
+                    "pcode"),
             "superseded_at = now()", false);
 
     private final String table;
@@ -45,6 +47,11 @@ public enum LandKind {
     /** The singular name: {@code hazard} or {@code release}. */
     public String singular() {
         return name;
+    }
+
+    /** The plural name, as the map layers are called: {@code hazards} or {@code releases}. */
+    public String plural() {
+        return name + "s";
     }
 
     /** Every version, with {@code is_current} (a view of V43). */

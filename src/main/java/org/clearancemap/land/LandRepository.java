@@ -49,12 +49,14 @@ public final class LandRepository {
     private static final String HAZARD_LAYER = LAYER.formatted("""
             'classification', classification, 'recorded_on', recorded_on,
                         'valid_until', valid_until, 'retired_on', retired_on,
-                        'contamination', contamination, 'evidence', evidence""",
+                        'contamination', contamination, 'evidence', evidence,
+                        'admin1', admin1, 'admin2', admin2, 'pcode', pcode""",
             "land.hazard_version", "recorded_on <= d.day AND (is_current OR valid_until > d.day)", "%s");
     /** Current release versions completed on or before a date. */
     private static final String RELEASE_LAYER = LAYER.formatted("""
             'method', method, 'completed_on', completed_on, 'operator', operator,
-                        'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id""",
+                        'items_destroyed', items_destroyed, 'hazard_external_id', hazard_external_id,
+                        'admin1', admin1, 'admin2', admin2, 'pcode', pcode""",
             "land.current_release", "completed_on <= d.day", "%s");
 
     /**
@@ -82,12 +84,13 @@ public final class LandRepository {
     private static final String HAZARD_FIELDS = """
             'classification', v.classification, 'recordedOn', v.recorded_on,
                      'validUntil', v.valid_until, 'retiredOn', v.retired_on, 'retiredReason', v.retired_reason,
-                     'contamination', v.contamination, 'evidence', v.evidence""";
+                     'contamination', v.contamination, 'evidence', v.evidence,
+                     'admin1', v.admin1, 'admin2', v.admin2, 'pcode', v.pcode""";
     private static final String RELEASE_STATUS = "CASE WHEN v.is_current THEN 'current' ELSE 'superseded' END";
     private static final String RELEASE_FIELDS = """
             'method', v.method, 'completedOn', v.completed_on, 'operator', v.operator,
                      'itemsDestroyed', v.items_destroyed, 'hazardExternalId', v.hazard_external_id,
-                     'supersededAt', v.superseded_at""";
+                     'supersededAt', v.superseded_at, 'admin1', v.admin1, 'admin2', v.admin2, 'pcode', v.pcode""";
 
     /** What a report lists: the hazards valid on a date, with a point on each for its location. */
     private static final String LISTED_HAZARDS = """
@@ -163,20 +166,7 @@ public final class LandRepository {
      * {@code {iso3, externalId, versions}}.
      */
     public List<String> findByPrefix(LandKind kind, String iso3, String prefix, int limit) {
-        String sql = """
-                SELECT json_build_object('iso3', v.iso3, 'externalId', v.external_id, 'versions', count(*))::text
-                  FROM %s v
-                 WHERE (?::text IS NULL OR v.iso3 = ?) AND lower(v.external_id) LIKE ? ESCAPE '\\'
-                 GROUP BY v.iso3, v.external_id
-                 ORDER BY v.iso3, v.external_id
-                 LIMIT ?
-                """.formatted(kind.versions());
-        String pattern = prefix.toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, iso3);
-            ps.setString(2, iso3);
-            ps.setString(3, pattern);
-            ps.setInt(4, limit);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepareFindByPrefix(c, kind, iso3, prefix, limit)) {
             List<String> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -187,6 +177,29 @@ public final class LandRepository {
         } catch (SQLException e) {
             throw new DataAccessException("finding " + kind.singular() + " ids", e);
         }
+    }
+
+    /**
+     * The query of {@link #findByPrefix}, bound; the index on {@code lower(external_id)} of each
+     * kind's table (migration V47) answers its prefix.
+     */
+    public static PreparedStatement prepareFindByPrefix(Connection c, LandKind kind, String iso3, String prefix, int limit)
+            throws SQLException {
+        String sql = """
+                SELECT json_build_object('iso3', v.iso3, 'externalId', v.external_id, 'versions', count(*))::text
+                  FROM %s v
+                 WHERE (?::text IS NULL OR v.iso3 = ?) AND lower(v.external_id) LIKE ? ESCAPE '\\'
+                 GROUP BY v.iso3, v.external_id
+                 ORDER BY v.iso3, v.external_id
+                 LIMIT ?
+                """.formatted(kind.versions());
+        String pattern = prefix.toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%";
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setString(1, iso3);
+        ps.setString(2, iso3);
+        ps.setString(3, pattern);
+        ps.setInt(4, limit);
+        return ps;
     }
 
     /** The hazards of {@code iso3} valid on {@code date}, by external id. */

@@ -18,7 +18,7 @@ import org.locationtech.jts.geom.MultiPolygon;
  * @param areaSqm          geodesic area of {@code geom4326} on the WGS 84 ellipsoid
  */
 public record ReleaseVersion(String externalId, ReleaseMethod method, LocalDate completedOn, String operator,
-        Integer itemsDestroyed, String hazardExternalId, String attributesJson, MultiPolygon geom4326,
+        Integer itemsDestroyed, String hazardExternalId, AdminArea admin, String attributesJson, MultiPolygon geom4326,
         double areaSqm) implements LandVersion {
 
     @Override
@@ -29,6 +29,7 @@ public record ReleaseVersion(String externalId, ReleaseMethod method, LocalDate 
     /** In the order of {@link LandKind#RELEASES}' described columns. */
     @Override
     public List<Object> described() {
-        return Arrays.asList(method.key(), completedOn, operator, itemsDestroyed, hazardExternalId);
+        return Arrays.asList(method.key(), completedOn, operator, itemsDestroyed, hazardExternalId, admin.admin1(),
+                admin.admin2(), admin.pcode());
     }
 }

@@ -55,6 +55,7 @@ public final class VersionStage implements AutoCloseable {
               LEFT JOIN {current} c ON c.iso3 = ? AND c.external_id = s.external_id
             """;
     private static final String COUNT = "SELECT outcome, count(*) FROM {outcome} GROUP BY outcome";
+    private static final String LEAVE_OUT = "DELETE FROM {outcome} WHERE ord = ANY (?)";
     /** Updates dated before the version they would replace. */
     private static final String CONFLICTS = """
             SELECT o.ord, s.external_id, s.{date}, o.current_on
@@ -186,6 +187,18 @@ public final class VersionStage implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /**
+     * Leaves the staged rows at these positions out of what {@link #write} writes (after
+     * {@link #classify}); returns the counts of what is left.
+     */
+    public VersionCounts leaveOut(List<Integer> ords) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql(LEAVE_OUT, kind))) {
+            ps.setArray(1, c.createArrayOf("integer", ords.toArray()));
+            ps.executeUpdate();
+        }
+        return VersionCounts.count(c, sql(COUNT, kind));
     }
 
     /** Closes the current versions of changed things and inserts the new versions. */

@@ -19,6 +19,12 @@ public final class Aggregates {
     public static final int CELL_PIXELS = 64;
     public static final int MIN_ZOOM = 0;
     public static final int MAX_ZOOM = 14;
+    /**
+     * From this zoom on a State Party's polygons are big enough to read, and the aggregates give way
+     * to them: the map page draws aggregates below it (it learns the zoom from {@code /page-settings})
+     * and vector tiles carry them below it.
+     */
+    public static final int POLYGONS_LEGIBLE_ZOOM = 11;
     private final ProgressCache progress;
 
     public Aggregates(ProgressCache progress) {
@@ -38,7 +44,18 @@ public final class Aggregates {
         if (z < MIN_ZOOM || z > MAX_ZOOM) {
             throw new IllegalArgumentException("zoom " + z + " is outside " + MIN_ZOOM + ".." + MAX_ZOOM);
         }
-        return progress.derived(iso3, "aggregates z" + z, date, () -> cells(progress.clusterFiguresOn(iso3, date), z));
+        return progress.derived(iso3, what(z), date, () -> cells(progress.clusterFiguresOn(iso3, date), z));
+    }
+
+    /** Computes and keeps the cells of {@code iso3} on {@code date} at every zoom below {@link #POLYGONS_LEGIBLE_ZOOM}. */
+    public void warm(String iso3, LocalDate date) {
+        for (int z = MIN_ZOOM; z < POLYGONS_LEGIBLE_ZOOM; z++) {
+            of(iso3, date, z);
+        }
+    }
+
+    private static String what(int z) {
+        return "aggregates z" + z;
     }
 
     /** The width and height of a cell at zoom {@code z}, in degrees. */

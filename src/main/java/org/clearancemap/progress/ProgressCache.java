@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.clearancemap.geo.GeoJsonGeometry;
 import org.clearancemap.land.MappedHazard;
@@ -36,6 +37,7 @@ public final class ProgressCache {
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Map<String, Entry<List<Cluster>>> clusters = new ConcurrentHashMap<>();
     private final Map<Key, Entry<Object>> results = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> invalidated = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Per-cluster work, kept across invalidations: a write changes the signature of the clusters it touches. */
     private final Map<String, Map<Object, Object>> clusterMemos = new ConcurrentHashMap<>();
 
@@ -65,6 +67,14 @@ public final class ProgressCache {
         generation(iso3).incrementAndGet();
         clusters.remove(iso3);
         results.keySet().removeIf(k -> k.iso3().equals(iso3));
+        for (Consumer<String> listener : invalidated) {
+            listener.accept(iso3);
+        }
+    }
+
+    /** Calls {@code listener} with the code of every State Party forgotten from now on, after it is forgotten. */
+    public void onInvalidate(Consumer<String> listener) {
+        invalidated.add(listener);
     }
 
     /** Forgets everything computed for every State Party (writes may have been missed). */

@@ -30,8 +30,7 @@ final class Body {
             }
             return new Body(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException.BadRequest("The body is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "): " + Params.abbreviate(e.getOriginalMessage()));
+            throw ApiException.BadRequest.notJson(e);
         }
     }
 

@@ -137,6 +137,14 @@ public final class StatePartyRoutes {
         return count;
     }
 
+    /** As {@link #warmUp(LocalDate)} for one State Party (nothing for an unknown code). */
+    public void warmUp(String iso3, LocalDate asOf) {
+        repository.find(iso3).ifPresent(s -> {
+            Standing.of(progress, rateYears, s, repository.reportedFigures(iso3), List.of(), asOf);
+            balance(s, asOf);
+        });
+    }
+
     /** The yearly balance from entry into force (or the first record, when earlier) to {@code asOf}. */
     public AreaEngine.Balance balance(StateParty s, LocalDate asOf) {
         Integer firstMapped = progress.firstMappedYear(s.iso3());

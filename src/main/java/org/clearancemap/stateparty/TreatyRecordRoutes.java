@@ -128,8 +128,9 @@ public final class TreatyRecordRoutes {
         Integer destroyed = body.integer("submunitionsDestroyed", false, 0, Integer.MAX_VALUE);
         if (remaining == null && cancelled == null && reduced == null && cleared == null && released == null
                 && destroyed == null) {
-            throw new ApiException.BadRequest("A reported figure needs at least one of remainingKm2, cancelledKm2, "
-                    + "reducedKm2, clearedKm2, releasedKm2, submunitionsDestroyed.");
+            // the first of the figures is named, so that a form can show the problem at a field
+            throw ApiException.BadRequest.parameter("remainingKm2", "A reported figure needs at least one of "
+                    + "remainingKm2, cancelledKm2, reducedKm2, clearedKm2, releasedKm2, submunitionsDestroyed.");
         }
         String source = body.text("source", true, 500);
         long id = records.addReportedFigure(actor, s.iso3(), year, remaining, cancelled, reduced, cleared, released,

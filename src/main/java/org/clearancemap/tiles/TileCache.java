@@ -25,7 +25,8 @@ import org.clearancemap.ogc.Collection;
  * demo loader, SQL) drop them too when the database announces them (migration V42, the server's
  * listener); while the listener is not connected they are seen through the data version
  * ({@link #observe(String)}): read when a TileJSON document is served and at most a second apart
- * otherwise. Tiles that depend on the date (remaining land) are keyed by it.
+ * otherwise. Tiles that depend on the date (remaining land, and the aggregates of
+ * tiles below the zoom where polygons are legible) are keyed by it.
  */
 public final class TileCache {
     /** What an entry costs beyond its bytes (key, map node, record, arrays' headers), roughly. */

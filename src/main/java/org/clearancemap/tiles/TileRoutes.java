@@ -7,15 +7,19 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
 import org.clearancemap.land.Extent;
 import org.clearancemap.land.LandFeatures;
 import org.clearancemap.ogc.Collection;
 import org.clearancemap.ogc.RemainingAreas;
+import org.clearancemap.progress.Aggregates;
 
 /** {@code GET /tiles/{collection}/{z}/{x}/{y}.mvt} and {@code GET /tiles/{collection}.json} (TileJSON 3.0.0). */
 public final class TileRoutes {
@@ -26,11 +30,20 @@ public final class TileRoutes {
             Collection.RELEASES, fields("state_party", "String", "external_id", "String", "method", "String",
                     "completed_on", "String", "area_sqm", "Number"),
             Collection.REMAINING, fields("state_party", "String"));
+    /** The layer every tile below {@link Aggregates#POLYGONS_LEGIBLE_ZOOM} carries beside its own. */
+    static final String AGGREGATES = "aggregates";
+    private static final Map<String, String> AGGREGATE_FIELDS = fields("state_party", "String", "clusters", "Number",
+            "footprint_sqm", "Number", "remaining_sqm", "Number", "remaining_cha_sqm", "Number",
+            "remaining_sha_sqm", "Number", "released_sqm", "Number", "released_outside_hazards_sqm", "Number",
+            "as_of", "String");
 
     private final TileRepository tiles;
     private final LandFeatures features;
     private final RemainingAreas remaining;
     private final TileCache cache;
+    private final Aggregates aggregates;
+    /** The codes of every State Party, whose aggregates a tile may carry. */
+    private final Supplier<List<String>> stateParties;
     /** How often at most a tile request reads the data version (writes by other processes). */
     private static final long VERSION_CHECK_NANOS = 1_000_000_000L;
     private final java.util.concurrent.atomic.AtomicLong lastVersionCheck = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - VERSION_CHECK_NANOS);
@@ -43,7 +56,10 @@ public final class TileRoutes {
     private final String cacheControl;
 
     public TileRoutes(TileRepository tiles, TileCache cache, LandFeatures features, RemainingAreas remaining,
+            Aggregates aggregates, Supplier<List<String>> stateParties,
             ObjectMapper json, Clock clock, int minZoom, int maxZoom, int maxAgeSeconds, BooleanSupplier hearsWrites) {
+        this.aggregates = aggregates;
+        this.stateParties = stateParties;
         this.hearsWrites = hearsWrites;
         this.tiles = tiles;
         this.cache = cache;
@@ -58,7 +74,9 @@ public final class TileRoutes {
 
     /**
      * A tile: 200 with its bytes (gzipped when the client accepts gzip), 204 when empty, 304 when
-     * the client's ETag matches. Served from the {@link TileCache} when it holds the tile.
+     * the client's ETag matches. Served from the {@link TileCache} when it holds the tile. Below
+     * {@link Aggregates#POLYGONS_LEGIBLE_ZOOM} the tile also carries the {@code aggregates} layer of
+     * today (so it is cached per day).
      */
     public void tile(Context ctx) {
         onlyVersion(ctx);
@@ -72,15 +90,18 @@ public final class TileRoutes {
         long start = System.nanoTime();
         checkDataVersion(start);
         LocalDate today = LocalDate.now(clock);
+        boolean aggregated = carriesAggregates(address.z());
         boolean[] made = {false};
-        TileCache.Tile tile = cache.get(new TileCache.Key(collection, address, collection == Collection.REMAINING ? today : null),
-                () -> {
-                    made[0] = true;
-                    return collection == Collection.REMAINING
-                            ? tiles.remainingTile(address, remaining.inside(TileRepository.searchBox(address), today))
-                            : features.tile(collection.kind(), address.z(), address.x(), address.y(),
-                                    TileRepository.searchBox(address));
-                });
+        TileCache.Key key = new TileCache.Key(collection, address,
+                collection == Collection.REMAINING || aggregated ? today : null);
+        TileCache.Tile tile = cache.get(key, () -> {
+            made[0] = true;
+            byte[] own = collection == Collection.REMAINING
+                    ? tiles.remainingTile(address, remaining.inside(TileRepository.searchBox(address), today))
+                    : features.tile(collection.kind(), address.z(), address.x(), address.y(),
+                            TileRepository.searchBox(address));
+            return aggregated ? concat(own, tiles.aggregateLayer(address, today, cellsIn(address, today))) : own;
+        });
         ctx.header("Server-Timing", (made[0] ? "db" : "cache") + ";dur=" + (System.nanoTime() - start) / 1000 / 1000.0);
         ctx.header("Cache-Control", cacheControl);
         ctx.header("Vary", "Accept-Encoding");
@@ -101,6 +122,38 @@ public final class TileRoutes {
         } else {
             ctx.contentType(MVT).result(tile.bytes());
         }
+    }
+
+    /** Whether tiles of zoom {@code z} carry the aggregates layer. */
+    static boolean carriesAggregates(int z) {
+        return z < Aggregates.POLYGONS_LEGIBLE_ZOOM;
+    }
+
+    /**
+     * The cells of every State Party at the tile's zoom on {@code day} whose point lies in the
+     * tile or its buffer (a point near an edge is in both tiles, as clients expect of symbols).
+     */
+    private List<TileRepository.AggregateCell> cellsIn(TileAddress address, LocalDate day) {
+        double[] box = TileRepository.searchBox(address);
+        List<TileRepository.AggregateCell> cells = new ArrayList<>();
+        for (String iso3 : stateParties.get()) {
+            for (Aggregates.Cell cell : aggregates.of(iso3, day, address.z())) {
+                if (cell.lon() >= box[0] && cell.lon() <= box[2] && cell.lat() >= box[1] && cell.lat() <= box[3]) {
+                    cells.add(new TileRepository.AggregateCell(iso3, cell));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** A tile's layers followed by more layers: a tile is a sequence of layers, so their bytes concatenate. */
+    static byte[] concat(byte[] tile, byte[] layers) {
+        if (layers.length == 0) {
+            return tile;
+        }
+        byte[] out = java.util.Arrays.copyOf(tile, tile.length + layers.length);
+        System.arraycopy(layers, 0, out, tile.length, layers.length);
+        return out;
     }
 
     /**
@@ -192,6 +245,18 @@ public final class TileRoutes {
         layer.put("maxzoom", maxZoom);
         ObjectNode fields = layer.putObject("fields");
         FIELDS.get(collection).forEach(fields::put);
+        int lastAggregateZoom = Math.min(maxZoom, Aggregates.POLYGONS_LEGIBLE_ZOOM - 1);
+        if (minZoom <= lastAggregateZoom) {
+            ObjectNode cells = doc.withArray("vector_layers").addObject();
+            cells.put("id", AGGREGATES);
+            cells.put("description", "The land of each State Party today gathered in cells a quarter of a tile wide,"
+                    + " one point per cell with the geodesic areas (m²) it stands for; below zoom "
+                    + Aggregates.POLYGONS_LEGIBLE_ZOOM + ", where polygons are too small to read");
+            cells.put("minzoom", minZoom);
+            cells.put("maxzoom", lastAggregateZoom);
+            ObjectNode cellFields = cells.putObject("fields");
+            AGGREGATE_FIELDS.forEach(cellFields::put);
+        }
         ctx.contentType("application/json").result(json.writeValueAsBytes(doc));
     }
 

@@ -8,8 +8,12 @@
  *       ({@code ST_TileEnvelope}), the rows found through the GiST index, clipped and quantised by
  *       {@code ST_AsMVTGeom}, encoded by {@code ST_AsMVT} in id order. Remaining land: the area
  *       engine's remaining land of each State Party (the same as the OGC {@code remaining}
- *       collection), clipped to the tile in Java and encoded by PostGIS in one round trip. An
- *       empty tile is 204.</li>
+ *       collection), clipped to the tile in Java and encoded by PostGIS in one round trip.
+ *       Aggregates: below {@link org.clearancemap.progress.Aggregates#POLYGONS_LEGIBLE_ZOOM} every
+ *       tile carries a second layer, {@code aggregates}: the cells of every State Party at the
+ *       tile's zoom and today's date, one point each with the geodesic areas it stands for,
+ *       encoded by PostGIS from the cells' values and appended (a tile is a sequence of layers).
+ *       An empty tile is 204.</li>
  *   <li><b>Cache</b>: {@link org.clearancemap.tiles.TileCache} keeps recently served tiles ready
  *       to send (bytes, gzipped once, ETag) within {@code TILE_CACHE_MAX_BYTES}, least recently
  *       used out first. Every upload or retirement drops the cached tiles before it answers; writes

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.clearancemap.geo.GeodesicArea;
+import org.clearancemap.land.AdminArea;
 import org.clearancemap.land.Classification;
 import org.clearancemap.land.HazardVersion;
 import org.clearancemap.land.LandVersion;
@@ -50,6 +51,8 @@ final class FeatureCheck {
     private static final Pattern SLASHED_DATE = Pattern.compile("\\d{4}/\\d{2}/\\d{2}");
     /** Epoch milliseconds written as text: 11 to 13 digits (1973 to 2286). */
     private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{11,13}");
+    /** Day, month and year in either order of the first two, as spreadsheets write dates. */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
 
     /** What one check produced: a version when there was no error, and the problems found. */
     record Checked(int index, String externalId, HazardVersion hazard, ReleaseVersion release, List<FeatureProblem> errors,
@@ -139,24 +142,28 @@ final class FeatureCheck {
         }
         String attributes = attributesJson(p.attributes());
         if (rules.kind() == UploadKind.HAZARDS) {
-            Classification classification = word(p, CLASSIFICATIONS, index, externalId, errors);
+            Classification classification = word(p, raw, CLASSIFICATIONS, index, externalId, errors);
             LocalDate recordedOn = date(p, "recorded_on", index, externalId, errors);
             if (errors.isEmpty()) {
                 return new Checked(index, externalId, new HazardVersion(externalId, classification, recordedOn,
-                        p.text("contamination"), p.text("evidence"), attributes, geom, areaSqm), null, errors, warnings,
-                        repaired);
+                        p.text("contamination"), p.text("evidence"), admin(p), attributes, geom, areaSqm), null, errors,
+                        warnings, repaired);
             }
         } else {
-            ReleaseMethod method = word(p, METHODS, index, externalId, errors);
+            ReleaseMethod method = word(p, raw, METHODS, index, externalId, errors);
             LocalDate completedOn = date(p, "completed_on", index, externalId, errors);
             Integer items = count(p, "items_destroyed", index, externalId, errors);
             if (errors.isEmpty()) {
                 return new Checked(index, externalId, null, new ReleaseVersion(externalId, method, completedOn,
-                        p.text("operator"), items, p.text("hazard_external_id"), attributes, geom, areaSqm),
+                        p.text("operator"), items, p.text("hazard_external_id"), admin(p), attributes, geom, areaSqm),
                         errors, warnings, repaired);
             }
         }
         return new Checked(index, externalId, null, null, errors, warnings, repaired);
+    }
+
+    private static AdminArea admin(SurveyProperties p) {
+        return new AdminArea(p.text("admin1"), p.text("admin2"), p.text("pcode"));
     }
 
     /** The valid polygonal part of a repaired geometry, or null when nothing is left. */
@@ -219,11 +226,12 @@ final class FeatureCheck {
         return Map.copyOf(result);
     }
 
-    private <T> T word(SurveyProperties p, Words<T> words, int index, String externalId, List<FeatureProblem> errors) {
+    private <T> T word(SurveyProperties p, Map<String, Object> properties, Words<T> words, int index,
+            String externalId, List<FeatureProblem> errors) {
         String raw = p.text(words.property());
         if (raw == null) {
             errors.add(FeatureProblem.of(index, externalId, "missing-" + words.property(),
-                    "the feature has no " + words.property() + " (" + words.choices() + ")"));
+                    "the feature has no " + words.property() + " (" + words.choices() + ")" + otherKind(properties)));
             return null;
         }
         T value = words.byWord().get(SurveyProperties.normal(raw));
@@ -232,6 +240,25 @@ final class FeatureCheck {
                     + " '" + abbreviate(raw) + "' is not a " + words.noun() + "; use " + words.hint()));
         }
         return value;
+    }
+
+    /**
+     * A hint when a feature lacking this kind's word has the other kind's (a release's method in a
+     * hazard upload, a hazard's classification in a release upload): the file was likely sent as
+     * the wrong kind. Empty otherwise.
+     */
+    private String otherKind(Map<String, Object> properties) {
+        boolean hazards = rules.kind() == UploadKind.HAZARDS;
+        UploadKind other = hazards ? UploadKind.RELEASES : UploadKind.HAZARDS;
+        String field = hazards ? "method" : "classification";
+        SurveyProperties theirs = SurveyProperties.of(other, properties);
+        String value = theirs.text(field);
+        if (value == null) {
+            return "";
+        }
+        return "; it has " + theirs.nameOf(field) + " '" + abbreviate(value) + "', which "
+                + (hazards ? "land releases have: is this a file of releases? Upload it to .../releases"
+                        : "hazardous areas have: is this a file of hazards? Upload it to .../hazards");
     }
 
     private LocalDate date(SurveyProperties p, String field, int index, String externalId, List<FeatureProblem> errors) {
@@ -243,8 +270,7 @@ final class FeatureCheck {
         }
         LocalDate date = parseDate(raw);
         if (date == null) {
-            errors.add(FeatureProblem.of(index, externalId, "bad-date", name + " '" + abbreviate(String.valueOf(raw))
-                    + "' is not a real date in the form YYYY-MM-DD"));
+            errors.add(FeatureProblem.of(index, externalId, "bad-date", badDate(name, raw)));
             return null;
         }
         if (date.isBefore(rules.earliest())) {
@@ -258,6 +284,38 @@ final class FeatureCheck {
             return null;
         }
         return date;
+    }
+
+    /**
+     * Why a date was not read: what was read, the form expected and, for day and month in another
+     * order (14/03/2026, 03/14/2026), the date it would be.
+     */
+    static String badDate(String name, Object raw) {
+        String read = String.valueOf(raw).trim();
+        String message = name + " '" + abbreviate(read) + "' is not a date in the expected form YYYY-MM-DD "
+                + "(also read: YYYY/MM/DD, an ISO date-time, epoch milliseconds)";
+        var m = DAY_MONTH_YEAR.matcher(read);
+        if (!m.matches()) {
+            return message;
+        }
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(2));
+        String year = m.group(3);
+        if (a > 12 && b <= 12) {
+            return message + "; it looks like day/month/year: write " + inIsoForm(year, b, a);
+        }
+        if (b > 12 && a <= 12) {
+            return message + "; it looks like month/day/year: write " + inIsoForm(year, a, b);
+        }
+        return message + "; day/month/year or month/day/year cannot be told apart: write it as YYYY-MM-DD";
+    }
+
+    private static String inIsoForm(String year, int month, int day) {
+        try {
+            return LocalDate.of(Integer.parseInt(year), month, day).toString();
+        } catch (java.time.DateTimeException e) {
+            return "YYYY-MM-DD (" + year + "-" + month + "-" + day + " is no real date)";
+        }
     }
 
     /** A date from text or epoch milliseconds; null when it is not a real date. */

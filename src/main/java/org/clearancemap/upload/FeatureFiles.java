@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * GIS files written by GDAL from a GeoJSON FeatureCollection: GeoPackage, zipped Shapefile and CSV
@@ -45,15 +47,30 @@ public final class FeatureFiles {
 
     /** The features of {@code source} as one layer named {@code layer} of a {@code format} file. */
     public byte[] write(GeoJsonSource source, Format format, String layer) {
+        return write(new LinkedHashMap<>(Map.of(layer, source)), format);
+    }
+
+    /**
+     * The features of each source as a layer of one {@code format} file, named by its key, in
+     * order; several layers only in a GeoPackage.
+     */
+    public byte[] write(LinkedHashMap<String, GeoJsonSource> layers, Format format) {
+        if (layers.isEmpty() || (layers.size() > 1 && format != Format.GPKG)) {
+            throw new IllegalArgumentException(layers.size() + " layers cannot go in one " + format + " file");
+        }
         Path dir = null;
         try {
             dir = UploadTemp.directory("export-");
-            Path in = dir.resolve("in.geojson");
-            try (OutputStream out = Files.newOutputStream(in)) {
-                source.writeTo(out);
+            Path out = dir.resolve(layers.keySet().iterator().next() + format.suffix);
+            boolean first = true;
+            for (var layer : layers.entrySet()) {
+                Path in = dir.resolve(layer.getKey() + ".geojson");
+                try (OutputStream stream = Files.newOutputStream(in)) {
+                    layer.getValue().writeTo(stream);
+                }
+                gdal.fromGeoJson(in, format.driver, out, layer.getKey(), format.options, !first);
+                first = false;
             }
-            Path out = dir.resolve(layer + format.suffix);
-            gdal.fromGeoJson(in, format.driver, out, layer, format.options);
             return Files.readAllBytes(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

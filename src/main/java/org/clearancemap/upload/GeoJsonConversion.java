@@ -65,6 +65,11 @@ final class GeoJsonConversion implements AutoCloseable {
                     if (!shapefiles.isEmpty()) {
                         String shp = choose(shapefiles, layer, "Shapefile", ".shp");
                         String base = shp.substring(0, shp.length() - 4);
+                        if (zip.files().stream().noneMatch(f -> f.equalsIgnoreCase(base + ".dbf"))) {
+                            throw unprocessable("no-dbf", "The zip holds " + shp + " but no " + base + ".dbf: a "
+                                    + "Shapefile keeps its attributes (external_id, dates, ...) in its .dbf. Zip the "
+                                    + ".shp, .shx, .dbf and .prj of the layer together.");
+                        }
                         boolean hasPrj = zip.files().stream().anyMatch(f -> f.equalsIgnoreCase(base + ".prj"));
                         if (!hasPrj) {
                             warnings.add(FeatureProblem.ofFile("no-prj", "the Shapefile has no .prj: its coordinates "

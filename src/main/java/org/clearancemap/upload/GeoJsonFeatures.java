@@ -249,8 +249,7 @@ final class GeoJsonFeatures {
     }
 
     private static ApiException notJson(JsonProcessingException e) {
-        return new ApiException.BadRequest("The body is not valid JSON: " + e.getOriginalMessage()
-                + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ".");
+        return ApiException.BadRequest.notJson(e);
     }
 
     /** What a legacy crs member says; 422 when it has no name or names no EPSG code. */

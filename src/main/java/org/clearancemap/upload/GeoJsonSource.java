@@ -20,6 +20,25 @@ record GeoJsonSource(FileFormat format, Path path, List<Path> temporary, List<Fe
         this(format, path, temporary, warnings, Set.of());
     }
 
+    /**
+     * Whether the file declared the coordinate reference system it was read in (a Shapefile's
+     * .prj, a GeoPackage's or File Geodatabase's SRS, an Esri JSON spatialReference, a legacy GeoJSON
+     * crs member), rather than being read as WGS 84
+     * longitude/latitude because it says nothing (GeoJSON, a Shapefile without .prj, CSV) or
+     * because its format is WGS 84 by definition (KML, KMZ).
+     */
+    boolean crsDeclared() {
+        if (warnings.stream().anyMatch(w -> "reprojected".equals(w.code()))) {
+            return true;
+        }
+        return switch (format) {
+            case ZIP -> presentation.isEmpty() && warnings.stream().noneMatch(w -> "no-prj".equals(w.code()));
+            case GEOPACKAGE, FILEGDB -> true;
+            case ESRIJSON -> warnings.stream().noneMatch(w -> "no-spatial-reference".equals(w.code()));
+            default -> false;
+        };
+    }
+
     @Override
     public void close() {
         temporary.forEach(ReceivedFile::delete);

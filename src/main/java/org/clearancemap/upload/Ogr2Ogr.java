@@ -104,8 +104,11 @@ final class Ogr2Ogr {
      * Writes the GeoJSON file {@code geojson} as {@code driver} (a GDAL vector driver) to {@code out},
      * in one layer named {@code layer}.
      */
-    void fromGeoJson(Path geojson, String driver, Path out, String layer, List<String> options) {
+    void fromGeoJson(Path geojson, String driver, Path out, String layer, List<String> options, boolean addLayer) {
         var command = new ArrayList<>(List.of("ogr2ogr", "-f", driver, "-nln", layer));
+        if (addLayer) {
+            command.add("-update");
+        }
         command.addAll(options);
         command.add(out.toString());
         command.add(geojson.toString());

@@ -173,9 +173,21 @@ final class PolygonReader {
                     null);
         }
         if (x < -180 || x > 180 || y < -90 || y > 90) {
-            throw new Bad("coordinate-out-of-range", outOfRange(x, y), new double[] {x, y});
+            throw new Bad("coordinate-out-of-range", outOfRange(x, y), outOfRangeLocation(x, y));
         }
         return new Coordinate(x, y);
+    }
+
+    /**
+     * Where the map may mark a coordinate out of range: swapped back when latitude and longitude
+     * look swapped (where the feature was meant to be); nowhere otherwise, since no such place exists.
+     */
+    static double[] outOfRangeLocation(double x, double y) {
+        return looksSwapped(x, y) ? new double[] {y, x} : null;
+    }
+
+    private static boolean looksSwapped(double x, double y) {
+        return (y < -90 || y > 90) && Math.abs(x) <= 90 && Math.abs(y) <= 180;
     }
 
     /** Why a coordinate is out of range, with a hint at the likely cause. */
@@ -187,8 +199,9 @@ final class PolygonReader {
                     + "coordinate reference system (a legacy GeoJSON \"crs\" member, or the Shapefile's .prj) "
                     + "or export in WGS 84";
         }
-        if ((y < -90 || y > 90) && Math.abs(x) <= 90 && Math.abs(y) <= 180) {
-            return what + ": latitude and longitude look swapped; GeoJSON puts longitude first, [lon, lat]";
+        if (looksSwapped(x, y)) {
+            return what + ": latitude and longitude look swapped; GeoJSON puts longitude first, [lon, lat] "
+                    + "(the map marks the point swapped back)";
         }
         return what;
     }

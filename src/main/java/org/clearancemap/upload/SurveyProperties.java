@@ -24,6 +24,19 @@ import java.util.Map;
 public record SurveyProperties(Map<String, Object> fields, Map<String, String> sourceName,
         Map<String, Object> attributes) {
 
+    /*
+     * The admin area, for both kinds: IMSMA's Province and District, the OCHA common operational
+     * datasets (ADM1_EN, ADM2_PCODE, ...), HDX and humanitarian exports (admin1Name_en, admin2Pcode).
+     * The P-code read is the most specific one: the second level's before the first's. The same
+     * names, in the same order, moved these out of the attributes of earlier versions (V48).
+     */
+    private static final List<String> ADMIN1 = List.of("province", "adm1_en", "adm1_name", "admin1_name",
+            "admin1name_en", "admin1_en", "adm1", "region", "governorate", "oblast");
+    private static final List<String> ADMIN2 = List.of("district", "adm2_en", "adm2_name", "admin2_name",
+            "admin2name_en", "admin2_en", "adm2", "municipality", "raion");
+    private static final List<String> PCODE = List.of("adm2_pcode", "admin2_pcode", "admin2pcode", "adm1_pcode",
+            "admin1_pcode", "admin1pcode");
+
     /** Hazardous areas: IMSMA "Land" exports, Survey123 forms, national databases. */
     static final Map<String, List<String>> HAZARD_ALIASES = aliases(
             "external_id", List.of("externalid", "hazard_id", "hazard_reference", "hazard_ref", "land_id",
@@ -34,7 +47,8 @@ public record SurveyProperties(Map<String, Object> fields, Map<String, String> s
                     "start_date", "date", "recorded_date", "creation_date", "creationdate"),
             "contamination", List.of("contaminant", "munition_type", "ordnance_type", "device_type",
                     "cmr_type", "submunition_type", "contamination_type"),
-            "evidence", List.of("evidence_type", "evidence_of_contamination", "evidence_description"));
+            "evidence", List.of("evidence_type", "evidence_of_contamination", "evidence_description"),
+            "admin1", ADMIN1, "admin2", ADMIN2, "pcode", PCODE);
 
     /** Land releases: IMSMA "Activity" exports (cancellation, technical survey, clearance). */
     static final Map<String, List<String>> RELEASE_ALIASES = aliases(
@@ -49,7 +63,8 @@ public record SurveyProperties(Map<String, Object> fields, Map<String, String> s
             "items_destroyed", List.of("submunitions_destroyed", "cmr_destroyed", "items_found_destroyed",
                     "bomblets_destroyed", "number_destroyed", "items"),
             "hazard_external_id", List.of("hazard_id", "hazard_reference", "land_id", "land_reference",
-                    "hazardous_area_id", "linked_hazard"));
+                    "hazardous_area_id", "linked_hazard"),
+            "admin1", ADMIN1, "admin2", ADMIN2, "pcode", PCODE);
 
     private static Map<String, List<String>> aliases(Object... pairs) {
         var map = new LinkedHashMap<String, List<String>>();

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * row, to be compared with its current version afterwards. What only shows across features (an
  * external id used twice, a retired hazard stored again, a release naming no known hazard) is
  * added to the problems. After the first error no more rows are made, but every feature is still
- * checked, so that the 422 lists every problem. One {@code SurveyRead} reads one file.
+ * checked, so that the 422 lists every problem. Under {@code invalid=skip} a feature with errors
+ * is left out instead ({@link Problems#skip}) and the others go on as if it were not in the file;
+ * when none is left the file is refused. One {@code SurveyRead} reads one file.
  */
 final class SurveyRead {
     private static final Logger LOG = LoggerFactory.getLogger(SurveyRead.class);
@@ -48,8 +50,9 @@ final class SurveyRead {
      * @param knownRows stage rows of the features with a known external id, in file order
      * @param repaired  invalid polygons repaired
      * @param problems  the warnings found (the file's own first); errors would have refused the file
+     * @param preview   what would be stored, in a dry run; else null
      */
-    record Result(int features, int fresh, List<byte[]> knownRows, int repaired, Problems problems) {
+    record Result(int features, int fresh, List<byte[]> knownRows, int repaired, Problems problems, UploadPreview preview) {
     }
 
     /**
@@ -64,6 +67,8 @@ final class SurveyRead {
     private final UploadLimits limits;
     private final Known known;
     private final Copy copy;
+    private final UploadPreview preview;
+    private final boolean skipInvalid;
     private final Problems problems = new Problems();
     private final Map<String, Integer> seen = new HashMap<>();
     private final List<byte[]> knownRows = new ArrayList<>();
@@ -73,9 +78,14 @@ final class SurveyRead {
 
     /**
      * @param upload the State Party and kind, for the progress log
-     * @param copy   where new features go; null in a dry run, which writes nothing
+     * @param copy        where new features go; null in a dry run, which writes nothing
+     * @param preview     gathers what would be stored, in a dry run; else null
+     * @param skipInvalid leave out the features with errors instead of refusing the file
      */
-    SurveyRead(String upload, FeatureCheck check, UploadLimits limits, Known known, Copy copy) {
+    SurveyRead(String upload, FeatureCheck check, UploadLimits limits, Known known, Copy copy, UploadPreview preview,
+            boolean skipInvalid) {
+        this.preview = preview;
+        this.skipInvalid = skipInvalid;
         this.upload = upload;
         this.check = check;
         this.limits = limits;
@@ -107,12 +117,15 @@ final class SurveyRead {
                 problems.error(FeatureProblem.ofFile("no-features", "the file holds no features"));
             }
             if (problems.hasErrors()) {
-                throw problems.rejected(features);
+                throw problems.rejected(features, preview == null ? null : preview.toJson());
+            }
+            if (features > 0 && fresh + knownRows.size() == 0) {
+                throw problems.nothingLeft(features);
             }
             if (rows != null) {
                 rows.finish();
             }
-            return new Result(features, fresh, knownRows, repaired, problems);
+            return new Result(features, fresh, knownRows, repaired, problems, preview);
         }
     }
 
@@ -154,6 +167,10 @@ final class SurveyRead {
                                 + "; each feature of a file needs its own"));
             }
         }
+        if (!errors.isEmpty() && skipInvalid) {
+            problems.skip(errors);
+            return;
+        }
         checked.warnings().forEach(problems::warn);
         if (errors.isEmpty()) {
             if (Boolean.FALSE.equals(known.ids().get(checked.externalId()))) {
@@ -171,8 +188,11 @@ final class SurveyRead {
         if (checked.repaired()) {
             repaired++;
         }
+        if (errors.isEmpty() && preview != null) {
+            preview.add(index, checked.version());
+        }
         if (!errors.isEmpty()) {
-            errors.forEach(problems::error);
+            problems.refuse(errors);
         } else if (!problems.hasErrors()) {
             if (!ready.fresh()) {
                 knownRows.add(ready.row());

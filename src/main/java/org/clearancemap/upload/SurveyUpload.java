@@ -1,6 +1,7 @@
 package org.clearancemap.upload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  * <li>The identical file uploaded before to the same State Party and kind gives back the first
- *     report; nothing is written again.</li>
+ *     report with {@code alreadyUploaded} ({@link AlreadyUploaded}); nothing is written again.</li>
  * <li>The format is told from the content ({@link FileFormat}); anything but GeoJSON in WGS 84 is
  *     turned into it ({@link GeoJsonConversion}).</li>
  * <li>In one transaction, the upload row is recorded first (not in a dry run). <b>Read</b>
@@ -41,8 +42,10 @@ import org.slf4j.LoggerFactory;
  *     <b>Compare</b>: the known ones are staged and compared with their current versions.
  *     <b>Write</b>: the new versions, the upload's report and an audit event; commit; the
  *     {@link UploadListener} is told.</li>
- * <li>Any error: rollback and 422 with every problem ({@link Problems}). A dry run rolls back
- *     too, after counting what would have been inserted, updated or left unchanged.</li>
+ * <li>Any error: rollback and 422 with every problem ({@link Problems}); under
+ *     {@code invalid=skip} the features with errors are left out and listed in the report instead.
+ *     A dry run rolls back too, after counting what would have been inserted, updated or left
+ *     unchanged (and skipped).</li>
  * </ol>
  */
 public final class SurveyUpload {
@@ -56,10 +59,11 @@ public final class SurveyUpload {
      * @param layer  the layer to read from a GeoPackage, a zip of several Shapefiles or a KML; null for the only one
      * @param dryRun check and count, write nothing
      * @param strict refuse invalid polygons instead of repairing them
+     * @param skipInvalid leave out the features that cannot be stored instead of refusing the file
      * @param actor  who uploads, for the upload row and the audit trail
      */
     record Request(StateParty stateParty, UploadKind kind, ReceivedFile file, boolean claimsJson, String layer,
-            boolean dryRun, boolean strict, Actor actor) {
+            boolean dryRun, boolean strict, boolean skipInvalid, Actor actor) {
     }
 
     /** The answer: 201 with a new report, 200 with the stored report of an identical file, 200 for a dry run. */
@@ -100,9 +104,9 @@ public final class SurveyUpload {
 
     Outcome run(Request request) throws Exception {
         long started = System.nanoTime();
-        var previous = uploads.reportOf(request.stateParty().iso3(), request.kind(), request.file().sha256());
+        var previous = uploads.previous(request.stateParty().iso3(), request.kind(), request.file().sha256());
         if (previous.isPresent()) {
-            return new Outcome(200, json.readTree(previous.get()));
+            return AlreadyUploaded.answer(previous.get(), request.dryRun(), json);
         }
         FileFormat format = FileFormat.of(request.file(), request.claimsJson());
         try (GeoJsonSource source = conversion.of(request.file(), format, request.layer())) {
@@ -136,7 +140,7 @@ public final class SurveyUpload {
     }
 
     private Outcome storeWithPermit(Request request, GeoJsonSource source, long started) throws Exception {
-        FeatureCheck check = check(request);
+        FeatureCheck check = check(request, source.crsDeclared());
         try (Connection c = uploads.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -150,10 +154,10 @@ public final class SurveyUpload {
         }
     }
 
-    private FeatureCheck check(Request request) {
+    private FeatureCheck check(Request request, boolean crsDeclared) {
         StateParty sp = request.stateParty();
         var rules = new FeatureCheck.Rules(request.kind(), limits.earliestDate(), LocalDate.now(clock).plusDays(1),
-                request.strict(), territories.of(sp.iso3(), sp.name()));
+                request.strict(), territories.of(sp.iso3(), sp.name(), crsDeclared));
         return new FeatureCheck(rules, json);
     }
 
@@ -163,10 +167,10 @@ public final class SurveyUpload {
         String iso3 = request.stateParty().iso3();
         UploadKind kind = request.kind();
         uploads.lock(c, iso3, kind);
-        var previous = uploads.reportOf(c, iso3, kind, request.file().sha256());
+        var previous = uploads.previous(c, iso3, kind, request.file().sha256());
         if (previous.isPresent()) {
             c.rollback();
-            return new Outcome(200, json.readTree(previous.get()));
+            return AlreadyUploaded.answer(previous.get(), request.dryRun(), json);
         }
         // external ids stored before (any version) go through the stage to be compared;
         // new ones are copied straight into the table as version 1
@@ -174,19 +178,23 @@ public final class SurveyUpload {
                 kind == UploadKind.RELEASES ? VersionStage.known(c, LandKind.HAZARDS, iso3).keySet() : Set.of());
         Map.Entry<Long, OffsetDateTime> row = request.dryRun() ? null : uploads.insert(c, opened(request, source));
         var copy = row == null ? null : new SurveyRead.Copy(copyNew(c, kind), iso3, row.getKey());
-        SurveyRead.Result read = new SurveyRead(iso3 + " " + kind.column(), check, limits, known, copy)
+        SurveyRead.Result read = new SurveyRead(iso3 + " " + kind.column(), check, limits, known, copy,
+                request.dryRun() ? new UploadPreview(json) : null, request.skipInvalid())
                 .read(source, checkers, started);
         try (VersionStage stage = read.knownRows().isEmpty() ? null : stage(c, kind, iso3)) {
-            VersionCounts counts = compare(stage, read);
+            VersionCounts counts = compare(stage, read, request.skipInvalid());
             UploadReport report = report(request, source, read, counts);
             if (request.dryRun()) {
                 c.rollback();
-                return new Outcome(200, report.withProcessingMs(msSince(started)));
+                ObjectNode body = json.valueToTree(report.withProcessingMs(msSince(started)));
+                body.set("preview", read.preview().toJson());
+                return new Outcome(200, body);
             }
             UploadReport written = write(c, stage, report.withUpload(row.getKey(), row.getValue()), request.actor(), started);
-            LOG.info("upload {} {} #{}: {} features ({} inserted, {} updated, {} unchanged, {} repaired) in {} ms",
-                    iso3, kind.column(), written.uploadId(), written.features(), written.inserted(),
-                    written.updated(), written.unchanged(), written.repaired(), msSince(started));
+            LOG.info("upload {} {} #{}: {} features ({} inserted, {} updated, {} unchanged, {} repaired, {} skipped) "
+                    + "in {} ms", iso3, kind.column(), written.uploadId(), written.features(), written.inserted(),
+                    written.updated(), written.unchanged(), written.repaired(), read.problems().skippedCount(),
+                    msSince(started));
             tell(listener, iso3);
             return new Outcome(201, written);
         }
@@ -194,9 +202,11 @@ public final class SurveyUpload {
 
     /**
      * Stages the features with a known external id and compares them with their current versions:
-     * a new version recorded before the current one refuses the file (422).
+     * a new version recorded before the current one refuses the file (422), or is left out under
+     * {@code skipInvalid}.
      */
-    private static VersionCounts compare(VersionStage stage, SurveyRead.Result read) throws SQLException {
+    private static VersionCounts compare(VersionStage stage, SurveyRead.Result read, boolean skipInvalid)
+            throws SQLException {
         if (stage == null) {
             return new VersionCounts(read.fresh(), 0, 0);
         }
@@ -206,12 +216,24 @@ public final class SurveyUpload {
         read.knownRows().clear();
         VersionCounts staged = stage.classify();
         Problems problems = read.problems();
-        for (StagedConflict conflict : stage.conflicts()) {
-            problems.error(FeatureProblem.of(conflict.ord(), conflict.externalId(), "recorded-before-current",
+        List<StagedConflict> conflicts = stage.conflicts();
+        for (StagedConflict conflict : conflicts) {
+            var problem = List.of(FeatureProblem.of(conflict.ord(), conflict.externalId(), "recorded-before-current",
                     conflict.message()));
+            if (skipInvalid) {
+                problems.skip(problem);
+            } else {
+                problems.refuse(problem);
+            }
         }
         if (problems.hasErrors()) {
-            throw problems.rejected(read.features());
+            throw problems.rejected(read.features(), read.preview() == null ? null : read.preview().toJson());
+        }
+        if (skipInvalid && !conflicts.isEmpty()) {
+            staged = stage.leaveOut(conflicts.stream().map(StagedConflict::ord).toList());
+            if (read.fresh() + staged.inserted() + staged.updated() + staged.unchanged() == 0) {
+                throw problems.nothingLeft(read.features());
+            }
         }
         return new VersionCounts(read.fresh() + staged.inserted(), staged.updated(), staged.unchanged());
     }
@@ -226,6 +248,7 @@ public final class SurveyUpload {
         AuditLog.record(c, actor, AuditAction.UPLOAD_CREATE, "upload", Long.toString(done.uploadId()), done.iso3(),
                 done.uploadId(), Map.of("kind", done.kind(), "features", done.features(), "inserted", done.inserted(),
                         "updated", done.updated(), "unchanged", done.unchanged(),
+                        "skipped", done.skipped().size() + done.skippedOmitted(),
                         "format", done.format(), "sha256", done.sha256()));
         c.commit();
         return done;
@@ -236,7 +259,7 @@ public final class SurveyUpload {
         ReceivedFile file = request.file();
         return new UploadReport(null, request.stateParty().iso3(), request.kind().column(), source.format().label(),
                 file.fileName(), file.sha256(), file.sizeBytes(), request.dryRun(), request.actor().name(), null, 0, 0, 0, 0,
-                0, List.of(), 0, null);
+                0, List.of(), 0, List.of(), 0, null);
     }
 
     private static UploadReport report(Request request, GeoJsonSource source, SurveyRead.Result read,
@@ -245,7 +268,8 @@ public final class SurveyUpload {
         return new UploadReport(null, request.stateParty().iso3(), request.kind().column(), source.format().label(),
                 file.fileName(), file.sha256(), file.sizeBytes(), request.dryRun(), request.actor().name(), null,
                 read.features(), counts.inserted(), counts.updated(), counts.unchanged(), read.repaired(),
-                read.problems().warnings(), read.problems().warningsOmitted(), null);
+                read.problems().warnings(), read.problems().warningsOmitted(), read.problems().skipped(),
+                read.problems().skippedOmitted(), null);
     }
 
     private static long msSince(long started) {

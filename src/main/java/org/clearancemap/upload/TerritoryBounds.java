@@ -34,8 +34,12 @@ final class TerritoryBounds {
     private record Prepared(PreparedGeometry area, IndexedFacetDistance distance) {
     }
 
-    /** The check for one State Party, or null when its territory is unknown. */
-    FeatureCheck.TerritoryCheck of(String iso3, String name) {
+    /**
+     * The check for one State Party, or null when its territory is unknown.
+     *
+     * @param crsDeclared whether the file declared its coordinate reference system ({@link GeoJsonSource#crsDeclared})
+     */
+    FeatureCheck.TerritoryCheck of(String iso3, String name, boolean crsDeclared) {
         Optional<Prepared> p = prepared.computeIfAbsent(iso3, code -> territories.territory(code)
                 .map(t -> new Prepared(PreparedGeometryFactory.prepare(t), new IndexedFacetDistance(t))));
         if (p.isEmpty()) {
@@ -49,15 +53,25 @@ final class TerritoryBounds {
             Point centre = geometry.getInteriorPoint();
             double km = t.distance().distance(centre) * 111.32;
             String hint;
-            if (near(t, swapped(geometry))) {
-                hint = "latitude and longitude look swapped: coordinates must be [longitude, latitude]";
+            Point marked = centre;
+            Geometry swapped = swapped(geometry);
+            if (near(t, swapped)) {
+                hint = "latitude and longitude look swapped: coordinates must be [longitude, latitude] "
+                        + "(the map marks the feature swapped back)";
+                marked = swapped.getInteriorPoint();
+            } else if (crsDeclared) {
+                hint = "the coordinates were reprojected from the coordinate reference system the file declares "
+                        + "(a Shapefile's .prj, a GeoPackage's SRS, an Esri spatialReference, a crs member): "
+                        + "easting and northing may be "
+                        + "swapped, or that system may not be the one the coordinates are in (another UTM zone "
+                        + "or datum); check it against the coordinates";
             } else {
                 hint = "check the coordinate reference system: a file without one is read as WGS 84 "
                         + "longitude/latitude (declare it in a legacy GeoJSON \"crs\" member or a Shapefile .prj)";
             }
             return FeatureProblem.at(feature, externalId, "outside-territory", "the feature lies about "
-                    + Math.round(km) + " km outside the territory of " + name + "; " + hint, centre.getX(),
-                    centre.getY());
+                    + Math.round(km) + " km outside the territory of " + name + "; " + hint, marked.getX(),
+                    marked.getY());
         };
     }
 

@@ -17,7 +17,7 @@ import org.clearancemap.db.DataAccessException;
 final class UploadRepository {
 
     private static final String SELECT_REPORT_BY_CONTENT = """
-            SELECT report::text FROM upload WHERE iso3 = ? AND kind = ? AND content_sha256 = ?
+            SELECT id, uploaded_at, report::text FROM upload WHERE iso3 = ? AND kind = ? AND content_sha256 = ?
             """;
     /**
      * The COPY of a large upload lasts as long as its features take to parse and check, which can
@@ -57,6 +57,10 @@ final class UploadRepository {
 
     private final DataSource dataSource;
 
+    /** An upload of the same file before: its id, when it was made and its stored report. */
+    record Previous(long uploadId, OffsetDateTime uploadedAt, String report) {
+    }
+
     UploadRepository(DataSource dataSource) {
         this.dataSource = dataSource;
     }
@@ -65,21 +69,23 @@ final class UploadRepository {
         return dataSource;
     }
 
-    /** The stored report of the identical file uploaded before to the same place, if any. */
-    Optional<String> reportOf(Connection c, String iso3, UploadKind kind, String sha256) throws SQLException {
+    /** The identical file uploaded before to the same place, if any. */
+    Optional<Previous> previous(Connection c, String iso3, UploadKind kind, String sha256) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT_REPORT_BY_CONTENT)) {
             ps.setString(1, iso3);
             ps.setString(2, kind.column());
             ps.setString(3, sha256);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(new Previous(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
+                        : Optional.empty();
             }
         }
     }
 
-    Optional<String> reportOf(String iso3, UploadKind kind, String sha256) {
+    Optional<Previous> previous(String iso3, UploadKind kind, String sha256) {
         try (Connection c = dataSource.getConnection()) {
-            return reportOf(c, iso3, kind, sha256);
+            return previous(c, iso3, kind, sha256);
         } catch (SQLException e) {
             throw new DataAccessException("reading uploads", e);
         }

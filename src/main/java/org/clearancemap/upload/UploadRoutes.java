@@ -87,6 +87,7 @@ public final class UploadRoutes {
         Principal actor = actor(ctx, sp.iso3());
         boolean dryRun = flag(ctx, "dryRun");
         boolean strict = flag(ctx, "strict");
+        boolean skipInvalid = invalid(ctx);
         String layer = ctx.queryParam("layer");
         String type = mediaType(ctx);
         if (type != null && !ACCEPTED_TYPES.contains(type)) {
@@ -117,7 +118,7 @@ public final class UploadRoutes {
         }
         try (file) {
             SurveyUpload.Outcome outcome = survey.run(new SurveyUpload.Request(sp, kind, file, claimsJson, layer,
-                    dryRun, strict, actor));
+                    dryRun, strict, skipInvalid, actor));
             ctx.status(outcome.status()).json(outcome.body());
         }
     }
@@ -135,7 +136,7 @@ public final class UploadRoutes {
             }
             body = bytes.length == 0 ? null : json.readTree(bytes);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ApiException.BadRequest("The body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiException.BadRequest.notJson(e);
         }
         if (body == null || !body.isObject()) {
             throw new ApiException.BadRequest("Send a JSON object {\"date\": \"YYYY-MM-DD\", \"reason\": \"...\"}.");
@@ -205,8 +206,10 @@ public final class UploadRoutes {
                 result.set(e.getKey(), e.getValue());
             }
         });
-        if (!result.has("warnings")) {
-            result.set("warnings", json.createArrayNode());
+        for (String list : List.of("warnings", "skipped")) {
+            if (!result.has(list)) {
+                result.set(list, json.createArrayNode());
+            }
         }
         ctx.json(result);
     }
@@ -234,6 +237,21 @@ public final class UploadRoutes {
             case "false", "0", "no" -> false;
             default -> throw ApiException.BadRequest.parameter(name, name + " must be true or false (got '"
                     + Params.abbreviate(raw) + "').");
+        };
+    }
+
+    /** {@code invalid=skip} leaves out the features that cannot be stored; {@code refuse} (the default) refuses the file. */
+    private static boolean invalid(Context ctx) {
+        String raw = ctx.queryParam("invalid");
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "skip" -> true;
+            case "refuse" -> false;
+            default -> throw ApiException.BadRequest.parameter("invalid", "invalid must be skip (leave out the "
+                    + "features that cannot be stored) or refuse (the default: refuse the file); got '"
+                    + Params.abbreviate(raw) + "'.");
         };
     }
 

@@ -114,6 +114,8 @@ class SecurityHeadersTest {
         var settings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
         assertEquals("[]", settings.get("basemapTileOrigins").toString());
         assertFalse(settings.get("readRequiresToken").asBoolean());
+        // the page draws aggregates below the zoom the vector tiles carry them below
+        assertEquals(org.clearancemap.progress.Aggregates.POLYGONS_LEGIBLE_ZOOM, settings.get("polygonsLegibleZoom").asInt());
     }
 
     @Test

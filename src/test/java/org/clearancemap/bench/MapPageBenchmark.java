@@ -32,7 +32,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * remaining land and figures are on screen, how long one step of the date (what Play does each
  * year) takes, and the layer requests the page made (browser resource timing) beside PostGIS
  * running the same queries in one round trip; then one aggregate request per State Party, cold and
- * warm, beside the PostGIS query that makes such cells from scratch. It asserts nothing.
+ * warm, beside the PostGIS query that makes such cells from scratch. The server runs as it serves
+ * (today's figures and aggregates computed in the background after start and after each write):
+ * the benchmark prints how long that takes, the world view (outlines filled, aggregates drawn)
+ * ready, an aggregate tile per State Party made and cached beside PostGIS making comparable cells,
+ * and what follows a one-hazard upload; then the world view and the aggregate tiles again on a
+ * server without warming, where the first requests compute. It asserts nothing.
  */
 public final class MapPageBenchmark {
     /** The server's hazard layer query (LandRepository), aggregated by PostGIS into the collection text. */
@@ -84,6 +89,8 @@ public final class MapPageBenchmark {
             """;
     /** The zoom and the date of the aggregate requests measured: a date no other request asks for. */
     private static final int AGGREGATE_ZOOM = 6;
+    /** The zoom of the aggregate tiles measured: a State Party spans a few such tiles. */
+    private static final int TILE_ZOOM = 5;
     private static final LocalDate AGGREGATE_DATE = LocalDate.of(2019, 12, 31);
     private static final List<String> STATE_PARTIES = List.of("AFG", "CHL", "DEU", "IRQ", "LAO", "LBN", "MRT", "SOM",
             "SSD", "TCD");
@@ -94,12 +101,207 @@ public final class MapPageBenchmark {
     public static void main(String[] args) throws Exception {
         try (TestDatabase db = SyntheticData.load(MapPageBenchmark.class, SyntheticData.sizeName(args))) {
             ChromeDriver browser = Browser.start(1280, 800);
-            try (TestServer server = TestServer.start(db); Connection raw = db.connect()) {
-                run(server, browser, raw);
+            try (Connection raw = db.connect()) {
+                // the browser's first page load is slow whatever the server: one, unmeasured, on a server of its own
+                try (TestServer throwaway = TestServer.start(db)) {
+                    open(browser, throwaway.url("/"));
+                    waitFor(browser, WORLD_READY);
+                }
+                try (TestServer server = TestServer.serving(db).asAdmin(db)) {
+                    long a = System.nanoTime();
+                    server.awaitWarmUp();
+                    System.out.printf(Locale.ROOT, "server as it serves: today's figures, balance and aggregates of every State"
+                            + " Party computed in the background in %.1f s after start%n", (System.nanoTime() - a) / 1e9);
+                    worldView(server, browser, "warmed server");
+                    run(server, browser, raw);
+                    aggregateTiles(server, raw, "warmed server");
+                    afterWrite(server, raw);
+                }
+                before(db, browser);
+                // a server that has computed nothing, as one without warming: the first requests compute
+                try (TestServer cold = TestServer.start(db)) {
+                    worldView(cold, browser, "server without warming");
+                    aggregateTiles(cold, raw, "server without warming");
+                }
             } finally {
                 browser.quit();
             }
         }
+    }
+
+    /** The world view: every outline filled by status and the aggregates drawn (before them: the outlines). */
+    private static final String WORLD_READY = "const b = document.body.dataset; return b.stateParties === '10'"
+            + " && b.basemap === 'ready' && b.outlineFills !== undefined && b.aggregates === 'drawn'";
+    private static final String WORLD_READY_BEFORE = "const b = document.body.dataset; return b.stateParties === '10'"
+            + " && b.basemap === 'ready'";
+
+    /** The world view on a first and a second visit. */
+    private static void worldView(TestServer server, ChromeDriver browser, String which) {
+        worldView(server.url("/"), WORLD_READY, browser, which);
+    }
+
+    private static void worldView(String url, String ready, ChromeDriver browser, String which) {
+        double[] ms = new double[2];
+        for (int visit = 0; visit < 2; visit++) {
+            long a = System.nanoTime();
+            open(browser, url);
+            waitFor(browser, ready);
+            ms[visit] = (System.nanoTime() - a) / 1e6;
+        }
+        System.out.printf(Locale.ROOT, "world view ready (%s): first visit %.0f ms, second visit %.0f ms (%s aggregates drawn)%n",
+                which, ms[0], ms[1], body(browser, "aggregatesDrawn"));
+    }
+
+    /**
+     * With {@code BENCH_BEFORE_JAR} (the jar of an earlier commit with the same migrations), that
+     * server over the same database as it serves (its own warm-up awaited): the world view and
+     * each State Party's view, second visit, as the page of that commit draws them.
+     */
+    private static void before(TestDatabase db, ChromeDriver browser) throws Exception {
+        String jar = System.getenv("BENCH_BEFORE_JAR");
+        if (jar == null || jar.isBlank()) {
+            System.out.println("before: not measured (BENCH_BEFORE_JAR names no jar)");
+            return;
+        }
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var process = new ProcessBuilder("java", "-Xmx1g", "-jar", jar, "serve").redirectErrorStream(true);
+        process.environment().putAll(Map.of("DATABASE_URL", db.config().databaseUrl(), "DATABASE_USER",
+                db.config().databaseUser(), "DATABASE_PASSWORD", db.config().databasePassword(), "PORT",
+                String.valueOf(port), "HOST", "127.0.0.1", "LOG_LEVEL", "info"));
+        Process p = process.start();
+        try {
+            long a = System.nanoTime();
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null && !line.contains("State Parties computed in")) {
+                // the server's log up to its warm-up line
+            }
+            System.out.printf(Locale.ROOT, "before (%s): started and warmed up in %.1f s: %s%n", jar,
+                    (System.nanoTime() - a) / 1e9, line);
+            Thread drain = new Thread(() -> {
+                try {
+                    reader.transferTo(java.io.Writer.nullWriter());
+                } catch (java.io.IOException e) {
+                    // the server stopped
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+            String base = "http://127.0.0.1:" + port;
+            worldView(base + "/", WORLD_READY_BEFORE, browser, "before");
+            var ready = new ArrayList<Double>();
+            for (int round = 0; round < 2; round++) {
+                for (String iso3 : STATE_PARTIES) {
+                    long b = System.nanoTime();
+                    open(browser, base + "/#" + iso3);
+                    if (!waitOrSay(browser, "before: " + iso3 + " view", "const b = document.body.dataset; return b.party === '"
+                            + iso3 + "' && b.remaining === 'drawn' && b.loading === 'false' && window.clearanceMap.settled()")) {
+                        continue;
+                    }
+                    if (round == 1) {
+                        ready.add((System.nanoTime() - b) / 1e6);
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "before: a State Party's view ready, median of %d (second visit) %.0f ms%n",
+                    ready.size(), ready.isEmpty() ? Double.NaN : median(ready));
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    /** The XYZ tile holding a point. */
+    private static int[] tileOf(double lon, double lat, int z) {
+        int n = 1 << z;
+        int x = (int) Math.floor((lon + 180) / 360 * n);
+        double r = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
+        return new int[] {z, x, y};
+    }
+
+    /** The centre of a State Party's current hazards, lon/lat. */
+    private static double[] centre(Connection raw, String iso3) throws SQLException {
+        try (PreparedStatement ps = raw.prepareStatement("SELECT ST_X(c), ST_Y(c) FROM (SELECT ST_Centroid(ST_Extent(geom4326)::geometry) c"
+                + " FROM hazard WHERE iso3 = ? AND valid_until IS NULL) q")) {
+            ps.setString(1, iso3);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new double[] {rs.getDouble(1), rs.getDouble(2)};
+            }
+        }
+    }
+
+    /**
+     * Per State Party the hazards tile at {@link #TILE_ZOOM} over the centre of its hazards (it
+     * carries the aggregates layer of today), first request (made) and again (from the tile cache),
+     * beside the PostGIS query that makes comparable cells of that State Party from scratch.
+     */
+    private static void aggregateTiles(TestServer server, Connection raw, String which) throws Exception {
+        var cold = new ArrayList<Double>();
+        var warm = new ArrayList<Double>();
+        var rawMs = new ArrayList<Double>();
+        LocalDate today = LocalDate.now();
+        for (String iso3 : STATE_PARTIES) {
+            double[] c = centre(raw, iso3);
+            int[] t = tileOf(c[0], c[1], TILE_ZOOM);
+            String path = "/tiles/hazards/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt";
+            long a = System.nanoTime();
+            var first = server.get(path);
+            cold.add((System.nanoTime() - a) / 1e6);
+            if (first.statusCode() != 200) {
+                throw new IllegalStateException(path + ": " + first.statusCode());
+            }
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long b = System.nanoTime();
+                server.get(path).body();
+                best = Math.min(best, (System.nanoTime() - b) / 1e6);
+            }
+            warm.add(best);
+            rawMs.add(rawAggregates(raw, iso3, today, Aggregates.cellDegrees(TILE_ZOOM)));
+        }
+        System.out.printf(Locale.ROOT, "aggregate tiles (%s; hazards tile at z%d over each State Party, its aggregates of today):"
+                + " first request %.1f ms (max %.1f), again %.1f ms, vs %.1f ms raw PostGIS making that State Party's cells"
+                + " from scratch; ratios %.3f and %.4f%n", which, TILE_ZOOM, median(cold), cold.stream().mapToDouble(Double::doubleValue).max().orElse(0), median(warm),
+                median(rawMs), median(cold) / median(rawMs), median(warm) / median(rawMs));
+    }
+
+    /**
+     * One hazard uploaded to Lao PDR on the warmed server: how long until the server has computed
+     * its figures and aggregates again in the background, and a request for its aggregate tile after that.
+     */
+    private static void afterWrite(TestServer server, Connection raw) throws Exception {
+        String hazard = """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":
+                  {"external_id":"BENCH-WRITE-1","classification":"CHA","recorded_on":"2024-02-02"},
+                  "geometry":{"type":"Polygon","coordinates":[[[102.84,18.54],[102.86,18.54],[102.86,18.56],[102.84,18.56],[102.84,18.54]]]}}]}
+                """;
+        int rounds = server.warming().rounds("LAO");
+        long a = System.nanoTime();
+        var upload = server.send(java.net.http.HttpRequest.newBuilder(URI.create(server.url("/api/state-parties/LAO/hazards")))
+                .header("Content-Type", "application/geo+json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(hazard)));
+        double uploadMs = (System.nanoTime() - a) / 1e6;
+        if (upload.statusCode() != 201) {
+            throw new IllegalStateException("upload: " + upload.statusCode() + " " + upload.body());
+        }
+        server.warming().awaitRounds("LAO", rounds, Duration.ofMinutes(10));
+        server.warming().awaitIdle(Duration.ofMinutes(10));
+        double warmedMs = (System.nanoTime() - a) / 1e6;
+        int[] t = tileOf(102.85, 18.55, TILE_ZOOM);
+        long b = System.nanoTime();
+        var tile = server.get("/tiles/hazards/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt");
+        double tileMs = (System.nanoTime() - b) / 1e6;
+        long c = System.nanoTime();
+        server.get("/api/state-parties/LAO/aggregates?z=" + TILE_ZOOM).body();
+        double aggregatesMs = (System.nanoTime() - c) / 1e6;
+        System.out.printf(Locale.ROOT, "after a one-hazard upload to LAO (%.0f ms): its figures and aggregates computed again"
+                + " in the background %.0f ms after the upload began; then its aggregate tile (status %d) %.1f ms,"
+                + " GET .../LAO/aggregates?z=%d %.1f ms%n", uploadMs, warmedMs, tile.statusCode(), tileMs, TILE_ZOOM,
+                aggregatesMs);
     }
 
     private static void run(TestServer server, ChromeDriver browser, Connection raw) throws Exception {
@@ -119,8 +321,10 @@ public final class MapPageBenchmark {
             for (String iso3 : STATE_PARTIES) {
                 long a = System.nanoTime();
                 open(browser, server.url("/#" + iso3));
-                waitFor(browser, "const b = document.body.dataset; return b.party === '" + iso3
-                        + "' && b.remaining === 'drawn' && b.loading === 'false' && window.clearanceMap.settled()");
+                if (!waitOrSay(browser, iso3 + " view", "const b = document.body.dataset; return b.party === '" + iso3
+                        + "' && b.remaining === 'drawn' && b.loading === 'false' && window.clearanceMap.settled()")) {
+                    continue;
+                }
                 double readyMs = (System.nanoTime() - a) / 1e6;
                 Map<String, Double> fetched = resourceTimes(browser);
                 String hazardsUrl = lastUrl(browser, "/api/hazards?");
@@ -138,8 +342,10 @@ public final class MapPageBenchmark {
                         input.value = '2020-12-31';
                         input.dispatchEvent(new Event('change', {bubbles: true}));
                         """);
-                waitFor(browser, "const b = document.body.dataset; return b.partyAsOf === '2020-12-31'"
-                        + " && b.polygonsAsOf === '2020-12-31' && b.remaining === 'drawn' && window.clearanceMap.settled()");
+                if (!waitOrSay(browser, iso3 + " date step", "const b = document.body.dataset; return b.partyAsOf === '2020-12-31'"
+                        + " && b.polygonsAsOf === '2020-12-31' && b.remaining === 'drawn' && window.clearanceMap.settled()")) {
+                    continue;
+                }
                 double stepMs = (System.nanoTime() - b) / 1e6;
                 String drawn = body(browser, "hazardsDrawn") + "+" + body(browser, "releasesDrawn");
                 if (round == 0) {
@@ -237,6 +443,18 @@ public final class MapPageBenchmark {
     private static void waitFor(ChromeDriver browser, String script) {
         new WebDriverWait(browser, Duration.ofSeconds(120), Duration.ofMillis(10))
                 .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script)));
+    }
+
+    /** Waits as {@link #waitFor}; when it times out, prints what the page shows instead and answers false. */
+    private static boolean waitOrSay(ChromeDriver browser, String what, String script) {
+        try {
+            waitFor(browser, script);
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            System.out.println(what + ": not ready after 120 s; the page shows " + browser.executeScript(
+                    "return JSON.stringify(document.body.dataset) + ' status: ' + (document.getElementById('status')?.textContent || '')"));
+            return false;
+        }
     }
 
     private static String body(ChromeDriver browser, String key) {

@@ -87,7 +87,14 @@ class ExportApiTest {
 
     /** What ogrinfo says of the file's one layer: its name and feature count, and its external ids. */
     private static String ogrinfo(String source) throws Exception {
-        Process p = new ProcessBuilder("ogrinfo", "-ro", "-al", "-geom=NO", source).redirectErrorStream(true).start();
+        return ogrinfo(source, null);
+    }
+
+    /** What ogrinfo says of one layer of the file (every layer when {@code layer} is null). */
+    private static String ogrinfo(String source, String layer) throws Exception {
+        var command = new java.util.ArrayList<>(List.of("ogrinfo", "-ro", "-geom=NO", source));
+        command.add(layer == null ? "-al" : layer);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out;
@@ -121,6 +128,36 @@ class ExportApiTest {
         try (var left = Files.list(temp)) {
             assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("export-")).toList(),
                     "the export's temporary files are deleted");
+        }
+    }
+
+    @Test
+    void bothLayersGoInOneGeoPackageAsTwoTables(@TempDir Path dir) throws Exception {
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO land_release (iso3, external_id, version, method, completed_on, geom4326, area_sqm)
+                    VALUES ('LAO', 'R-1', 1, 'cleared', '2018-05-01', ST_Multi(ST_GeomFromText('%s', 4326)), 3.5)
+                    """.formatted(square(102, 18)));
+        }
+        try {
+            Path file = download(VIEW.replace("layer=hazards", "layer=hazards,releases") + "&f=gpkg", dir,
+                    "clearance-map_LAO_hazards-releases_2019-01-01.gpkg", "application/geopackage+sqlite3");
+            String hazards = ogrinfo(file.toString(), "hazards");
+            assertEquals(2, featureCount(hazards));
+            assertTrue(hazards.contains("external_id (String) = H-1") && hazards.contains("external_id (String) = H-2"), hazards);
+            String releases = ogrinfo(file.toString(), "releases");
+            assertEquals(1, featureCount(releases));
+            assertTrue(releases.contains("method (String) = cleared"), releases);
+        } finally {
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("DELETE FROM land_release WHERE external_id = 'R-1'");
+            }
+        }
+        for (String bad : List.of("layer=hazards,releases&f=geojson", "layer=hazards,releases&f=csv", "layer=hazards,hazards&f=gpkg")) {
+            HttpResponse<byte[]> r = get(VIEW.replace("layer=hazards", "") + "&" + bad);
+            assertEquals(400, r.statusCode(), bad);
+            JsonNode problem = JSON.readTree(r.body());
+            assertEquals("layer", problem.get("parameter").asText(), bad);
         }
     }
 

@@ -110,4 +110,24 @@ class PolygonSearchApiTest {
         assertEquals("kind", get("/api/search?kind=mines&q=a", 400).get("parameter").asText());
         assertEquals("state_party", get("/api/search?q=a&state_party=XX1", 400).get("parameter").asText());
     }
+
+    @Test
+    void aPrefixIsAnsweredThroughTheIndexOnTheLowerCaseId() throws Exception {
+        for (var kind : org.clearancemap.land.LandKind.values()) {
+            for (String iso3 : new String[] {null, "LAO"}) {
+                StringBuilder plan = new StringBuilder();
+                try (Connection c = db.connect(); var st = c.createStatement()) {
+                    st.execute("SET enable_seqscan = off");
+                    // EXPLAIN of the exact query the server runs, with the same bound values
+                    try (PreparedStatement ps = org.clearancemap.land.LandRepository.prepareFindByPrefix(c, kind, iso3, "Lao-H1", 20);
+                         ResultSet rs = st.executeQuery("EXPLAIN " + ps)) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                }
+                assertTrue(plan.toString().contains("_external_id_lower"), kind + " " + iso3 + "\n" + plan);
+            }
+        }
+    }
 }

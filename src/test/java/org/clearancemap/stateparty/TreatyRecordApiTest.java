@@ -127,6 +127,14 @@ class TreatyRecordApiTest {
     }
 
     @Test
+    void aReportedFigureWithoutAnyFigureIsA400NamingTheFirstFigure() throws Exception {
+        JsonNode p = problem(send("POST", "/api/state-parties/IRQ/reported-figures",
+                "{\"year\":2025,\"source\":\"Article 7 report 2025\"}"), 400);
+        assertEquals("remainingKm2", p.get("parameter").asText(), p.toString());
+        assertTrue(p.get("detail").asText().contains("at least one of"), p.toString());
+    }
+
+    @Test
     void aMilestoneIsShownAgainstTheLandReleasedThatYear() throws Exception {
         HttpResponse<String> r = send("PUT", "/api/state-parties/AFG/milestones/2025", "{\"targetReleaseSqm\":500000}");
         assertEquals(200, r.statusCode(), r.body());

@@ -21,11 +21,42 @@ import org.clearancemap.config.Config;
 public final class TestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Javalin app;
+    private final App.Serving serving;
+    private final Thread warmUp;
     private volatile String defaultToken;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer(Javalin app) {
         this.app = app;
+        this.serving = null;
+        this.warmUp = null;
+    }
+
+    private TestServer(App.Serving serving) {
+        this.app = serving.app();
+        this.serving = serving;
+        this.warmUp = new Thread(serving.warmUp(), "test warm-up");
+    }
+
+    /**
+     * The server as {@code serve} runs it: once it listens, today's figures and aggregates of every
+     * State Party are computed in the background, and again for each State Party a write touches.
+     */
+    public static TestServer serving(TestDatabase db) {
+        TestServer server = new TestServer(App.createServing(db.config(), db.database(), Clock.systemUTC()));
+        server.app.start();
+        server.warmUp.start();
+        return server;
+    }
+
+    /** Waits for the first warm-up after start (a server made by {@link #serving}). */
+    public void awaitWarmUp() throws InterruptedException {
+        warmUp.join();
+    }
+
+    /** The background computation of a server made by {@link #serving}. */
+    public org.clearancemap.progress.Warming warming() {
+        return serving.warming();
     }
 
     public static TestServer start(TestDatabase db, Clock clock) {

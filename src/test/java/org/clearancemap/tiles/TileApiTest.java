@@ -2,6 +2,7 @@ package org.clearancemap.tiles;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,10 +20,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.clearancemap.land.LandFeatures;
 import org.clearancemap.ogc.Collection;
+import org.clearancemap.progress.Aggregates;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -214,6 +220,11 @@ class TileApiTest {
         assertTrue(template.startsWith(server.url("/tiles/hazards/{z}/{x}/{y}.mvt?v=")), template);
         assertEquals("hazards", doc.at("/vector_layers/0/id").asText());
         assertEquals("String", doc.at("/vector_layers/0/fields/classification").asText());
+        assertEquals("aggregates", doc.at("/vector_layers/1/id").asText());
+        assertEquals(0, doc.at("/vector_layers/1/minzoom").asInt());
+        assertEquals(Aggregates.POLYGONS_LEGIBLE_ZOOM - 1, doc.at("/vector_layers/1/maxzoom").asInt());
+        assertEquals("Number", doc.at("/vector_layers/1/fields/remaining_sqm").asText());
+        assertEquals("String", doc.at("/vector_layers/1/fields/state_party").asText());
         assertEquals(0, doc.get("minzoom").asInt());
         assertEquals(22, doc.get("maxzoom").asInt());
         // the hazards cross the antimeridian (SOM-AM): TileJSON gets the full width, west < east
@@ -230,7 +241,8 @@ class TileApiTest {
     @Test
     void afterNewDataTheTileJsonVersionAndTheTileChange() throws Exception {
         String before = JSON.readTree(server.get("/tiles/releases.json").body()).at("/tiles/0").asText();
-        String zxy = tileOf(-60.5, -30.5, 10);
+        // a zoom without aggregates: those follow a write by another process when its notice arrives
+        String zxy = tileOf(-60.5, -30.5, Aggregates.POLYGONS_LEGIBLE_ZOOM);
         assertEquals(204, tile("/tiles/releases/" + zxy + ".mvt", null).statusCode());
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("""
@@ -322,6 +334,82 @@ class TileApiTest {
         }
         assertEquals(200, fresh.statusCode());
         assertTrue(new String(fresh.body(), StandardCharsets.ISO_8859_1).contains("CHL-SQL"));
+    }
+
+    /** The values of a field in one layer of ogrinfo's listing, in the order listed. */
+    private static List<String> fieldValues(String ogrinfo, String layer, String field) {
+        int start = ogrinfo.indexOf("Layer name: " + layer + "\n");
+        if (start < 0) {
+            return List.of();
+        }
+        int end = ogrinfo.indexOf("Layer name: ", start + 1);
+        String part = ogrinfo.substring(start, end < 0 ? ogrinfo.length() : end);
+        Matcher m = Pattern.compile("\\n  " + field + " \\([A-Za-z0-9]+\\) = (.*)").matcher(part);
+        List<String> values = new ArrayList<>();
+        while (m.find()) {
+            values.add(m.group(1).trim());
+        }
+        return values;
+    }
+
+    private static double sum(List<String> values) {
+        return values.stream().mapToDouble(Double::parseDouble).sum();
+    }
+
+    private static double laoRemainingSqm() throws Exception {
+        return JSON.readTree(server.get("/api/state-parties/LAO").body()).get("remainingSqm").asDouble();
+    }
+
+    /** A zoom-5 tile holds every polygon of LAO in the fixture (102.0–103.1 E, 18.0–19.1 N). */
+    private static final String LAO_Z5 = tileOf(102.5, 18.5, 5);
+
+    @Test
+    void aLowZoomTileCarriesAggregatePointsThatAddUpToTheStatePartysRemainingLand(@TempDir Path dir) throws Exception {
+        for (Collection collection : Collection.values()) {
+            HttpResponse<byte[]> r = tile("/tiles/" + collection.id() + "/" + LAO_Z5 + ".mvt", null);
+            assertEquals(200, r.statusCode(), collection.id());
+            String out = decode(dir.resolve(collection.id()), LAO_Z5, r.body());
+            assertTrue(out.contains("Layer name: aggregates"), out);
+            assertTrue(out.contains("POINT ("), out);
+            List<String> parties = fieldValues(out, "aggregates", "state_party");
+            assertFalse(parties.isEmpty(), out);
+            assertEquals(List.of("LAO"), parties.stream().distinct().toList(), out);
+            assertEquals(laoRemainingSqm(), sum(fieldValues(out, "aggregates", "remaining_sqm")), 1e-3, out);
+            assertEquals(parties.size(), fieldValues(out, "aggregates", "clusters").size(), out);
+            assertTrue(fieldValues(out, "aggregates", "as_of").stream().allMatch(d -> d.equals(LocalDate.now().toString())), out);
+        }
+    }
+
+    @Test
+    void fromTheZoomWherePolygonsAreLegibleTilesCarryNoAggregates(@TempDir Path dir) throws Exception {
+        String below = tileOf(102.05, 18.05, Aggregates.POLYGONS_LEGIBLE_ZOOM - 1);
+        assertTrue(decode(dir, below, tile("/tiles/hazards/" + below + ".mvt", null).body()).contains("Layer name: aggregates"));
+        for (int z = Aggregates.POLYGONS_LEGIBLE_ZOOM; z <= Aggregates.POLYGONS_LEGIBLE_ZOOM + 3; z++) {
+            String zxy = tileOf(102.07, 18.05, z);
+            String out = decode(dir, zxy, tile("/tiles/hazards/" + zxy + ".mvt", null).body());
+            assertTrue(out.contains("Layer name: hazards"), out);
+            assertFalse(out.contains("aggregates"), out);
+        }
+    }
+
+    @Test
+    void anUploadChangesTheAggregatesOfACachedLowZoomTile(@TempDir Path dir) throws Exception {
+        String path = "/tiles/releases/" + LAO_Z5 + ".mvt";
+        HttpResponse<byte[]> before = tile(path, null);
+        assertArrayEquals(before.body(), tile(path, null).body()); // now cached
+        double remainingBefore = sum(fieldValues(decode(dir.resolve("before"), LAO_Z5, before.body()), "aggregates", "remaining_sqm"));
+        String hazard = """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":
+                  {"external_id":"AGG-1","classification":"SHA","recorded_on":"2024-03-03"},
+                  "geometry":{"type":"Polygon","coordinates":[[[102.9,18.6],[102.92,18.6],[102.92,18.62],[102.9,18.62],[102.9,18.6]]]}}]}
+                """;
+        assertEquals(201, upload("hazards", hazard).statusCode());
+        HttpResponse<byte[]> after = tile(path, before.headers().firstValue("ETag").orElseThrow());
+        assertEquals(200, after.statusCode());
+        String out = decode(dir.resolve("after"), LAO_Z5, after.body());
+        double remainingAfter = sum(fieldValues(out, "aggregates", "remaining_sqm"));
+        assertTrue(remainingAfter > remainingBefore + 4e6, remainingBefore + " -> " + remainingAfter);
+        assertEquals(laoRemainingSqm(), remainingAfter, 1e-3, out);
     }
 
     private static HttpResponse<String> upload(String kind, String body) throws Exception {

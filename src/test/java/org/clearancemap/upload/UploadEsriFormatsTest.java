@@ -340,6 +340,8 @@ class UploadEsriFormatsTest {
         JsonNode error = JSON.readTree(r.body()).get("errors").get(0);
         assertEquals("outside-territory", error.get("code").asText(), r.body());
         assertEquals("LA-E-3", error.get("externalId").asText(), r.body());
+        assertTrue(error.get("message").asText().contains("the file declares"), "its spatialReference is the declared "
+                + "CRS, not a missing one: " + r.body());
     }
 
     private static long rows() throws Exception {

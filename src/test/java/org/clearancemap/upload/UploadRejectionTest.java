@@ -200,6 +200,9 @@ class UploadRejectionTest {
     void swappedLatitudeAndLongitudeOutOfRangeAreRefusedWithAHint() throws Exception {
         JsonNode e = rejectedFeature(HAZARDS, hazard(CHA, square(15.4, 105.9, 0.01)), "coordinate-out-of-range");
         assertTrue(e.get("message").asText().contains("swapped"), e.toString());
+        // marked where the feature was meant to be, swapped back: a real place in Lao PDR
+        assertEquals(105.9, e.get("location").get(0).asDouble(), 0.02, e.toString());
+        assertEquals(15.4, e.get("location").get(1).asDouble(), 0.02, e.toString());
     }
 
     @Test
@@ -211,12 +214,15 @@ class UploadRejectionTest {
         JsonNode e = p.get("errors").get(0);
         assertEquals("outside-territory", e.get("code").asText());
         assertTrue(e.get("message").asText().contains("swapped"), e.toString());
+        assertEquals(35.6, e.get("location").get(0).asDouble(), 0.02, "marked swapped back, in Lebanon: " + e);
+        assertEquals(33.3, e.get("location").get(1).asDouble(), 0.02, "marked swapped back, in Lebanon: " + e);
     }
 
     @Test
     void projectedCoordinatesWithoutACrsAreRefusedWithAHint() throws Exception {
         JsonNode e = rejectedFeature(HAZARDS, hazard(CHA, square(600000, 1700000, 100)), "coordinate-out-of-range");
         assertTrue(e.get("message").asText().contains("projected"), e.toString());
+        assertTrue(e.get("location") == null || e.get("location").isNull(), "no place on Earth to mark: " + e);
     }
 
     @Test

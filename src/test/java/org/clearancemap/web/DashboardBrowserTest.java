@@ -247,4 +247,65 @@ class DashboardBrowserTest {
         Browser.screenshot(browser, "panel-reported-" + width);
         assertEquals(List.of(), problems);
     }
+
+    @Test
+    void theKeyboardStaysInTheDashboardWhileItCoversThePage() throws Exception {
+        startBrowser(1280, 800);
+        openDashboard();
+        List<String> outside = new ArrayList<>();
+        int inside = 0;
+        for (int i = 0; i < 60; i++) {
+            browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            Object where = browser.executeScript("""
+                    const el = document.activeElement;
+                    if (!el || el === document.body) return 'body';
+                    return document.getElementById('dashboard').contains(el) ? 'inside'
+                        : (el.id || el.dataset.testid || el.className || el.tagName);
+                    """);
+            if ("inside".equals(where)) {
+                inside++;
+            } else if (!"body".equals(where)) {
+                outside.add(String.valueOf(where));
+            }
+        }
+        assertTrue(inside > 10, "Tab goes through the dashboard's controls: " + inside);
+        assertEquals(List.of(), outside, "controls under the dashboard reached by Tab");
+
+        browser.findElement(By.cssSelector("[data-testid=dashboard-close]")).click();
+        wait.until(d -> !d.findElement(By.cssSelector("[data-testid=dashboard]")).isDisplayed());
+        browser.findElement(By.cssSelector("[data-testid=as-of]")).click();
+        assertEquals("as-of", browser.switchTo().activeElement().getDomAttribute("data-testid"),
+                "the page is in reach again once the dashboard is closed");
+    }
+
+    @Test
+    void theDashboardShowsAreasInTheUnitChosen() throws Exception {
+        startBrowser(1280, 800);
+        browser.get(server.url("/"));
+        wait.until(d -> body("stateParties").equals("10"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("[data-testid=area-unit]")))
+                .selectByValue("km2");
+        browser.findElement(By.cssSelector("[data-testid=view-dashboard]")).click();
+        wait.until(d -> body("dashboard").equals("10"));
+        String headers = browser.findElement(By.cssSelector("[data-testid=deadline-table] thead")).getText();
+        assertTrue(headers.contains("Remaining (km²)"), headers);
+        assertTrue(headers.contains("Annual rate (km² a year)"), headers);
+        JsonNode lao = null;
+        for (JsonNode row : api("/api/deadlines")) {
+            if (row.get("iso3").asText().equals("LAO")) {
+                lao = row;
+            }
+        }
+        String expected = new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH))
+                .format(lao.get("remainingSqm").asDouble() / 1_000_000);
+        String row = browser.findElement(By.cssSelector("[data-testid=deadline-row-LAO]")).getText();
+        assertTrue(row.contains(expected), expected + " in " + row);
+
+        // switched back to m², the dashboard follows
+        browser.findElement(By.cssSelector("[data-testid=dashboard-close]")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("[data-testid=area-unit]")))
+                .selectByValue("m2");
+        browser.findElement(By.cssSelector("[data-testid=view-dashboard]")).click();
+        wait.until(d -> d.findElement(By.cssSelector("[data-testid=deadline-table] thead")).getText().contains("Remaining (m²)"));
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.clearancemap.demo.DemoLoader;
+import org.clearancemap.progress.Aggregates;
 import org.clearancemap.testing.Browser;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
@@ -252,7 +253,11 @@ class MapScalesBrowserTest {
         assertTrue(remaining.startsWith(expected), remaining + " starts with " + expected);
         shots("lao-aggregate-popup");
 
-        browser.executeScript("window.clearanceMap.setView(arguments[0], arguments[1], 12)", lat, lon);
+        // the zoom they give way at is the server's, the one below which its vector tiles carry them
+        assertEquals("Aggregates (below zoom " + Aggregates.POLYGONS_LEGIBLE_ZOOM + ")",
+                browser.findElement(By.cssSelector("[data-testid=legend-aggregates] h4")).getText().trim());
+        browser.executeScript("window.clearanceMap.setView(arguments[0], arguments[1], arguments[2])", lat, lon,
+                Aggregates.POLYGONS_LEGIBLE_ZOOM);
         wait.until(d -> body(d, "aggregates").isEmpty() && Boolean.TRUE.equals(
                 ((JavascriptExecutor) d).executeScript("return window.clearanceMap.settled()")));
         assertEquals(0, browser.findElements(By.cssSelector(".aggregate-pane path")).size(), "polygons instead");
