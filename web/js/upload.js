@@ -12,7 +12,7 @@ export class UploadPanel {
   constructor(dom, hooks) {
     this.dom = dom;
     this.hooks = hooks;
-    this.checked = null; // {file, iso3, kind} of the last successful dry run
+    this.checked = null; // {file, iso3, kind, skipInvalid} of the last successful dry run
     dom.tokenForm.addEventListener('submit', (event) => {
       event.preventDefault();
       this.useToken(dom.tokenInput.value.trim());
@@ -120,7 +120,10 @@ export class UploadPanel {
   async send(target, dryRun) {
     const body = new FormData();
     body.append('file', target.file, target.file.name);
-    const url = `./api/state-parties/${encodeURIComponent(target.iso3)}/${target.kind}${dryRun ? '?dryRun=true' : ''}`;
+    const query = new URLSearchParams();
+    if (dryRun) query.set('dryRun', 'true');
+    if (target.skipInvalid) query.set('invalid', 'skip');
+    const url = `./api/state-parties/${encodeURIComponent(target.iso3)}/${target.kind}${query.size > 0 ? `?${query}` : ''}`;
     return postWithProgress(url, body, (sent, total) => this.showProgress(target.file.name, sent, total, dryRun));
   }
 
@@ -145,8 +148,9 @@ export class UploadPanel {
     document.body.dataset.uploadProgress = String(percent);
   }
 
-  async dryRun() {
-    const target = this.target();
+  /** A dry run of the chosen file; with skipInvalid, leaving out the features that cannot be stored. */
+  async dryRun({ skipInvalid = false } = {}) {
+    const target = { ...this.target(), skipInvalid };
     this.invalidate();
     this.hooks.showProblems([]);
     if (!target.file) {
@@ -235,6 +239,7 @@ export class UploadPanel {
       `${report.repaired ?? 0} repaired`,
     ].join(', ');
     const preview = dryRun ? report.preview : null;
+    const skipped = report.skipped || [];
     const drawn = preview?.features?.length || 0;
     this.dom.report.dataset.state = dryRun ? 'checked' : 'uploaded';
     document.body.dataset.upload = dryRun ? 'checked' : 'uploaded';
@@ -245,11 +250,15 @@ export class UploadPanel {
       drawn > 0 ? element('p', { className: 'hint', 'data-testid': 'upload-preview-note' },
         `On the map, dashed: ${plural(drawn, 'feature', 'features')} as they would be stored`
         + `${preview.omitted ? ` (${preview.omitted} more not drawn)` : ''}; check they lie where they should.`) : null,
+      skipped.length > 0 ? element('p', { 'data-testid': 'upload-skipped' },
+        `${plural(skipped.length + (report.skippedOmitted || 0), 'feature', 'features')} left out, as they cannot be stored`
+        + `${dryRun ? ' (they would not be written)' : ' (kept with the upload\'s record)'}:`) : null,
       !dryRun && report.uploadId ? UploadPanel.recordLink(report.uploadId) : null,
       warnings.length > 0 ? element('p', {}, `${plural(warnings.length, 'warning', 'warnings')}${
         report.warningsOmitted ? ` (and ${report.warningsOmitted} more)` : ''}:`) : null,
     ].filter(Boolean));
-    this.listProblems(warnings.map((w) => ({ ...w, severity: 'warning' })), { preview, iso3: report.iso3 });
+    this.listProblems([...skipped.map((e) => ({ ...e, severity: 'error' })), ...warnings.map((w) => ({ ...w, severity: 'warning' }))],
+      { preview, iso3: report.iso3 });
   }
 
   showRejection(err, iso3) {
@@ -261,12 +270,22 @@ export class UploadPanel {
     this.dom.report.replaceChildren(...[
       element('p', { className: 'upload-message', role: 'alert', 'data-testid': 'upload-outcome' },
         `Refused, nothing was written — ${err.message}`),
+      problem.skippable ? this.skipOffer(problem.skippable) : null,
       errors.length > 0 ? element('p', {}, `${plural(problem.errorCount ?? errors.length, 'problem', 'problems')}`
         + `${warnings.length > 0 ? ` and ${plural(problem.warningCount ?? warnings.length, 'warning', 'warnings')}` : ''}; `
         + 'choose one to see it on the map:') : null,
     ].filter(Boolean));
     this.listProblems([...errors.map((e) => ({ ...e, severity: 'error' })), ...warnings.map((w) => ({ ...w, severity: 'warning' }))],
       { preview: problem.preview || null, iso3 });
+  }
+
+  /** Every error belongs to a feature: offers to check the file again leaving those features out. */
+  skipOffer({ validFeatures, invalidFeatures }) {
+    const button = element('button', { type: 'button', className: 'small-button', 'data-testid': 'upload-skip' },
+      `Check the ${plural(validFeatures, 'valid feature', 'valid features')} alone`);
+    button.addEventListener('click', () => this.dryRun({ skipInvalid: true }));
+    return element('p', { className: 'skip-offer' }, button,
+      ` leaves out the ${plural(invalidFeatures, 'feature', 'features')} listed below; they are kept in the upload's record.`);
   }
 
   listProblems(problems, { preview = null, iso3 = null } = {}) {

@@ -75,6 +75,9 @@ final class GeoJsonConversion implements AutoCloseable {
                             warnings.add(FeatureProblem.ofFile("no-prj", "the Shapefile has no .prj: its coordinates "
                                     + "were read as WGS 84 longitude/latitude, which every one of them is"));
                         }
+                        if (hasPrj) {
+                            readAs(ogr.crsOf(zip.directory().resolve(shp), null), warnings);
+                        }
                         Path out = ogr.toGeoJson(zip.directory().resolve(shp), null, hasPrj,
                                 List.of(), "a zipped Shapefile");
                         temporary.add(out);
@@ -97,6 +100,7 @@ final class GeoJsonConversion implements AutoCloseable {
                         throw unprocessable("no-layer", "The GeoPackage has no vector layer.");
                     }
                     String chosen = choose(layers, layer, "GeoPackage layer", "");
+                    readAs(ogr.crsOf(gpkg, chosen), warnings);
                     Path out = ogr.toGeoJson(gpkg, chosen, true, List.of(), "a GeoPackage");
                     temporary.add(out);
                     return new GeoJsonSource(format, out, temporary, warnings);
@@ -148,6 +152,7 @@ final class GeoJsonConversion implements AutoCloseable {
             throw unprocessable("no-layer", "The File Geodatabase has no feature class (no layer with geometry).");
         }
         String chosen = choose(layers, layer, "File Geodatabase feature class", "");
+        readAs(ogr.crsOf(gdb, chosen), warnings);
         Path out = ogr.toGeoJson(gdb.toString(), chosen, true, List.of(), what, true);
         temporary.add(out);
         return new GeoJsonSource(FileFormat.FILEGDB, out, temporary, warnings);
@@ -182,6 +187,17 @@ final class GeoJsonConversion implements AutoCloseable {
         Path out = ogr.toGeoJson("ESRIJSON:" + json, null, set.hasSpatialReference(), options, "Esri JSON", false);
         temporary.add(out);
         return new GeoJsonSource(FileFormat.ESRIJSON, out, temporary, warnings);
+    }
+
+    /**
+     * Says in which coordinate reference system a file was read, when it is not WGS 84 itself:
+     * the operator sees, before confirming, that a UTM file was taken for what it is.
+     */
+    private static void readAs(String crs, List<FeatureProblem> warnings) {
+        if (crs != null && !crs.startsWith("EPSG:4326 ")) {
+            warnings.add(FeatureProblem.ofFile("read-crs", "the coordinates were read as " + crs
+                    + ", as the file declares, and reprojected to WGS 84 longitude/latitude"));
+        }
     }
 
     private GeoJsonSource kml(FileFormat format, Path kml, String layer, List<Path> temporary,

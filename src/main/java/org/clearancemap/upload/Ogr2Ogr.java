@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Ogr2Ogr {
     private static final Logger LOG = LoggerFactory.getLogger(Ogr2Ogr.class);
+    /** The name of the layer's CRS: the first line of its WKT after "Layer SRS WKT:". */
+    private static final Pattern CRS_NAME = Pattern.compile("Layer SRS WKT:\\s*\\n[A-Z]+CRS\\[\"([^\"]+)\"");
+    /** The CRS's own identifier: the ID of the WKT's outermost bracket (indented by four spaces). */
+    private static final Pattern CRS_CODE = Pattern.compile("(?m)^    ID\\[\"EPSG\",(\\d+)\\]\\]\\s*$");
     /** A layer in {@code ogrinfo -q}'s list: {@code 1: name (type)}, or {@code Layer: name (type)} for a File Geodatabase. */
     private static final Pattern LAYER_LINE = Pattern.compile("^(?:\\d+|Layer): (.+?)(?: \\(([^)]*)\\))?$");
     /** Environment that keeps GDAL off the network. */
@@ -116,6 +120,30 @@ final class Ogr2Ogr {
         if (r.exit != 0 || !Files.exists(out)) {
             throw new IllegalStateException("ogr2ogr could not write " + driver + ": " + r.stderr);
         }
+    }
+
+    /**
+     * The coordinate reference system a layer of {@code input} declares, as GDAL identifies it:
+     * {@code "EPSG:32648 (WGS 84 / UTM zone 48N)"}, its name alone when GDAL finds no EPSG code,
+     * null when it declares none or it cannot be read (the conversion then says what is wrong).
+     */
+    String crsOf(Path input, String layer) {
+        var command = new ArrayList<>(List.of("ogrinfo", "-ro", "-so", input.toString()));
+        if (layer != null) {
+            command.add(layer);
+        } else {
+            command.add("-al");
+        }
+        Result r = run(command);
+        if (r.exit != 0) {
+            return null;
+        }
+        Matcher name = CRS_NAME.matcher(r.stdout);
+        if (!name.find()) {
+            return null;
+        }
+        Matcher code = CRS_CODE.matcher(r.stdout);
+        return code.find() ? "EPSG:" + code.group(1) + " (" + name.group(1) + ")" : name.group(1);
     }
 
     /** The layer names of a multi-layer source (a GeoPackage, a File Geodatabase), in order; tables without geometry left out. */

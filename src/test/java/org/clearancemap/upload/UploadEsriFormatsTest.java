@@ -249,7 +249,9 @@ class UploadEsriFormatsTest {
         assertEquals("layer", problem.get("parameter").asText());
         assertTrue(problem.get("detail").asText().contains("hazards, hazards_utm"), r.body());
         assertTrue(!problem.get("detail").asText().contains("villages"), "a table without geometry is no layer: " + r.body());
-        upload(HAZARDS + "?layer=hazards_utm", "application/zip", zip);
+        JsonNode report = upload(HAZARDS + "?layer=hazards_utm", "application/zip", zip);
+        assertEquals("read-crs", report.get("warnings").get(0).get("code").asText(), report.toString());
+        assertTrue(report.get("warnings").get(0).get("message").asText().contains("EPSG:32648"), report.toString());
         sameFeatures(geoJson, storedAndForgotten());
     }
 

@@ -99,6 +99,9 @@ class UploadPreviewTest {
                 "EPSG:32648", dir);
         HttpResponse<String> r = post("?dryRun=true", "application/zip", zip);
         assertEquals(200, r.statusCode(), r.body());
+        JsonNode warnings = JSON.readTree(r.body()).get("warnings");
+        assertEquals(List.of("read-crs"), warnings.findValuesAsText("code"), r.body());
+        assertTrue(warnings.get(0).get("message").asText().contains("read as EPSG:32648 (WGS 84 / UTM zone 48N)"), r.body());
         JsonNode bbox = JSON.readTree(r.body()).get("preview").get("bbox");
         assertEquals(102.6, bbox.get(0).asDouble(), 1e-6, r.body());
         assertEquals(17.9, bbox.get(1).asDouble(), 1e-6, r.body());
@@ -124,5 +127,13 @@ class UploadPreviewTest {
         HttpResponse<String> real = post("", "application/geo+json", file);
         assertEquals(422, real.statusCode());
         assertFalse(JSON.readTree(real.body()).has("preview"));
+    }
+
+    @Test
+    void aFileInWgs84SaysNothingOfItsCrs(@TempDir Path dir) throws Exception {
+        byte[] zip = Gdal.zippedShapefile(collection(laoHazard("WGS-1", 102.6, 17.9)), "EPSG:4326", dir);
+        HttpResponse<String> r = post("?dryRun=true", "application/zip", zip);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of(), JSON.readTree(r.body()).get("warnings").findValuesAsText("code"), r.body());
     }
 }

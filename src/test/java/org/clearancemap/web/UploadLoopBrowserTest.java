@@ -173,4 +173,44 @@ class UploadLoopBrowserTest {
         assertTrue(report.contains("Uploaded (upload "), report);
         assertFalse(report.contains("null"), report);
     }
+
+    @Test
+    void aRefusalOfFeaturesAloneOffersToStoreTheValidOnesAndAFileStoredBeforeIsSaidToBe(@TempDir Path dir) throws Exception {
+        enterToken(Role.OPERATOR, "LAO");
+        String empty = "{\"type\":\"MultiPolygon\",\"coordinates\":[]}";
+        Path file = dir.resolve("three-of-four.geojson");
+        Files.writeString(file, HazardFiles.collection(List.of(
+                HazardFiles.hazard("SKIP-1", "2021-03-04", HazardFiles.square(105.70, 15.30, 0.01)),
+                HazardFiles.hazard("SKIP-2", "2021-03-04", empty),
+                HazardFiles.hazard("SKIP-3", "2021-03-04", HazardFiles.square(105.75, 15.35, 0.01)),
+                HazardFiles.hazard("SKIP-4", "2021-03-04", HazardFiles.square(105.80, 15.40, 0.01)))));
+        dryRun(file);
+        wait.until(d -> body("upload").equals("rejected"));
+        assertFalse(byTestId("upload-confirm").isEnabled());
+        WebElement skip = byTestId("upload-skip");
+        assertEquals("Check the 3 valid features alone", skip.getText());
+        skip.click();
+        wait.until(d -> body("upload").equals("checked"));
+        assertTrue(byTestId("upload-skipped").getText().startsWith("1 feature left out"), byTestId("upload-skipped").getText());
+        String listed = byTestId("upload-problems").getText();
+        assertTrue(listed.contains("SKIP-2"), listed);
+        assertEquals("3", body("previewFeatures"), "only what would be stored is previewed");
+        byTestId("upload-confirm").click();
+        wait.until(d -> body("upload").equals("uploaded"));
+        assertTrue(byTestId("upload-outcome").getText().contains("3 new"), byTestId("upload-outcome").getText());
+        assertEquals(3, site.server.json("/api/hazards?state_party=LAO").findValuesAsText("external_id").stream()
+                .filter(id -> id.startsWith("SKIP-")).count());
+        Browser.screenshot(browser, "upload-skipped-1280");
+
+        // the same file again: already stored, nothing to confirm
+        browser.executeScript("document.body.dataset.upload = ''");
+        dryRun(file);
+        wait.until(d -> body("upload").equals("already"));
+        String said = byTestId("upload-outcome").getText();
+        assertTrue(said.startsWith("This file is already uploaded: upload "), said);
+        assertTrue(said.contains("nothing to confirm"), said);
+        assertFalse(said.matches("(?s).*\\d+ new.*"), "never N new: " + said);
+        assertFalse(byTestId("upload-confirm").isEnabled());
+        Browser.screenshot(browser, "upload-already-1280");
+    }
 }
