@@ -14,7 +14,8 @@ list() {
 progress   area figures of every State Party, one date and a 15-year balance, and one State Party
            fresh after a 100-polygon upload, vs the same figures in PostGIS SQL
 serving    OGC API pages and vector tiles over HTTP vs the raw PostGIS queries; wrk over tiles
-upload     a GeoJSON upload over HTTP (S 1,000, M 10,000, L 100,000 polygons) vs ogr2ogr
+upload     a GeoJSON, zipped File Geodatabase and Esri JSON upload over HTTP (S 1,000, M 10,000,
+           L 100,000 polygons) vs ogr2ogr loading each file
 map-page   headless Chromium opening each State Party and stepping the date, vs PostGIS
 auth       requests/s for /health and /api/me, token cached and looked up (no dataset; SIZE unused)
 LIST

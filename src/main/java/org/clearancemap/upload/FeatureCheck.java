@@ -40,8 +40,8 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  *     {@code repaired-geometry} warning at the place {@link IsValidOp} names; under
  *     {@code strict} it is an {@code invalid-geometry} error instead. Rings are stored with the
  *     RFC 7946 orientation (outer rings counter-clockwise).</li>
- * <li>Dates: {@code YYYY-MM-DD} (also {@code YYYY/MM/DD}, an ISO date-time, or epoch milliseconds
- *     as ArcGIS and Survey123 export them), a real calendar date, not before {@link #earliest}, not
+ * <li>Dates: {@code YYYY-MM-DD} (also {@code YYYY/MM/DD}, an ISO date-time, or epoch milliseconds,
+ *     as a number or as text, as ArcGIS and Survey123 export them), a real calendar date, not before {@link #earliest}, not
  *     after tomorrow (UTC, so a field team ahead of UTC is not refused).</li>
  * <li>Classification and method: the DESIGN.md values or a known synonym, else an error naming
  *     the accepted values.</li>
@@ -49,6 +49,8 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  */
 final class FeatureCheck {
     private static final Pattern SLASHED_DATE = Pattern.compile("\\d{4}/\\d{2}/\\d{2}");
+    /** Epoch milliseconds written as text: 11 to 13 digits (1973 to 2286). */
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?\\d{11,13}");
     /** Day, month and year in either order of the first two, as spreadsheets write dates. */
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
 
@@ -326,6 +328,9 @@ final class FeatureCheck {
             return Instant.ofEpochMilli(n.longValue()).atOffset(ZoneOffset.UTC).toLocalDate();
         }
         String s = String.valueOf(raw).trim();
+        if (EPOCH_MILLIS.matcher(s).matches()) {
+            return parseDate(Long.valueOf(s)); // GDAL reads Esri JSON dates (esriFieldTypeDate) as text
+        }
         try {
             if (s.length() == 10) {
                 return LocalDate.parse(SLASHED_DATE.matcher(s).matches() ? s.replace('/', '-') : s);

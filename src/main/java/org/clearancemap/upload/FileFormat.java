@@ -9,16 +9,20 @@ import org.clearancemap.http.ApiException;
  * characters), never by the file name alone.
  */
 enum FileFormat {
-    /** GeoJSON: text starting with '{' (after an optional byte-order mark and white space). */
+    /** JSON: text starting with '{' (after an optional byte-order mark and white space); GeoJSON or Esri JSON. */
     GEOJSON("geojson", ".geojson"),
-    /** A zip archive: a zipped Shapefile set, or a KMZ (a zip holding a .kml). */
+    /** A zip archive: a zipped Shapefile set, a zipped File Geodatabase, or a KMZ (a zip holding a .kml). */
     ZIP("zip", ".zip"),
     /** A GeoPackage: an SQLite 3 database. */
     GEOPACKAGE("geopackage", ".gpkg"),
     /** KML: XML whose root is kml. */
     KML("kml", ".kml"),
     /** CSV whose header names a WKT geometry column. */
-    CSV("csv", ".csv");
+    CSV("csv", ".csv"),
+    /** An Esri File Geodatabase: a zip whose files are a {@code .gdb} folder's (told once unpacked). */
+    FILEGDB("filegdb", ".gdb"),
+    /** An Esri JSON FeatureSet: JSON told apart from GeoJSON by its top level ({@link EsriJson}). */
+    ESRIJSON("esrijson", ".json");
 
     private final String label;
     private final String extension;
@@ -46,7 +50,7 @@ enum FileFormat {
     static FileFormat of(ReceivedFile file, boolean claimsJson) {
         if (file.sizeBytes() == 0) {
             throw new ApiException.BadRequest("The body is empty: send a GeoJSON FeatureCollection or another "
-                    + "supported file (zipped Shapefile, GeoPackage, KML/KMZ, CSV with WKT).");
+                    + "supported file (zipped Shapefile, zipped File Geodatabase, GeoPackage, KML/KMZ, Esri JSON, CSV with WKT).");
         }
         FileFormat format = detect(file.head(4096));
         if (format == null && claimsJson) {
@@ -55,7 +59,8 @@ enum FileFormat {
         }
         if (format == null) {
             throw new ApiException.UnsupportedFormat("The file is in none of the supported formats: GeoJSON, "
-                    + "zipped Shapefile, GeoPackage, KML or KMZ, CSV with a WKT column.");
+                    + "zipped Shapefile, zipped Esri File Geodatabase, GeoPackage, KML or KMZ, Esri JSON, CSV with a "
+                    + "WKT column.");
         }
         return format;
     }

@@ -12,7 +12,8 @@ import org.clearancemap.http.ApiException;
 
 /**
  * Turns an upload in any supported format into GeoJSON in WGS 84: GeoJSON is read as it is;
- * a zipped Shapefile, a KMZ, a GeoPackage, a KML or a CSV with a WKT column goes through
+ * a zipped Shapefile, a zipped Esri File Geodatabase, a KMZ, a GeoPackage, a KML, an Esri JSON
+ * FeatureSet or a CSV with a WKT column goes through
  * {@link Ogr2Ogr} after the safety checks of {@link SafeArchive} and {@link KmlSafety}. A file with
  * several layers needs the one to read named.
  */
@@ -40,7 +41,8 @@ final class GeoJsonConversion implements AutoCloseable {
     /**
      * The upload as GeoJSON.
      *
-     * @param layer the layer to read from a GeoPackage, a zip of several Shapefiles or a KML; null for the only one
+     * @param layer the layer to read from a GeoPackage, a File Geodatabase, a zip of several Shapefiles or a KML;
+     *              null for the only one
      */
     GeoJsonSource of(ReceivedFile upload, FileFormat format, String layer) {
         Path file = upload.path();
@@ -49,6 +51,10 @@ final class GeoJsonConversion implements AutoCloseable {
         try {
             switch (format) {
                 case GEOJSON -> {
+                    EsriJson.FeatureSet esri = EsriJson.scan(file);
+                    if (esri != null) {
+                        return esriJson(file, esri, temporary, warnings);
+                    }
                     return new GeoJsonSource(format, file, temporary, warnings);
                 }
                 case ZIP -> {
@@ -77,12 +83,15 @@ final class GeoJsonConversion implements AutoCloseable {
                         temporary.add(out);
                         return new GeoJsonSource(format, out, temporary, warnings);
                     }
+                    if (!zip.withExtension(".gdbtable").isEmpty()) {
+                        return fileGeodatabase(zip, layer, temporary, warnings);
+                    }
                     if (!kmls.isEmpty()) {
                         String kml = kmls.contains("doc.kml") ? "doc.kml" : kmls.get(0);
                         return kml(format, zip.directory().resolve(kml), layer, temporary, warnings, "KMZ");
                     }
                     throw unprocessable("empty-archive", "The zip holds neither a Shapefile (.shp with its .dbf, .shx "
-                            + "and .prj) nor a KML (KMZ).");
+                            + "and .prj), nor an Esri File Geodatabase (a .gdb folder), nor a KML (KMZ).");
                 }
                 case GEOPACKAGE -> {
                     Path gpkg = linked(file, ".gpkg", temporary);
@@ -114,6 +123,70 @@ final class GeoJsonConversion implements AutoCloseable {
             temporary.forEach(ReceivedFile::delete);
             throw e;
         }
+    }
+
+    /**
+     * An Esri File Geodatabase unpacked from a zip (its {@code .gdb} folder, or the folder's files
+     * at the top): GDAL's OpenFileGDB driver opens it as a folder named {@code *.gdb}. Its only
+     * layer with geometry, or {@code layer}; tables without geometry are not layers to choose.
+     */
+    private GeoJsonSource fileGeodatabase(SafeArchive.Unpacked zip, String layer, List<Path> temporary,
+            List<FeatureProblem> warnings) {
+        List<String> geodatabases = zip.folders().stream()
+                .filter(f -> f.toLowerCase(java.util.Locale.ROOT).endsWith(".gdb")).toList();
+        if (geodatabases.size() > 1) {
+            throw unprocessable("several-geodatabases", "The zip holds several File Geodatabases ("
+                    + String.join(", ", geodatabases) + "); zip one .gdb folder per upload.");
+        }
+        Path gdb;
+        try {
+            Path dir = UploadTemp.directory("upload-gdb-");
+            temporary.add(dir);
+            gdb = Files.move(zip.directory(), dir.resolve("upload.gdb"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String what = "an Esri File Geodatabase";
+        List<String> layers = ogr.layers(gdb, what);
+        if (layers.isEmpty()) {
+            throw unprocessable("no-layer", "The File Geodatabase has no feature class (no layer with geometry).");
+        }
+        String chosen = choose(layers, layer, "File Geodatabase feature class", "");
+        readAs(ogr.crsOf(gdb, chosen), warnings);
+        Path out = ogr.toGeoJson(gdb.toString(), chosen, true, List.of(), what, true);
+        temporary.add(out);
+        return new GeoJsonSource(FileFormat.FILEGDB, out, temporary, warnings);
+    }
+
+    /**
+     * An Esri JSON FeatureSet, read by GDAL's ESRIJSON driver in the coordinate reference system
+     * its spatialReference names ({@link EsriJson#sourceCrs}); without one, as WGS 84 with a warning.
+     */
+    private GeoJsonSource esriJson(Path file, EsriJson.FeatureSet set, List<Path> temporary,
+            List<FeatureProblem> warnings) {
+        EsriJson.check(set);
+        String crs = EsriJson.sourceCrs(set, ogr::knowsCrs);
+        var options = new ArrayList<String>();
+        if (crs != null) {
+            options.addAll(List.of("-s_srs", crs));
+        }
+        if (!set.hasSpatialReference()) {
+            warnings.add(FeatureProblem.ofFile("no-spatial-reference", "the Esri JSON has no spatialReference: its "
+                    + "coordinates were read as WGS 84 longitude/latitude, which every one of them is"));
+        } else if (crs != null && !crs.equals("EPSG:4326")) {
+            warnings.add(FeatureProblem.ofFile("reprojected", "coordinates were reprojected from " + crs
+                    + " (spatialReference " + set.describeReference() + ") to WGS 84"));
+        }
+        if (set.exceededTransferLimit()) {
+            warnings.add(FeatureProblem.ofFile("exceeded-transfer-limit", "the feature service marked this answer "
+                    + "exceededTransferLimit: it holds only the first features of the query; query the rest with "
+                    + "resultOffset and upload them too"));
+        }
+        Path json = linked(file, ".json", temporary);
+        // not errorsFail: GDAL reports a wkid it cannot look up (102100) as an error, though -s_srs replaces it
+        Path out = ogr.toGeoJson("ESRIJSON:" + json, null, set.hasSpatialReference(), options, "Esri JSON", false);
+        temporary.add(out);
+        return new GeoJsonSource(FileFormat.ESRIJSON, out, temporary, warnings);
     }
 
     /**

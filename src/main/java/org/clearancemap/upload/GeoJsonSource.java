@@ -22,7 +22,8 @@ record GeoJsonSource(FileFormat format, Path path, List<Path> temporary, List<Fe
 
     /**
      * Whether the file declared the coordinate reference system it was read in (a Shapefile's
-     * .prj, a GeoPackage's SRS, a legacy GeoJSON crs member), rather than being read as WGS 84
+     * .prj, a GeoPackage's or File Geodatabase's SRS, an Esri JSON spatialReference, a legacy GeoJSON
+     * crs member), rather than being read as WGS 84
      * longitude/latitude because it says nothing (GeoJSON, a Shapefile without .prj, CSV) or
      * because its format is WGS 84 by definition (KML, KMZ).
      */
@@ -32,7 +33,8 @@ record GeoJsonSource(FileFormat format, Path path, List<Path> temporary, List<Fe
         }
         return switch (format) {
             case ZIP -> presentation.isEmpty() && warnings.stream().noneMatch(w -> "no-prj".equals(w.code()));
-            case GEOPACKAGE -> true;
+            case GEOPACKAGE, FILEGDB -> true;
+            case ESRIJSON -> warnings.stream().noneMatch(w -> "no-spatial-reference".equals(w.code()));
             default -> false;
         };
     }

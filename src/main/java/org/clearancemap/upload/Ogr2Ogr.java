@@ -33,7 +33,8 @@ final class Ogr2Ogr {
     private static final Pattern CRS_NAME = Pattern.compile("Layer SRS WKT:\\s*\\n[A-Z]+CRS\\[\"([^\"]+)\"");
     /** The CRS's own identifier: the ID of the WKT's outermost bracket (indented by four spaces). */
     private static final Pattern CRS_CODE = Pattern.compile("(?m)^    ID\\[\"EPSG\",(\\d+)\\]\\]\\s*$");
-    private static final Pattern LAYER_LINE = Pattern.compile("^\\d+: (.+?)(?: \\(([^)]*)\\))?$");
+    /** A layer in {@code ogrinfo -q}'s list: {@code 1: name (type)}, or {@code Layer: name (type)} for a File Geodatabase. */
+    private static final Pattern LAYER_LINE = Pattern.compile("^(?:\\d+|Layer): (.+?)(?: \\(([^)]*)\\))?$");
     /** Environment that keeps GDAL off the network. */
     static final Map<String, String> OFFLINE = Map.of(
             "GDAL_HTTP_PROXY", "127.0.0.1:9",
@@ -63,6 +64,17 @@ final class Ogr2Ogr {
      * @return the GeoJSON file; the caller deletes it
      */
     Path toGeoJson(Path input, String layer, boolean reproject, List<String> extra, String what) {
+        return toGeoJson(input.toString(), layer, reproject, extra, what, false);
+    }
+
+    /**
+     * As {@link #toGeoJson(Path, String, boolean, List, String)}, from a GDAL dataset name (e.g.
+     * {@code ESRIJSON:/path}).
+     *
+     * @param errorsFail any error GDAL reports fails the conversion, even when it finished: a
+     *                   damaged File Geodatabase table is otherwise read as having no features
+     */
+    Path toGeoJson(String input, String layer, boolean reproject, List<String> extra, String what, boolean errorsFail) {
         Path out;
         try {
             out = UploadTemp.file("upload-", ".geojson");
@@ -77,12 +89,12 @@ final class Ogr2Ogr {
         }
         command.addAll(extra);
         command.add(out.toString());
-        command.add(input.toString());
+        command.add(input);
         if (layer != null) {
             command.add(layer);
         }
         Result r = run(command);
-        if (r.exit != 0 || !Files.exists(out)) {
+        if (r.exit != 0 || !Files.exists(out) || (errorsFail && r.stderr.contains("ERROR "))) {
             ReceivedFile.delete(out);
             LOG.info("ogr2ogr could not read a {} upload: {}", what, r.stderr);
             throw new ApiException.Unprocessable("The file looks like " + what + " but could not be read as one"
@@ -134,7 +146,7 @@ final class Ogr2Ogr {
         return code.find() ? "EPSG:" + code.group(1) + " (" + name.group(1) + ")" : name.group(1);
     }
 
-    /** The layer names of a multi-layer source (a GeoPackage), in order. */
+    /** The layer names of a multi-layer source (a GeoPackage, a File Geodatabase), in order; tables without geometry left out. */
     List<String> layers(Path input, String what) {
         Result r = run(List.of("ogrinfo", "-ro", "-q", input.toString()));
         if (r.exit != 0) {
@@ -145,11 +157,16 @@ final class Ogr2Ogr {
         var names = new ArrayList<String>();
         for (String line : r.stdout.split("\n")) {
             Matcher m = LAYER_LINE.matcher(line.trim());
-            if (m.matches()) {
+            if (m.matches() && !"None".equals(m.group(2))) {
                 names.add(m.group(1));
             }
         }
         return names;
+    }
+
+    /** True when GDAL (PROJ) knows the coordinate reference system {@code definition}, e.g. {@code EPSG:32648}. */
+    boolean knowsCrs(String definition) {
+        return run(List.of("gdalsrsinfo", "-o", "epsg", definition)).exit == 0;
     }
 
     /** The only hint of GDAL's error worth passing on: that a CRS was not understood. */

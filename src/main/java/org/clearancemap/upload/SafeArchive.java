@@ -17,7 +17,7 @@ import java.util.zip.ZipFile;
 import org.clearancemap.http.ApiException;
 
 /**
- * Unpacks an uploaded zip (a Shapefile set or a KMZ) into a fresh temporary directory, refusing
+ * Unpacks an uploaded zip (a Shapefile set, a File Geodatabase or a KMZ) into a fresh temporary directory, refusing
  * what could hurt the server:
  * <ul>
  * <li>an entry whose name leaves the directory ({@code ../x}, {@code /etc/x}, {@code C:\x});</li>
@@ -36,8 +36,11 @@ final class SafeArchive {
     private SafeArchive() {
     }
 
-    /** The directory the archive was unpacked into, and the names of the files in it. */
-    record Unpacked(Path directory, List<String> files) {
+    /**
+     * The directory the archive was unpacked into, the names of the files in it, and the folders
+     * the archive held them in (as written in the archive, in order; {@code ""} for its top).
+     */
+    record Unpacked(Path directory, List<String> files, List<String> folders) {
         List<String> withExtension(String extension) {
             return files.stream().filter(f -> f.toLowerCase(Locale.ROOT).endsWith(extension)).toList();
         }
@@ -48,6 +51,7 @@ final class SafeArchive {
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             dir = UploadTemp.directory("upload-zip-");
             var files = new ArrayList<String>();
+            var folders = new ArrayList<String>();
             long total = 0;
             int count = 0;
             Enumeration<? extends ZipEntry> entries = archive.entries();
@@ -63,6 +67,10 @@ final class SafeArchive {
                 }
                 if (entry.isDirectory() || name.startsWith("__MACOSX/") || name.contains("/._")) {
                     continue;
+                }
+                String folder = name.substring(0, Math.max(0, name.lastIndexOf('/')));
+                if (!folders.contains(folder)) {
+                    folders.add(folder);
                 }
                 String flat = name.substring(name.lastIndexOf('/') + 1);
                 if (flat.isEmpty() || flat.startsWith(".") || files.contains(flat)) {
@@ -85,7 +93,7 @@ final class SafeArchive {
                 }
                 files.add(flat);
             }
-            return new Unpacked(dir, files);
+            return new Unpacked(dir, files, folders);
         } catch (ZipException e) {
             ReceivedFile.delete(dir);
             throw refuse("corrupt-zip", "The zip archive is corrupt or truncated (" + e.getMessage()

@@ -61,7 +61,8 @@ final class TerritoryBounds {
                 marked = swapped.getInteriorPoint();
             } else if (crsDeclared) {
                 hint = "the coordinates were reprojected from the coordinate reference system the file declares "
-                        + "(a Shapefile's .prj, a GeoPackage's SRS, a crs member): easting and northing may be "
+                        + "(a Shapefile's .prj, a GeoPackage's SRS, an Esri spatialReference, a crs member): "
+                        + "easting and northing may be "
                         + "swapped, or that system may not be the one the coordinates are in (another UTM zone "
                         + "or datum); check it against the coordinates";
             } else {

@@ -22,7 +22,12 @@ import org.clearancemap.demo.DemoSize;
 import org.clearancemap.geo.Territories;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
@@ -30,9 +35,11 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
  * generator's hazards of Laos (S 1,000, M 10,000 — about 12 MB —, L 100,000 polygons; version 1
  * of each hazard, coordinates to 7 decimals as the server writes them) is uploaded over HTTP
  * (parsed, validated, areas computed, stored), then {@code ogr2ogr} loads the same file into the
- * same PostGIS database; in {@code BENCH_ROUNDS} rounds (3) of new files, alternating, so that a
- * busy shared machine weighs on both alike. Prints each round, the medians and their ratio;
- * asserts nothing about time.
+ * same PostGIS database; the same hazards (under other external ids) as a zipped Esri File
+ * Geodatabase written by {@code ogr2ogr}, and as an Esri JSON FeatureSet in Web Mercator, each
+ * beside {@code ogr2ogr} loading that file. In {@code BENCH_ROUNDS} rounds (3) of new files,
+ * alternating, so that a busy shared machine weighs on both alike. Prints each round, the medians
+ * and their ratio per format; asserts nothing about time.
  */
 public final class UploadBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,8 +48,16 @@ public final class UploadBenchmark {
     /** Uploads of other files before the measured ones: a server runs warm. */
     private static final int WARM_UPS = 3;
     private static final int ROUNDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_ROUNDS", "3"));
+    private static final double EARTH_RADIUS = 6378137;
 
     private UploadBenchmark() {
+    }
+
+    /**
+     * A format measured: the uploads of each round in it, and the arguments that make {@code ogr2ogr}
+     * load the same file (after the target, the source and its layer; before, any option).
+     */
+    private record Format(String name, String contentType, Path[] files, List<String> peerOptions, String[] peerSources) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,45 +73,67 @@ public final class UploadBenchmark {
             for (int w = 0; w < WARM_UPS; w++) {
                 warmUps[w] = write(dir.resolve("warm-up-" + w + ".geojson"), warmUpHazards, "LA-W" + w);
             }
-            Path[] files = new Path[ROUNDS];
+            Path warmGdb = fileGeodatabase(write(dir.resolve("warm-up-gdb.geojson"), warmUpHazards, "LA-WG"));
+            Path warmEsri = writeEsriJson(dir.resolve("warm-up-esri.json"), warmUpHazards, "LA-WE");
+            var geoJson = new Format("GeoJSON", "application/geo+json", new Path[ROUNDS], List.of(), new String[ROUNDS]);
+            var gdb = new Format("File Geodatabase (zip)", "application/zip", new Path[ROUNDS], List.of(), new String[ROUNDS]);
+            var esri = new Format("Esri JSON (Web Mercator)", "application/json", new Path[ROUNDS],
+                    List.of("-t_srs", "EPSG:4326"), new String[ROUNDS]);
             int[] counts = new int[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
                 List<DemoHazard> round = hazards(laos, features, 42 + r);
-                files[r] = write(dir.resolve("benchmark-" + r + ".geojson"), round, "LA-B" + r);
+                geoJson.files[r] = write(dir.resolve("benchmark-" + r + ".geojson"), round, "LA-B" + r);
+                geoJson.peerSources[r] = geoJson.files[r].toString();
+                gdb.files[r] = fileGeodatabase(write(dir.resolve("benchmark-gdb-" + r + ".geojson"), round, "LA-G" + r));
+                gdb.peerSources[r] = "/vsizip/" + gdb.files[r] + "/hazards.gdb";
+                esri.files[r] = writeEsriJson(dir.resolve("benchmark-esri-" + r + ".json"), round, "LA-E" + r);
+                esri.peerSources[r] = esri.files[r].toString();
                 counts[r] = round.size();
             }
-            System.out.printf(Locale.ROOT, "upload benchmark, size %s: files of %,d polygons (the first %.1f MB), demo generator's "
-                    + "hazards of %s, generated in %.1f s; %d rounds after %d warm-up uploads%n", sizeName, counts[0],
-                    Files.size(files[0]) / 1e6, STATE_PARTY, (System.nanoTime() - t0) / 1e9, ROUNDS, WARM_UPS);
+            List<Format> formats = List.of(geoJson, gdb, esri);
+            System.out.printf(Locale.ROOT, "upload benchmark, size %s: files of %,d polygons (the first: GeoJSON %.1f MB, "
+                    + "zipped File Geodatabase %.1f MB, Esri JSON %.1f MB), demo generator's hazards of %s, generated in "
+                    + "%.1f s; %d rounds after %d warm-up uploads (and one of each other format)%n", sizeName, counts[0],
+                    Files.size(geoJson.files[0]) / 1e6, Files.size(gdb.files[0]) / 1e6, Files.size(esri.files[0]) / 1e6,
+                    STATE_PARTY, (System.nanoTime() - t0) / 1e9, ROUNDS, WARM_UPS);
             try (TestDatabase db = TestDatabase.create(UploadBenchmark.class);
                  TestServer server = TestServer.start(db).asAdmin(db)) {
                 for (Path w : warmUps) {
-                    post(server, w, -1);
+                    post(server, w, geoJson.contentType, -1);
                 }
-                double[] ours = new double[ROUNDS];
-                double[] theirs = new double[ROUNDS];
+                post(server, warmGdb, gdb.contentType, -1);
+                post(server, warmEsri, esri.contentType, -1);
+                double[][] ours = new double[formats.size()][ROUNDS];
+                double[][] theirs = new double[formats.size()][ROUNDS];
                 for (int r = 0; r < ROUNDS; r++) {
                     features = counts[r];
-                    long a = System.nanoTime();
-                    JsonNode report = post(server, files[r], features);
-                    ours[r] = (System.nanoTime() - a) / 1e9;
-                    long b = System.nanoTime();
-                    ogr2ogr(db, files[r], "ogr_benchmark_" + r, features);
-                    theirs[r] = (System.nanoTime() - b) / 1e9;
-                    System.out.printf(Locale.ROOT, "round %d: clearance-map %.2f s = %.0f features/s (the server's "
-                            + "processingMs: %s); ogr2ogr %.2f s = %.0f features/s; ratio %.2f%n", r + 1, ours[r],
-                            features / ours[r], report.path("processingMs").asText("-"), theirs[r], features / theirs[r],
-                            theirs[r] / ours[r]);
+                    for (int f = 0; f < formats.size(); f++) {
+                        Format format = formats.get(f);
+                        long a = System.nanoTime();
+                        JsonNode report = post(server, format.files[r], format.contentType, features);
+                        ours[f][r] = (System.nanoTime() - a) / 1e9;
+                        long b = System.nanoTime();
+                        ogr2ogr(db, format.peerOptions, format.peerSources[r], "ogr_benchmark_" + f + "_" + r, features);
+                        theirs[f][r] = (System.nanoTime() - b) / 1e9;
+                        System.out.printf(Locale.ROOT, "round %d, %s: clearance-map %.2f s = %.0f features/s (the "
+                                + "server's processingMs: %s); ogr2ogr %.2f s = %.0f features/s; ratio %.2f%n", r + 1,
+                                format.name, ours[f][r], features / ours[f][r], report.path("processingMs").asText("-"),
+                                theirs[f][r], features / theirs[f][r], theirs[f][r] / ours[f][r]);
+                    }
                 }
                 features = counts[0];
-                double oursMedian = median(ours);
-                double theirsMedian = median(theirs);
-                System.out.printf(Locale.ROOT, "clearance-map upload (HTTP, parse, validate, geodesic area, versioned "
-                        + "store), median: %.2f s = %.0f features/s%n", oursMedian, features / oursMedian);
-                System.out.printf(Locale.ROOT, "ogr2ogr -f PostgreSQL (COPY into a new table), median: %.2f s = %.0f "
-                        + "features/s%n", theirsMedian, features / theirsMedian);
-                System.out.printf(Locale.ROOT, "ratio of medians (ours / ogr2ogr, features/s): %.2f%n",
-                        theirsMedian / oursMedian);
+                for (int f = 0; f < formats.size(); f++) {
+                    Format format = formats.get(f);
+                    double oursMedian = median(ours[f]);
+                    double theirsMedian = median(theirs[f]);
+                    System.out.printf(Locale.ROOT, "%s: clearance-map upload (HTTP, %sparse, validate, geodesic area, "
+                            + "versioned store), median %.2f s = %.0f features/s; ogr2ogr -f PostgreSQL%s (COPY into a "
+                            + "new table), median %.2f s = %.0f features/s; ratio of medians (ours / ogr2ogr, "
+                            + "features/s): %.2f%n", format.name, f == 0 ? "" : "ogr2ogr to GeoJSON, ", oursMedian,
+                            features / oursMedian, String.join(" ", format.peerOptions).isEmpty() ? ""
+                                    : " " + String.join(" ", format.peerOptions), theirsMedian, features / theirsMedian,
+                            theirsMedian / oursMedian);
+                }
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -134,11 +171,89 @@ public final class UploadBenchmark {
         return file;
     }
 
+    /** The GeoJSON file written as a File Geodatabase by ogr2ogr (feature class hazards), zipped with its folder. */
+    private static Path fileGeodatabase(Path geojson) throws Exception {
+        Path gdb = geojson.resolveSibling("hazards.gdb");
+        Process p = new ProcessBuilder(List.of("ogr2ogr", "-f", "OpenFileGDB", "-nln", "hazards", "-nlt", "MULTIPOLYGON",
+                gdb.toString(), geojson.toString())).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("ogr2ogr could not write the File Geodatabase: " + output);
+        }
+        Path zip = geojson.resolveSibling(geojson.getFileName().toString().replace(".geojson", ".gdb.zip"));
+        try (var out = new ZipOutputStream(Files.newOutputStream(zip)); Stream<Path> files = Files.list(gdb)) {
+            for (Path f : files.sorted().toList()) {
+                out.putNextEntry(new ZipEntry("hazards.gdb/" + f.getFileName()));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        try (Stream<Path> files = Files.walk(gdb)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        Files.delete(geojson);
+        return zip;
+    }
+
+    /**
+     * The hazards as a feature service query answers them ({@code f=json}): Web Mercator (wkid
+     * 102100, latestWkid 3857) to the millimetre, outer rings clockwise and holes counter-clockwise,
+     * attributes in camelCase, dates in epoch milliseconds.
+     */
+    private static Path writeEsriJson(Path file, List<DemoHazard> hazards, String prefix) throws Exception {
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("{\"objectIdFieldName\":\"OBJECTID\",\"geometryType\":\"esriGeometryPolygon\","
+                    + "\"spatialReference\":{\"wkid\":102100,\"latestWkid\":3857},\"fields\":["
+                    + "{\"name\":\"OBJECTID\",\"type\":\"esriFieldTypeOID\"},"
+                    + "{\"name\":\"externalId\",\"type\":\"esriFieldTypeString\",\"length\":20},"
+                    + "{\"name\":\"classification\",\"type\":\"esriFieldTypeString\",\"length\":3},"
+                    + "{\"name\":\"recordedOn\",\"type\":\"esriFieldTypeDate\",\"length\":8},"
+                    + "{\"name\":\"contamination\",\"type\":\"esriFieldTypeString\",\"length\":80},"
+                    + "{\"name\":\"evidence\",\"type\":\"esriFieldTypeString\",\"length\":80},"
+                    + "{\"name\":\"village\",\"type\":\"esriFieldTypeString\",\"length\":80},"
+                    + "{\"name\":\"team\",\"type\":\"esriFieldTypeString\",\"length\":20}],\"features\":[\n");
+            for (int i = 0; i < hazards.size(); i++) {
+                DemoHazard h = hazards.get(i);
+                var attributes = JSON.createObjectNode().put("OBJECTID", i + 1)
+                        .put("externalId", String.format(Locale.ROOT, "%s-%06d", prefix, i))
+                        .put("classification", h.classification())
+                        .put("recordedOn", h.recordedOn().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli())
+                        .put("contamination", h.contamination())
+                        .put("evidence", h.evidence())
+                        .put("village", "Ban " + (i % 500))
+                        .put("team", "NTS-" + (i % 40));
+                out.write("{\"attributes\":" + JSON.writeValueAsString(attributes) + ",\"geometry\":{\"rings\":[");
+                MultiPolygon geometry = h.geom4326();
+                boolean first = true;
+                for (int g = 0; g < geometry.getNumGeometries(); g++) {
+                    Polygon polygon = (Polygon) geometry.getGeometryN(g);
+                    for (int k = -1; k < polygon.getNumInteriorRing(); k++) {
+                        Coordinate[] ring = (k < 0 ? polygon.getExteriorRing() : polygon.getInteriorRingN(k)).getCoordinates();
+                        // Esri: outer rings clockwise, holes counter-clockwise
+                        boolean reverse = Orientation.isCCW(ring) == (k < 0);
+                        out.write((first ? "" : ",") + "[");
+                        first = false;
+                        for (int c = 0; c < ring.length; c++) {
+                            Coordinate xy = ring[reverse ? ring.length - 1 - c : c];
+                            double x = EARTH_RADIUS * Math.toRadians(xy.x);
+                            double y = EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(xy.y) / 2));
+                            out.write(String.format(Locale.ROOT, "%s[%.3f,%.3f]", c == 0 ? "" : ",", x, y));
+                        }
+                        out.write("]");
+                    }
+                }
+                out.write("]}}" + (i + 1 < hazards.size() ? "," : "") + "\n");
+            }
+            out.write("]}\n");
+        }
+        return file;
+    }
+
     /** The upload's report; {@code expected} features must have been inserted (any number when negative). */
-    private static JsonNode post(TestServer server, Path file, int expected) throws Exception {
+    private static JsonNode post(TestServer server, Path file, String contentType, int expected) throws Exception {
         HttpResponse<String> r = server.send(HttpRequest.newBuilder(
                         URI.create(server.url("/api/state-parties/" + STATE_PARTY + "/hazards")))
-                .header("Content-Type", "application/geo+json").timeout(Duration.ofMinutes(10))
+                .header("Content-Type", contentType).timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofFile(file)));
         if (r.statusCode() != 201) {
             throw new IllegalStateException("upload of " + file.getFileName() + " answered " + r.statusCode() + ": " + r.body());
@@ -151,7 +266,8 @@ public final class UploadBenchmark {
     }
 
     /** The peer: ogr2ogr loading the file into a new table of the same database. */
-    private static void ogr2ogr(TestDatabase db, Path file, String table, int expected) throws Exception {
+    private static void ogr2ogr(TestDatabase db, List<String> options, String source, String table, int expected)
+            throws Exception {
         String url = db.config().databaseUrl();
         String hostPortDb = url.substring("jdbc:postgresql://".length());
         String host = hostPortDb.substring(0, hostPortDb.indexOf(':'));
@@ -159,8 +275,10 @@ public final class UploadBenchmark {
         String name = hostPortDb.substring(hostPortDb.indexOf('/') + 1).replaceAll("\\?.*", "");
         String pg = "PG:host=" + host + " port=" + port + " dbname=" + name + " user=" + db.config().databaseUser()
                 + " password=" + db.config().databasePassword();
-        Process p = new ProcessBuilder(List.of("ogr2ogr", "-f", "PostgreSQL", pg, file.toString(), "-nln", table,
-                "-nlt", "PROMOTE_TO_MULTI", "-lco", "GEOMETRY_NAME=geom4326")).redirectErrorStream(true).start();
+        var command = new java.util.ArrayList<>(List.of("ogr2ogr", "-f", "PostgreSQL"));
+        command.addAll(options);
+        command.addAll(List.of(pg, source, "-nln", table, "-nlt", "PROMOTE_TO_MULTI", "-lco", "GEOMETRY_NAME=geom4326"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException("ogr2ogr failed: " + output);

@@ -89,6 +89,12 @@ class SurveyPropertiesTest {
     }
 
     @Test
+    void epochMillisecondsAsTextAsGdalReadsEsriJsonDatesAreRead() {
+        assertEquals(LocalDate.of(2021, 3, 4), FeatureCheck.parseDate("1614816000000"));
+        assertNull(FeatureCheck.parseDate("20210304"), "eight digits are no epoch milliseconds");
+    }
+
+    @Test
     void february30IsNoDate() {
         assertNull(FeatureCheck.parseDate("2024-02-30"));
     }
