@@ -54,10 +54,12 @@ public final class UploadBenchmark {
     }
 
     /**
-     * A format measured: the uploads of each round in it, and the arguments that make {@code ogr2ogr}
-     * load the same file (after the target, the source and its layer; before, any option).
+     * A format measured: the uploads of each round in it, the upload's query, and the arguments
+     * that make {@code ogr2ogr} load the same file (after the target, the source and its layer;
+     * before, any option).
      */
-    private record Format(String name, String contentType, Path[] files, List<String> peerOptions, String[] peerSources) {
+    private record Format(String name, String contentType, String query, Path[] files, List<String> peerOptions,
+            String[] peerSources) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,10 +77,13 @@ public final class UploadBenchmark {
             }
             Path warmGdb = fileGeodatabase(write(dir.resolve("warm-up-gdb.geojson"), warmUpHazards, "LA-WG"));
             Path warmEsri = writeEsriJson(dir.resolve("warm-up-esri.json"), warmUpHazards, "LA-WE");
-            var geoJson = new Format("GeoJSON", "application/geo+json", new Path[ROUNDS], List.of(), new String[ROUNDS]);
-            var gdb = new Format("File Geodatabase (zip)", "application/zip", new Path[ROUNDS], List.of(), new String[ROUNDS]);
-            var esri = new Format("Esri JSON (Web Mercator)", "application/json", new Path[ROUNDS],
+            var geoJson = new Format("GeoJSON", "application/geo+json", "", new Path[ROUNDS], List.of(), new String[ROUNDS]);
+            var gdb = new Format("File Geodatabase (zip)", "application/zip", "", new Path[ROUNDS], List.of(), new String[ROUNDS]);
+            var esri = new Format("Esri JSON (Web Mercator)", "application/json", "", new Path[ROUNDS],
                     List.of("-t_srs", "EPSG:4326"), new String[ROUNDS]);
+            // the same GeoJSON with invalid=skip: nothing is skipped, so it should cost what GeoJSON costs
+            var skipping = new Format("GeoJSON, invalid=skip", "application/geo+json", "?invalid=skip", new Path[ROUNDS],
+                    List.of(), new String[ROUNDS]);
             int[] counts = new int[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
                 List<DemoHazard> round = hazards(laos, features, 42 + r);
@@ -88,9 +93,11 @@ public final class UploadBenchmark {
                 gdb.peerSources[r] = "/vsizip/" + gdb.files[r] + "/hazards.gdb";
                 esri.files[r] = writeEsriJson(dir.resolve("benchmark-esri-" + r + ".json"), round, "LA-E" + r);
                 esri.peerSources[r] = esri.files[r].toString();
+                skipping.files[r] = write(dir.resolve("benchmark-skip-" + r + ".geojson"), round, "LA-S" + r);
+                skipping.peerSources[r] = skipping.files[r].toString();
                 counts[r] = round.size();
             }
-            List<Format> formats = List.of(geoJson, gdb, esri);
+            List<Format> formats = List.of(geoJson, gdb, esri, skipping);
             System.out.printf(Locale.ROOT, "upload benchmark, size %s: files of %,d polygons (the first: GeoJSON %.1f MB, "
                     + "zipped File Geodatabase %.1f MB, Esri JSON %.1f MB), demo generator's hazards of %s, generated in "
                     + "%.1f s; %d rounds after %d warm-up uploads (and one of each other format)%n", sizeName, counts[0],
@@ -99,10 +106,10 @@ public final class UploadBenchmark {
             try (TestDatabase db = TestDatabase.create(UploadBenchmark.class);
                  TestServer server = TestServer.start(db).asAdmin(db)) {
                 for (Path w : warmUps) {
-                    post(server, w, geoJson.contentType, -1);
+                    post(server, w, geoJson.contentType, "", -1);
                 }
-                post(server, warmGdb, gdb.contentType, -1);
-                post(server, warmEsri, esri.contentType, -1);
+                post(server, warmGdb, gdb.contentType, "", -1);
+                post(server, warmEsri, esri.contentType, "", -1);
                 double[][] ours = new double[formats.size()][ROUNDS];
                 double[][] theirs = new double[formats.size()][ROUNDS];
                 for (int r = 0; r < ROUNDS; r++) {
@@ -110,7 +117,7 @@ public final class UploadBenchmark {
                     for (int f = 0; f < formats.size(); f++) {
                         Format format = formats.get(f);
                         long a = System.nanoTime();
-                        JsonNode report = post(server, format.files[r], format.contentType, features);
+                        JsonNode report = post(server, format.files[r], format.contentType, format.query, features);
                         ours[f][r] = (System.nanoTime() - a) / 1e9;
                         long b = System.nanoTime();
                         ogr2ogr(db, format.peerOptions, format.peerSources[r], "ogr_benchmark_" + f + "_" + r, features);
@@ -129,7 +136,7 @@ public final class UploadBenchmark {
                     System.out.printf(Locale.ROOT, "%s: clearance-map upload (HTTP, %sparse, validate, geodesic area, "
                             + "versioned store), median %.2f s = %.0f features/s; ogr2ogr -f PostgreSQL%s (COPY into a "
                             + "new table), median %.2f s = %.0f features/s; ratio of medians (ours / ogr2ogr, "
-                            + "features/s): %.2f%n", format.name, f == 0 ? "" : "ogr2ogr to GeoJSON, ", oursMedian,
+                            + "features/s): %.2f%n", format.name, format.contentType.equals("application/geo+json") ? "" : "ogr2ogr to GeoJSON, ", oursMedian,
                             features / oursMedian, String.join(" ", format.peerOptions).isEmpty() ? ""
                                     : " " + String.join(" ", format.peerOptions), theirsMedian, features / theirsMedian,
                             theirsMedian / oursMedian);
@@ -250,9 +257,10 @@ public final class UploadBenchmark {
     }
 
     /** The upload's report; {@code expected} features must have been inserted (any number when negative). */
-    private static JsonNode post(TestServer server, Path file, String contentType, int expected) throws Exception {
+    private static JsonNode post(TestServer server, Path file, String contentType, String query, int expected)
+            throws Exception {
         HttpResponse<String> r = server.send(HttpRequest.newBuilder(
-                        URI.create(server.url("/api/state-parties/" + STATE_PARTY + "/hazards")))
+                        URI.create(server.url("/api/state-parties/" + STATE_PARTY + "/hazards" + query)))
                 .header("Content-Type", contentType).timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofFile(file)));
         if (r.statusCode() != 201) {
