@@ -1,5 +1,6 @@
 package org.clearancemap.upload;
 
+import static org.clearancemap.testing.Gdal.ogr2ogr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.clearancemap.testing.TestDatabase;
@@ -115,16 +115,6 @@ class UploadEsriFormatsTest {
                     + "DELETE FROM upload; ALTER TABLE audit_event ENABLE TRIGGER USER");
         }
         assertEquals(200, server.get("/health").statusCode());
-    }
-
-    private static void ogr2ogr(String... args) throws Exception {
-        var command = new ArrayList<String>();
-        command.add("ogr2ogr");
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), String.join(" ", command) + "\n" + output);
     }
 
     /** A File Geodatabase of the input's features, written by GDAL, in feature class {@code hazards}. */

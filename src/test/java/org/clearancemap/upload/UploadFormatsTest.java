@@ -1,5 +1,6 @@
 package org.clearancemap.upload;
 
+import static org.clearancemap.testing.Gdal.ogr2ogr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,9 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.clearancemap.testing.TestDatabase;
@@ -79,16 +78,6 @@ class UploadFormatsTest {
             st.execute("ALTER TABLE audit_event DISABLE TRIGGER USER; DELETE FROM hazard; DELETE FROM audit_event; "
                     + "DELETE FROM upload; ALTER TABLE audit_event ENABLE TRIGGER USER");
         }
-    }
-
-    private static void ogr2ogr(String... args) throws Exception {
-        var command = new ArrayList<String>();
-        command.add("ogr2ogr");
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), String.join(" ", command) + "\n" + output);
     }
 
     private static byte[] zip(Path folder) throws Exception {

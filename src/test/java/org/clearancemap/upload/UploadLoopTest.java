@@ -1,5 +1,6 @@
 package org.clearancemap.upload;
 
+import static org.clearancemap.testing.Gdal.ogr2ogr;
 import static org.clearancemap.upload.SurveyFiles.collection;
 import static org.clearancemap.upload.SurveyFiles.feature;
 import static org.clearancemap.upload.SurveyFiles.laoHazard;
@@ -65,17 +66,6 @@ class UploadLoopTest {
         HttpResponse<String> r = post(path, "application/geo+json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(status, r.statusCode(), r.body());
         return JSON.readTree(r.body());
-    }
-
-    /** Runs GDAL's ogr2ogr, as an operator would to make a file. */
-    static void ogr2ogr(String... args) throws Exception {
-        var command = new ArrayList<String>();
-        command.add("ogr2ogr");
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), String.join(" ", command) + "\n" + output);
     }
 
     /** A Shapefile written by GDAL from GeoJSON text, zipped; {@code leaveOut} names extensions not to zip. */
