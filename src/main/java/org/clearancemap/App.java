@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.clearancemap.config.Config;
 import org.clearancemap.audit.AuditRepository;
@@ -67,7 +66,7 @@ public final class App {
 
     /** The server, configured but not started. */
     public static Javalin create(Config config, Database database, Clock clock) {
-        return create(config, database, clock, UploadListener.NONE, routes -> { }, (warmUp, warming) -> { });
+        return build(config, database, clock, UploadListener.NONE, routes -> { }).app();
     }
 
     /**
@@ -82,26 +81,22 @@ public final class App {
 
     /** See {@link Serving}. */
     public static Serving createServing(Config config, Database database, Clock clock) {
-        Object[] warm = new Object[2];
-        Javalin app = create(config, database, clock, UploadListener.NONE, routes -> { }, (w, warming) -> {
-            warm[0] = w;
-            warm[1] = warming;
-        });
-        return new Serving(app, (Runnable) warm[0], (Warming) warm[1]);
+        return build(config, database, clock, UploadListener.NONE, routes -> { });
     }
 
     /** The server, configured but not started; {@code uploadListener} hears of every committed upload. */
     public static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener) {
-        return create(config, database, clock, uploadListener, routes -> { }, (warmUp, warming) -> { });
+        return build(config, database, clock, uploadListener, routes -> { }).app();
     }
 
     /** The same with extra routes after the listed ones (tests add probe routes this way). */
     public static Javalin create(Config config, Database database, Clock clock, Consumer<RoutesConfig> extraRoutes) {
-        return create(config, database, clock, UploadListener.NONE, extraRoutes, (warmUp, warming) -> { });
+        return build(config, database, clock, UploadListener.NONE, extraRoutes).app();
     }
 
-    private static Javalin create(Config config, Database database, Clock clock, UploadListener uploadListener,
-            Consumer<RoutesConfig> extraRoutes, BiConsumer<Runnable, Warming> warmUpTaker) {
+    /** The server and its warm-up; only {@link #createServing} runs the warm-up. */
+    private static Serving build(Config config, Database database, Clock clock, UploadListener uploadListener,
+            Consumer<RoutesConfig> extraRoutes) {
         ObjectMapper json = Json.mapper();
         var statePartyRecords = new StatePartyRepository(database.dataSource());
         var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
@@ -150,7 +145,7 @@ public final class App {
             cells.warm(iso3, today);
             progress.remainingGeoJson(iso3, today, true);
         });
-        warmUpTaker.accept(() -> {
+        Runnable warmUp = () -> {
             // the listener's first connection drops every cached figure: warm up after it
             notices.awaitFirstConnection(Duration.ofSeconds(10));
             long start = System.nanoTime();
@@ -166,7 +161,7 @@ public final class App {
             }
             WARM_UP_LOG.info("figures and aggregates of {} State Parties computed in {} ms", codes.size(),
                     (System.nanoTime() - start) / 1_000_000);
-        }, warming);
+        };
         // while the listener hears every write, tile requests need not read the data's fingerprint
         var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining,
                 cells, () -> statePartyRecords.findAll().stream().map(StateParty::iso3).toList(), json, clock,
@@ -174,7 +169,7 @@ public final class App {
         var authRoutes = new AuthRoutes(tokens, auth);
         var auditRoutes = new AuditRoutes(new AuditRepository(database.dataSource()));
 
-        return Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
@@ -254,6 +249,7 @@ public final class App {
             cfg.routes.get("/tiles/{collection}/{z}/{x}/{y}", tiles::tile);
             extraRoutes.accept(cfg.routes);
         });
+        return new Serving(app, warmUp, warming);
     }
 
     /**
