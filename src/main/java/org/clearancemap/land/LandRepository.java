@@ -94,7 +94,7 @@ public final class LandRepository {
 
     /** What a report lists: the hazards valid on a date, with a point on each for its location. */
     private static final String LISTED_HAZARDS = """
-            SELECT external_id, version, classification, recorded_on, contamination, area_sqm,
+            SELECT external_id, version, classification, recorded_on, contamination, area_sqm, admin1, admin2,
                    ST_X(ST_PointOnSurface(geom4326)) AS lon, ST_Y(ST_PointOnSurface(geom4326)) AS lat,
                    ST_AsBinary(geom4326) AS wkb
               FROM land.hazard_version
@@ -104,7 +104,7 @@ public final class LandRepository {
     /** What a report lists: the current releases completed between two dates (both included). */
     private static final String LISTED_RELEASES = """
             SELECT external_id, method, completed_on, operator, items_destroyed, hazard_external_id, area_sqm,
-                   ST_X(ST_PointOnSurface(geom4326)) AS lon, ST_Y(ST_PointOnSurface(geom4326)) AS lat
+                   admin1, admin2, ST_X(ST_PointOnSurface(geom4326)) AS lon, ST_Y(ST_PointOnSurface(geom4326)) AS lat
               FROM land.current_release
              WHERE iso3 = ? AND completed_on >= ? AND completed_on <= ?
              ORDER BY completed_on, external_id
@@ -119,12 +119,14 @@ public final class LandRepository {
 
     /** A hazard version as a report lists it, with a point on it ({@code lon}, {@code lat}). */
     public record ListedHazard(String externalId, int version, Classification classification, LocalDate recordedOn,
-            String contamination, double areaSqm, double lon, double lat, Geometry geom4326) {
+            String contamination, double areaSqm, String admin1, String admin2, double lon, double lat,
+            Geometry geom4326) {
     }
 
     /** A current release as a report lists it, with a point on it ({@code lon}, {@code lat}). */
     public record ListedRelease(String externalId, ReleaseMethod method, LocalDate completedOn, String operator,
-            Integer itemsDestroyed, String hazardExternalId, double areaSqm, double lon, double lat) {
+            Integer itemsDestroyed, String hazardExternalId, double areaSqm, String admin1, String admin2, double lon,
+            double lat) {
     }
 
     /** How many current hazards and releases a State Party has. */
@@ -215,8 +217,8 @@ public final class LandRepository {
                     rows.add(new ListedHazard(rs.getString("external_id"), rs.getInt("version"),
                             Classification.of(rs.getString("classification")),
                             rs.getObject("recorded_on", LocalDate.class), rs.getString("contamination"),
-                            rs.getDouble("area_sqm"), rs.getDouble("lon"), rs.getDouble("lat"),
-                            wkb.read(rs.getBytes("wkb"))));
+                            rs.getDouble("area_sqm"), rs.getString("admin1"), rs.getString("admin2"),
+                            rs.getDouble("lon"), rs.getDouble("lat"), wkb.read(rs.getBytes("wkb"))));
                 }
             }
             return rows;
@@ -237,7 +239,8 @@ public final class LandRepository {
                     rows.add(new ListedRelease(rs.getString("external_id"), ReleaseMethod.of(rs.getString("method")),
                             rs.getObject("completed_on", LocalDate.class), rs.getString("operator"),
                             (Integer) rs.getObject("items_destroyed"), rs.getString("hazard_external_id"),
-                            rs.getDouble("area_sqm"), rs.getDouble("lon"), rs.getDouble("lat")));
+                            rs.getDouble("area_sqm"), rs.getString("admin1"), rs.getString("admin2"),
+                            rs.getDouble("lon"), rs.getDouble("lat")));
                 }
             }
             return rows;

@@ -82,7 +82,9 @@ public record Document(String name, String title, String subtitle, Provenance pr
 
     /**
      * A row. For {@link RowKind#GROUP} only the first cell is used (the area's name) and spans the
-     * row; other kinds have one cell per column, null where empty.
+     * row; other kinds have one cell per column, null where empty. The first cell of a
+     * {@link RowKind#SUBTOTAL} or {@link RowKind#TOTAL} row is its label, text whatever the
+     * column's kind.
      */
     public record Row(RowKind kind, List<Object> cells) {
         public static Row item(List<Object> cells) {

@@ -31,10 +31,16 @@ public final class Formats {
     private Formats() {
     }
 
-    /** The value as a document shows it in a table cell (the unit is in the column's header). */
+    /**
+     * The value as a document shows it in a table cell (the unit is in the column's header). Text
+     * reads as itself in a column of any kind: the label that opens a subtotal or total row.
+     */
     public static String document(Document.Kind kind, Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof String label) {
+            return label;
         }
         return switch (kind) {
             case KM2 -> grouped(3).format(km2(value));
@@ -65,6 +71,9 @@ public final class Formats {
     public static String csv(Document.Kind kind, Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof String label) {
+            return label;
         }
         return switch (kind) {
             case KM2 -> km2(value).toPlainString();

@@ -49,13 +49,19 @@ class DemoDatasetReportsTest {
                 HttpResponse<String> r = server.get(path);
                 assertEquals(200, r.statusCode(), path + ": " + r.body());
                 JsonNode report = JSON.readTree(r.body());
+                assertTrue(report.get("synthetic").asBoolean(), path);
+                assertEquals(Document.SYNTHETIC_NOTICE, report.get("notice").asText(), path);
                 for (JsonNode area : report.get("contaminatedAreas")) {
                     double remaining = area.get("remainingSqm").asDouble();
-                    assertTrue(remaining >= 0 && remaining <= area.get("areaSqm").asDouble() * (1 + 1e-6) + 0.1,
+                    assertTrue(remaining >= Article7Report.STILL_CONTAMINATED_MIN_SQM && remaining <= area.get("areaSqm").asDouble() * (1 + 1e-6) + 0.1,
                             path + " " + area.get("externalId") + ": remaining " + remaining + " of " + area.get("areaSqm"));
                 }
-                assertEquals(200, server.get(path + "&f=csv").statusCode(), path + "&f=csv");
-                assertEquals(200, server.get(path + "&f=html").statusCode(), path + "&f=html");
+                assertEveryCsvRowCarriesTheNotice(path);
+                HttpResponse<String> html = server.get(path + "&f=html");
+                assertEquals(200, html.statusCode(), path + "&f=html");
+                int tables = html.body().split("<caption>", -1).length - 1;
+                assertEquals(tables + 1, html.body().split(java.util.regex.Pattern.quote(HtmlDocument.escape(
+                        Document.SYNTHETIC_NOTICE)), -1).length - 1, path + ": the notice heads the page and every table");
             }
         }
     }
@@ -68,6 +74,26 @@ class DemoDatasetReportsTest {
             assertEquals(200, r.statusCode(), path + ": " + r.body());
             JsonNode report = JSON.readTree(r.body());
             assertTrue(report.get("yearlyBalance").size() > 0, path);
+            assertTrue(report.get("synthetic").asBoolean(), path);
+            assertEveryCsvRowCarriesTheNotice(path + "?");
         }
+    }
+
+    /** Every row of every file of the report's CSV zip starts with the notice, after a header "Notice". */
+    private static void assertEveryCsvRowCarriesTheNotice(String path) throws Exception {
+        HttpResponse<byte[]> zip = server.getBytes(path + "&f=csv");
+        assertEquals(200, zip.statusCode(), path + "&f=csv");
+        int files = 0;
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files++;
+                String[] lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
+                assertTrue(lines[0].startsWith("Notice,"), e.getName() + ": " + lines[0]);
+                for (int i = 1; i < lines.length; i++) {
+                    assertTrue(lines[i].startsWith(Document.SYNTHETIC_NOTICE + ","), e.getName() + ": " + lines[i]);
+                }
+            }
+        }
+        assertTrue(files >= 3, path + ": key figures and the tables");
     }
 }

@@ -90,6 +90,12 @@ public final class TestServer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET {@code path}, its body as bytes (documents: zip, PDF, DOCX, XLSX). */
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** GET {@code path}, which must answer 200, as a JSON tree (an assertion error names the path and the body otherwise). */
     public JsonNode json(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = get(path);
