@@ -114,17 +114,21 @@ export function renderStatePartyPanel(container, party, { asOf, onClose, unit = 
 }
 
 /**
- * A report as printable HTML (new tab), CSV and JSON. The links carry data-with-token: with a
- * token entered, the page fetches them with it (see openWithToken), so they work when reads need one.
+ * A report as printable HTML and PDF (new tab), Word, Excel, CSV (a zip of one file per table) and
+ * JSON. The links carry data-with-token: with a token entered, the page fetches them with it (see
+ * openWithToken), so they work when reads need one.
  */
 function reportLinks(url, label, testid, fileName) {
+  const newTab = { target: '_blank', rel: 'noopener' };
   const link = (format, text, extra = {}) => element('a', {
     href: `${url}&f=${format}`, 'data-with-token': true, 'data-testid': `${testid}${format === 'html' ? '' : `-${format}`}`,
     ...extra,
   }, text);
   return element('li', {},
-    link('html', label, { target: '_blank', rel: 'noopener' }), ' (',
-    link('csv', 'CSV'), ', ', link('json', 'JSON', { 'data-file-name': `${fileName}.json`, target: '_blank', rel: 'noopener' }), ')');
+    link('html', label, newTab), ' (',
+    link('pdf', 'PDF', newTab), ', ', link('docx', 'Word'), ', ', link('xlsx', 'Excel'), ', ',
+    link('csv', 'CSV', { title: 'A zip of one CSV file per table' }), ', ',
+    link('json', 'JSON', { 'data-file-name': `${fileName}.json`, ...newTab }), ')');
 }
 
 /**

@@ -98,8 +98,10 @@ class ContentSecurityPolicyBrowserTest {
         assertTrue(String.valueOf(browser.executeScript("return document.querySelector('h1').textContent"))
                 .startsWith("Article 7 report"));
         // the rules of report.css apply: grey header cells, numbers to the right, 12 px text
-        assertEquals("rgb(238, 238, 238)", browser.executeScript(
-                "return getComputedStyle(document.querySelector('th')).backgroundColor"));
+        assertEquals("rgb(232, 232, 232)", browser.executeScript(
+                "return getComputedStyle(document.querySelector('thead th')).backgroundColor"));
+        assertEquals("rgb(255, 241, 194)", browser.executeScript(
+                "return getComputedStyle(document.querySelector('.synthetic')).backgroundColor"), "the notice stands out");
         assertEquals("right", browser.executeScript(
                 "return getComputedStyle(document.querySelector('td.n')).textAlign"));
         assertEquals("12px", browser.executeScript("return getComputedStyle(document.body).fontSize"));

@@ -559,16 +559,18 @@ class MapPanelsBrowserTest {
             html.click();
             String map = switchToNewTab();
             assertTrue(browser.getCurrentUrl().startsWith("blob:"), browser.getCurrentUrl());
-            assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Article 7 report, clearance section"),
+            assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Article 7 report, clearance: "),
                     browser.findElement(By.tagName("h1")).getText());
-            assertEquals("rgb(238, 238, 238)", browser.executeScript(
-                    "return getComputedStyle(document.querySelector('th')).backgroundColor"), "styled by report.css");
+            assertEquals("rgb(232, 232, 232)", browser.executeScript(
+                    "return getComputedStyle(document.querySelector('thead th')).backgroundColor"), "styled by report.css");
             Browser.screenshot(browser, "report-opened-with-token");
             backTo(map);
 
             browser.findElement(By.cssSelector("[data-testid=report-article7-csv]")).click();
-            Path csv = downloaded(downloads, ".csv");
-            assertTrue(Files.readString(csv).startsWith("section,item,value"), Files.readString(csv));
+            Path csv = downloaded(downloads, ".zip");
+            try (var zip = new java.util.zip.ZipFile(csv.toFile())) {
+                assertTrue(zip.stream().anyMatch(e -> e.getName().endsWith("-contaminated-areas.csv")), csv.toString());
+            }
             browser.findElement(By.cssSelector("[data-testid=report-article7-json]")).click();
             Path json = downloaded(downloads, ".json");
             assertTrue(json.getFileName().toString().startsWith("article7-LAO-"), json.toString());
@@ -707,7 +709,8 @@ class MapPanelsBrowserTest {
         assertInOrder(stops, List.of("view-map", "view-dashboard",
                 "as-of", "today", "play", "year-slider", // the date control and play
                 "area-unit", // the unit of the areas
-                "party-close", "report-article7", "report-article7-csv", "report-article7-json", // the State Party panel
+                "party-close", "report-article7", "report-article7-pdf", "report-article7-docx", "report-article7-xlsx",
+                "report-article7-csv", "report-article7-json", // the State Party panel
                 "state-AFG", "state-LAO", "find-id", "find-show",
                 "export-format", "export-go", // export the view
                 "token-input", "token-use", // the upload panel without a token
