@@ -17,6 +17,8 @@ serving    OGC API pages and vector tiles over HTTP vs the raw PostGIS queries; 
 upload     a GeoJSON, zipped File Geodatabase and Esri JSON upload over HTTP (S 1,000, M 10,000,
            L 100,000 polygons) vs ogr2ogr loading each file
 map-page   headless Chromium opening each State Party and stepping the date, vs PostGIS
+reports    the Article 7 report and the extension request figures in every format (html, csv, pdf,
+           docx, xlsx) over HTTP, each beside JSON measured in the same rounds
 auth       requests/s for /health and /api/me, token cached and looked up (no dataset; SIZE unused)
 LIST
 }
@@ -36,6 +38,7 @@ case "$NAME" in
   serving)  CLASS=ServingBenchmark; NEEDS=wrk ;;
   upload)   CLASS=UploadBenchmark; NEEDS=ogr2ogr ;;
   map-page) CLASS=MapPageBenchmark; NEEDS=chromium ;;
+  reports)  CLASS=ReportBenchmark ;;
   auth)     CLASS=AuthBenchmark; NEEDS=wrk ;;
   *) echo "bench.sh: unknown benchmark '$NAME'; one of:" >&2; list >&2; exit 2 ;;
 esac
