@@ -42,6 +42,8 @@ import org.clearancemap.db.NotificationListener;
 import org.clearancemap.report.ReportRoutes;
 import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
+import org.clearancemap.stateparty.ExtensionRequestRepository;
+import org.clearancemap.stateparty.ExtensionRequestRoutes;
 import org.clearancemap.stateparty.TreatyRecordRepository;
 import org.clearancemap.stateparty.TreatyRecordRoutes;
 import org.clearancemap.stateparty.StatePartyRoutes;
@@ -103,6 +105,8 @@ public final class App {
                 new AreaEngine(config.sliverToleranceM(), config.progressThreadCount()));
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
+                statePartyRecords, progress, json, clock);
+        var extensionRequests = new ExtensionRequestRoutes(new ExtensionRequestRepository(database.dataSource()),
                 statePartyRecords, progress, json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var cells = new Aggregates(progress);
@@ -210,9 +214,13 @@ public final class App {
             cfg.routes.get("/api/state-parties/{iso3}/aggregates", aggregates::aggregates);
             cfg.routes.get("/api/deadlines", stateParties::deadlines);
             cfg.routes.post("/api/state-parties", treatyRecords::addStateParty);
-            cfg.routes.post("/api/state-parties/{iso3}/extension-requests", treatyRecords::addExtensionRequest);
-            cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/decision",
-                    treatyRecords::decideExtensionRequest);
+            cfg.routes.post("/api/state-parties/{iso3}/extension-requests", extensionRequests::create);
+            cfg.routes.get("/api/state-parties/{iso3}/extension-requests/{id}", extensionRequests::get);
+            cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/revisions", extensionRequests::revise);
+            cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/questions", extensionRequests::ask);
+            cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/questions/{qid}/answer",
+                    extensionRequests::answer);
+            cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/decision", extensionRequests::decide);
             cfg.routes.post("/api/state-parties/{iso3}/reported-figures", treatyRecords::addReportedFigure);
             cfg.routes.put("/api/state-parties/{iso3}/milestones/{year}", treatyRecords::setMilestone);
             cfg.routes.post("/api/state-parties/{iso3}/completion", treatyRecords::declareCompletion);

@@ -1,5 +1,10 @@
 package org.clearancemap.stateparty;
 
-/** A work-plan target: the area to release in a year. */
-public record Milestone(long id, int year, double targetReleaseSqm, String source) {
+/**
+ * A year's target: the area to release that year (m²).
+ *
+ * @param id                 null for a year of a granted request's work plan (set by the plan, not one by one)
+ * @param extensionRequestId the request whose plan the target comes from, when it does
+ */
+public record Milestone(Long id, int year, double targetReleaseSqm, String source, Long extensionRequestId) {
 }

@@ -22,7 +22,7 @@ public final class StatePartyRepository {
     private static final String SELECT_STATE_PARTIES = """
             SELECT s.iso3, s.name, s.eif_date, s.original_deadline, s.completed_on, s.confidence, s.source,
                    coalesce((SELECT e.granted_until
-                               FROM extension_request e
+                               FROM extension_request_summary e
                               WHERE e.iso3 = s.iso3 AND e.status = 'granted'
                               ORDER BY coalesce(e.decided_on, e.submitted_on) DESC NULLS LAST,
                                        e.granted_until DESC, e.id DESC
@@ -33,8 +33,9 @@ public final class StatePartyRepository {
              ORDER BY s.iso3
             """;
     private static final String SELECT_EXTENSIONS = """
-            SELECT id, meeting, submitted_on, requested_until, status, granted_until, decided_on, confidence, source
-              FROM extension_request
+            SELECT id, coalesce(decided_at_meeting, meeting) AS meeting, submitted_on, requested_until, status,
+                   granted_until, decided_on, confidence, source
+              FROM extension_request_summary
              WHERE iso3 = ?
              ORDER BY coalesce(submitted_on, decided_on, granted_until), id
             """;
@@ -45,8 +46,30 @@ public final class StatePartyRepository {
              WHERE iso3 = ?
              ORDER BY year, id
             """;
+    /**
+     * The yearly targets: the work plan of the latest granted request that has one (each year's
+     * area to cancel, reduce and clear, in m²), and for the years it does not cover, the milestones
+     * set one by one. Binds: iso3, iso3.
+     */
     private static final String SELECT_MILESTONES = """
-            SELECT id, year, target_release_sqm, source FROM milestone WHERE iso3 = ? ORDER BY year
+            WITH granted AS (
+                SELECT e.id, e.latest_revision_id, coalesce(e.decided_at_meeting, e.meeting) AS meeting
+                  FROM extension_request_summary e
+                 WHERE e.iso3 = ? AND e.status = 'granted'
+                   AND EXISTS (SELECT 1 FROM work_plan_year w WHERE w.revision_id = e.latest_revision_id)
+                 ORDER BY coalesce(e.decided_on, e.submitted_on) DESC NULLS LAST, e.granted_until DESC, e.id DESC
+                 LIMIT 1),
+            plan AS (
+                SELECT NULL::bigint AS id, w.year, (w.cancel_km2 + w.reduce_km2 + w.clear_km2) * 1000000 AS target,
+                       'Work plan of extension request ' || g.id || coalesce(' (' || g.meeting || ')', '') AS source,
+                       g.id AS extension_request_id
+                  FROM granted g JOIN work_plan_year w ON w.revision_id = g.latest_revision_id)
+            SELECT id, year, target::double precision AS target_release_sqm, source, extension_request_id FROM plan
+            UNION ALL
+            SELECT m.id, m.year, m.target_release_sqm, m.source, m.extension_request_id
+              FROM milestone m
+             WHERE m.iso3 = ? AND NOT EXISTS (SELECT 1 FROM plan p WHERE p.year = m.year)
+             ORDER BY year
             """;
 
     /** Whether any of what is mapped per State Party is synthetic (the counts come from the land). */
@@ -134,8 +157,8 @@ public final class StatePartyRepository {
     }
 
     public List<Milestone> milestones(String iso3) {
-        return list(SELECT_MILESTONES, iso3, rs -> new Milestone(rs.getLong("id"), rs.getInt("year"),
-                rs.getDouble("target_release_sqm"), rs.getString("source")));
+        return list(SELECT_MILESTONES, iso3, rs -> new Milestone((Long) rs.getObject("id"), rs.getInt("year"),
+                rs.getDouble("target_release_sqm"), rs.getString("source"), (Long) rs.getObject("extension_request_id")));
     }
 
     private interface RowMapper<T> {
@@ -144,7 +167,10 @@ public final class StatePartyRepository {
 
     private <T> List<T> list(String sql, String iso3, RowMapper<T> mapper) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, iso3);
+            // every parameter of these queries is the State Party's code (none holds a literal '?')
+            for (int i = 1; i <= sql.chars().filter(ch -> ch == '?').count(); i++) {
+                ps.setString(i, iso3);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 var result = new ArrayList<T>();
                 while (rs.next()) {

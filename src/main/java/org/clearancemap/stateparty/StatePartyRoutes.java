@@ -75,6 +75,7 @@ public final class StatePartyRoutes {
             row.put("releasedSqm", released);
             row.put("met", released == null || m.year() >= asOf.getYear() ? null : released >= m.targetReleaseSqm());
             row.put("source", m.source());
+            row.put("extensionRequestId", m.extensionRequestId());
             milestones.add(row);
         }
         body.put("milestones", milestones);

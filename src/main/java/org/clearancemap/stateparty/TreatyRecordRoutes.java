@@ -18,8 +18,8 @@ import org.clearancemap.progress.ProgressCache;
 
 /**
  * A coordinator's writes: {@code POST /api/state-parties} (a new accession) and, under
- * {@code /api/state-parties/{iso3}/}, extension requests and their decisions, reported figures,
- * milestones and the declaration of completion. Every write is a coordinator's or an admin's
+ * {@code /api/state-parties/{iso3}/}, reported figures, milestones and the declaration of
+ * completion (extension requests: {@link ExtensionRequestRoutes}). Every write is a coordinator's or an admin's
  * ({@link #coordinator}), is audited, and invalidates the State Party's cached figures before answering.
  */
 public final class TreatyRecordRoutes {
@@ -63,57 +63,6 @@ public final class TreatyRecordRoutes {
         ctx.status(201).header("Location", "/api/state-parties/" + iso3).json(stateParties.find(iso3).orElseThrow());
     }
 
-    /** {@code POST .../extension-requests}: {@code requestedUntil}, optional {@code submittedOn}, {@code meeting}, {@code source}. */
-    public void addExtensionRequest(Context ctx) {
-        StateParty s = existing(ctx);
-        Principal actor = coordinator(ctx);
-        Body body = Body.of(ctx, json);
-        LocalDate requestedUntil = body.date("requestedUntil", true);
-        LocalDate submittedOn = body.date("submittedOn", false);
-        if (!requestedUntil.isAfter(s.currentDeadline())) {
-            throw ApiException.BadRequest.parameter("requestedUntil",
-                    "requestedUntil must be after the current deadline " + s.currentDeadline() + ".");
-        }
-        if (requestedUntil.isAfter(s.currentDeadline().plusYears(5))) {
-            throw ApiException.BadRequest.parameter("requestedUntil",
-                    "An extension is of at most 5 years (Art. 4(5)): requestedUntil must be on or before "
-                            + s.currentDeadline().plusYears(5) + ".");
-        }
-        long id = records.addExtensionRequest(actor, s.iso3(), body.text("meeting", false, 200), submittedOn,
-                requestedUntil, body.text("source", false, 500), body.node());
-        progress.invalidate(s.iso3());
-        ctx.status(201).json(find(s.iso3(), id));
-    }
-
-    /** {@code POST .../extension-requests/{id}/decision}: {@code status} granted|refused|withdrawn, {@code grantedUntil}, {@code decidedOn}. */
-    public void decideExtensionRequest(Context ctx) {
-        StateParty s = existing(ctx);
-        Principal actor = coordinator(ctx);
-        long id = id(ctx);
-        Body body = Body.of(ctx, json);
-        String status = body.oneOf("status", true, Set.of("granted", "refused", "withdrawn"));
-        LocalDate grantedUntil = body.date("grantedUntil", "granted".equals(status));
-        if (!"granted".equals(status) && grantedUntil != null) {
-            throw ApiException.BadRequest.parameter("grantedUntil", "grantedUntil is only for a granted request.");
-        }
-        if (grantedUntil != null && !grantedUntil.isAfter(s.originalDeadline())) {
-            throw ApiException.BadRequest.parameter("grantedUntil", "grantedUntil must be after the original deadline "
-                    + s.originalDeadline() + ".");
-        }
-        LocalDate decidedOn = body.date("decidedOn", false);
-        switch (records.decideExtensionRequest(actor, s.iso3(), id, status, grantedUntil,
-                decidedOn == null ? LocalDate.now(clock) : decidedOn, body.text("meeting", false, 200),
-                body.node())) {
-            case NOT_FOUND -> throw new ApiException.NotFound("No extension request " + id + " of " + s.iso3() + ".");
-            case ALREADY_DECIDED -> throw new ApiException.Conflict("Extension request " + id + " of " + s.iso3()
-                    + " is already decided.");
-            default -> {
-            }
-        }
-        progress.invalidate(s.iso3());
-        ctx.json(find(s.iso3(), id));
-    }
-
     /** {@code POST .../reported-figures}: {@code year}, {@code source}, and at least one figure in km². */
     public void addReportedFigure(Context ctx) {
         StateParty s = existing(ctx);
@@ -152,6 +101,12 @@ public final class TreatyRecordRoutes {
         }
         if (year < 1990 || year > 2100) {
             throw ApiException.BadRequest.parameter("year", "year must be from 1990 to 2100.");
+        }
+        Milestone planned = stateParties.milestones(s.iso3()).stream()
+                .filter(m -> m.year() == year && m.id() == null).findFirst().orElse(null);
+        if (planned != null) {
+            throw new ApiException.Conflict("The target for " + year + " is set by the work plan of granted extension "
+                    + "request " + planned.extensionRequestId() + ": revise the plan, not the milestone.");
         }
         Body body = Body.of(ctx, json);
         BigDecimal target = body.nonNegative("targetReleaseSqm", true);
@@ -192,22 +147,5 @@ public final class TreatyRecordRoutes {
     /** The writer: a coordinator or an admin, by bearer token (401/403 problem otherwise). */
     private static Principal coordinator(Context ctx) {
         return Access.requireRole(ctx, Role.COORDINATOR);
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw ApiException.BadRequest.parameter("id", "id must be the number of an extension request.");
-        }
-    }
-
-    private Map<String, Object> find(String iso3, long id) {
-        Extension e = stateParties.extensions(iso3).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
-        var m = new LinkedHashMap<String, Object>();
-        m.put("iso3", iso3);
-        m.put("extension", e);
-        m.put("currentDeadline", stateParties.find(iso3).orElseThrow().currentDeadline());
-        return m;
     }
 }

@@ -60,11 +60,44 @@ class MigrationsTest {
     void referenceDataIsLoadedOnceWithSources() throws Exception {
         assertEquals(Set.of("10"), strings("SELECT count(*) FROM state_party"));
         assertEquals(Set.of("0"), strings("SELECT count(*) FROM state_party WHERE source IS NULL"));
-        assertEquals(Set.of("17"), strings("SELECT count(*) FROM extension_request"));
+        assertEquals(Set.of("18"), strings("SELECT count(*) FROM extension_request"));
+        assertEquals(Set.of("18"), strings("SELECT count(*) FROM extension_revision"), "each request is its first revision");
         assertEquals(Set.of("18"), strings("SELECT count(*) FROM reported_figure"));
         db.database().migrate();
         assertEquals(Set.of("10"), strings("SELECT count(*) FROM state_party"));
     }
+
+    @Test
+    void chadsSecondInterimExtensionReachesADatabaseLoadedBeforeItWasInTheReferenceFile() throws Exception {
+        String script;
+        try (var in = MigrationsTest.class.getResourceAsStream("/db/migration/V52__reference_chad_second_interim_extension.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String chad12 = "SELECT count(*) FROM extension_request_summary WHERE iso3 = 'TCD' AND status = 'granted' "
+                + "AND granted_until = '2026-10-01' AND meeting = '12MSP' AND interim AND source LIKE 'Mine Action Review%'";
+        assertEquals(Set.of("1"), strings(chad12));
+        assertEquals(Set.of("2026-10-01"), strings("SELECT current_deadline FROM (" + CURRENT_DEADLINES + ") d WHERE iso3 = 'TCD'"));
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            // a database loaded from the earlier file: the request is not there
+            st.execute("DELETE FROM extension_revision WHERE extension_request_id IN (SELECT id FROM extension_request "
+                    + "WHERE iso3 = 'TCD' AND granted_until = '2026-10-01')");
+            st.execute("DELETE FROM extension_request WHERE iso3 = 'TCD' AND granted_until = '2026-10-01'");
+            assertEquals(Set.of("0"), strings(chad12));
+            st.execute(script);
+            assertEquals(Set.of("1"), strings(chad12), "the migration adds it");
+            st.execute(script);
+            assertEquals(Set.of("1"), strings(chad12), "and only once");
+        }
+    }
+
+    /** The current deadline of each State Party as the server reads it. */
+    private static final String CURRENT_DEADLINES = """
+            SELECT s.iso3, coalesce((SELECT e.granted_until FROM extension_request_summary e
+                                      WHERE e.iso3 = s.iso3 AND e.status = 'granted'
+                                      ORDER BY coalesce(e.decided_on, e.submitted_on) DESC NULLS LAST, e.granted_until DESC
+                                      LIMIT 1), s.original_deadline) AS current_deadline
+              FROM state_party s
+            """;
 
     @Test
     void aHazardCannotHaveTwoCurrentVersions() throws Exception {

@@ -160,6 +160,9 @@ class MapPanelsBrowserTest {
         assertTrue(browser.findElement(By.cssSelector("[data-testid=report-article7]")).getAttribute("href")
                 .contains("/api/state-parties/LAO/reports/article7?year="));
         Browser.screenshot(browser, "panel-lao-today");
+        browser.executeScript("document.querySelector('.report-links').scrollIntoView({block: 'center'})");
+        Browser.screenshot(browser, "panel-lao-report-links");
+        browser.executeScript("document.querySelector('.panel').scrollTo(0, 0)");
 
         setDate("2015-12-31");
         wait.until(d -> body(d, "partyAsOf").equals("2015-12-31") && body(d, "polygonsAsOf").equals("2015-12-31"));
