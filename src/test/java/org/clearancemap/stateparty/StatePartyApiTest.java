@@ -41,7 +41,7 @@ class StatePartyApiTest {
         list.forEach(s -> deadlines.put(s.get("iso3").asText(), s.get("currentDeadline").asText()));
         // Latest granted extension per ../shared/reference/extensions.csv, else EIF + 10 years.
         assertEquals(Map.of(
-                "AFG", "2026-03-01", "TCD", "2024-10-01", "CHL", "2026-06-01", "DEU", "2025-08-01",
+                "AFG", "2026-03-01", "TCD", "2026-10-01", "CHL", "2026-06-01", "DEU", "2025-08-01",
                 "IRQ", "2028-11-01", "LAO", "2030-08-01", "LBN", "2026-05-01", "MRT", "2026-08-01",
                 "SOM", "2026-03-01", "SSD", "2034-02-01"), deadlines);
     }
@@ -50,11 +50,11 @@ class StatePartyApiTest {
     void aStatePastItsCurrentDeadlineIsDeadlinePassedWithTheDaysSinceAndAnyPendingRequest() throws Exception {
         Map<String, JsonNode> rows = new HashMap<>();
         JSON.readTree(server.get("/api/deadlines?asOf=2026-12-01").body()).forEach(s -> rows.put(s.get("iso3").asText(), s));
-        // Chad: deadline 2024-10-01 (10MSP extension), no request since
+        // Chad: deadline 2026-10-01 (12MSP second interim extension), no request since
         JsonNode tcd = rows.get("TCD");
         assertEquals("deadline-passed", tcd.get("status").asText());
-        assertEquals(791, tcd.get("deadlinePassedDays").asInt());
-        assertEquals(2.17, tcd.get("deadlinePassedYears").asDouble(), 1e-9);
+        assertEquals(61, tcd.get("deadlinePassedDays").asInt());
+        assertEquals(0.17, tcd.get("deadlinePassedYears").asDouble(), 1e-9);
         assertEquals(false, tcd.get("extensionRequestPending").asBoolean());
         // Afghanistan: deadline 2026-03-01, the 13MSP request submitted on 2025-01-01 and undecided
         assertEquals("deadline-passed", rows.get("AFG").get("status").asText());
@@ -69,7 +69,7 @@ class StatePartyApiTest {
         Map<String, JsonNode> list = new HashMap<>();
         JSON.readTree(server.get("/api/state-parties?asOf=2026-12-01").body()).forEach(s -> list.put(s.get("iso3").asText(), s));
         assertEquals("deadline-passed", list.get("TCD").get("status").asText());
-        assertEquals(791, list.get("TCD").get("deadlinePassedDays").asInt());
+        assertEquals(61, list.get("TCD").get("deadlinePassedDays").asInt());
         assertEquals(true, list.get("MRT").get("extensionRequestPending").asBoolean());
     }
 

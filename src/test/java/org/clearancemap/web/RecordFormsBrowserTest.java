@@ -111,7 +111,7 @@ class RecordFormsBrowserTest {
     @Test
     void anExtensionRequestRefusedAtItsFieldKeepsWhatWasTypedAndOnceCorrectedShowsInTheHistoryAndTheDashboard()
             throws Exception {
-        openWithToken("TCD", Role.COORDINATOR); // deadline 2024-10-01, passed, no request pending
+        openWithToken("TCD", Role.COORDINATOR); // deadline 2026-10-01 (12MSP), passed, no request pending
         byTestId("view-dashboard").click();
         wait.until(d -> body("dashboard").equals("10"));
         assertTrue(text("deadline-row-TCD").contains("no extension request pending"), text("deadline-row-TCD"));
@@ -122,35 +122,35 @@ class RecordFormsBrowserTest {
         screenshot("extension-form-1280");
 
         // more than five years past the current deadline: the server's words, at the field
-        setValue("records-extension-requestedUntil", "2029-10-02");
+        setValue("records-extension-requestedUntil", "2031-10-02");
         setValue("records-extension-meeting", "15MSP");
         submit("extension");
         wait.until(d -> byTestId("records-extension-requestedUntil-error").isDisplayed());
         WebElement field = byTestId("records-extension-requestedUntil");
         String error = text("records-extension-requestedUntil-error");
-        assertTrue(error.contains("at most 5 years (Art. 4(5))") && error.contains("2029-10-01"), error);
+        assertTrue(error.contains("at most 5 years (Art. 4(5))") && error.contains("2031-10-01"), error);
         assertEquals("true", field.getDomAttribute("aria-invalid"));
         assertTrue(field.getDomAttribute("aria-describedby").contains("records-extension-requestedUntil-error"),
                 field.getDomAttribute("aria-describedby"));
         assertEquals("records-extension-requestedUntil", focused(), "the field refused takes the focus");
-        assertEquals("2029-10-02", field.getDomProperty("value"), "what was typed is kept");
+        assertEquals("2031-10-02", field.getDomProperty("value"), "what was typed is kept");
         assertEquals("15MSP", byTestId("records-extension-meeting").getDomProperty("value"));
-        assertTrue(text("extensions").contains("2024-10-01") && !text("extensions").contains("2029"),
+        assertTrue(text("extensions").contains("2026-10-01") && !text("extensions").contains("2031"),
                 "nothing was written: " + text("extensions"));
         screenshot("extension-error-1280");
 
-        setValue("records-extension-requestedUntil", "2029-10-01");
+        setValue("records-extension-requestedUntil", "2031-10-01");
         assertEquals(null, field.getDomAttribute("aria-invalid"), "editing the field clears its problem");
         submit("extension");
         wait.until(d -> text("records-extension-message").startsWith("Recorded request"));
-        wait.until(d -> text("extensions").contains("2029-10-01"));
+        wait.until(d -> text("extensions").contains("2031-10-01"));
         assertTrue(text("extensions").contains("15MSP"), text("extensions"));
         assertEquals("records-extension-submit", focused(), "the focus stays on the button across the panel's redraw");
         assertEquals("", byTestId("records-extension-requestedUntil").getDomProperty("value"),
                 "the form is emptied for the next request");
         // the new request is offered for a decision
         assertTrue(new Select(byTestId("records-decision-request")).getOptions().stream()
-                .anyMatch(o -> o.getDomProperty("textContent").contains("until 2029-10-01")));
+                .anyMatch(o -> o.getDomProperty("textContent").contains("until 2031-10-01")));
         screenshot("extension-recorded-1280");
         byTestId("view-dashboard").click();
         wait.until(d -> text("deadline-row-TCD").contains("extension request pending")
