@@ -39,6 +39,8 @@ import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.progress.Warming;
 import org.clearancemap.auth.RevocationListener;
 import org.clearancemap.db.NotificationListener;
+import org.clearancemap.report.AnalysisTolerances;
+import org.clearancemap.report.ExtensionRequestAnalysis;
 import org.clearancemap.report.ReportRoutes;
 import org.clearancemap.stateparty.StateParty;
 import org.clearancemap.stateparty.StatePartyRepository;
@@ -106,8 +108,10 @@ public final class App {
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, json, clock);
-        var extensionRequests = new ExtensionRequestRoutes(new ExtensionRequestRepository(database.dataSource()),
-                statePartyRecords, progress, json, clock);
+        var extensionRequestRecords = new ExtensionRequestRepository(database.dataSource());
+        var extensionRequests = new ExtensionRequestRoutes(extensionRequestRecords, statePartyRecords, progress, json, clock);
+        var analyses = new ExtensionRequestAnalysis(statePartyRecords, extensionRequestRecords, progress, config.rateYears(),
+                AnalysisTolerances.of(config.analysisTolerances()), clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var cells = new Aggregates(progress);
         var aggregates = new AggregateRoutes(cells, progress, statePartyRecords, clock);
@@ -216,6 +220,7 @@ public final class App {
             cfg.routes.post("/api/state-parties", treatyRecords::addStateParty);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests", extensionRequests::create);
             cfg.routes.get("/api/state-parties/{iso3}/extension-requests/{id}", extensionRequests::get);
+            cfg.routes.get("/api/state-parties/{iso3}/extension-requests/{id}/analysis", analyses::analysis);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/revisions", extensionRequests::revise);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/questions", extensionRequests::ask);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/questions/{qid}/answer",

@@ -96,6 +96,33 @@ public final class Config {
                     + "computes sequentially. The figures are bit-for-bit the same for any number")
             .shownAs(n -> n == 0 ? availableProcessors() + " (available processors)" : n));
 
+    // the analysis of an extension request (GET .../extension-requests/{id}/analysis)
+    private static final Setting<Double> ANALYSIS_STATED_TOLERANCE_PERCENT = declare(Setting.decimal(
+            "ANALYSIS_STATED_TOLERANCE_PERCENT", 1, 0, 100,
+            "check `stated-figures-consistent`: how far (d) − (e) may differ from (f), in % of (d), before it fails"));
+    private static final Setting<Double> ANALYSIS_MAPPED_TOLERANCE_PERCENT = declare(Setting.decimal(
+            "ANALYSIS_MAPPED_TOLERANCE_PERCENT", 10, 0, 100,
+            "check `stated-vs-mapped`: how far a stated figure may differ from the mapped one on the submission date, "
+                    + "in % of the larger of the two, before it fails"));
+    private static final Setting<Double> ANALYSIS_REPORTED_TOLERANCE_PERCENT = declare(Setting.decimal(
+            "ANALYSIS_REPORTED_TOLERANCE_PERCENT", 10, 0, 100,
+            "check `stated-vs-reported`: how far the stated remaining area may differ from the latest reported one, "
+                    + "in % of the larger of the two, before it fails"));
+    private static final Setting<Double> ANALYSIS_PLAN_COVERAGE_TOLERANCE_PERCENT = declare(Setting.decimal(
+            "ANALYSIS_PLAN_COVERAGE_TOLERANCE_PERCENT", 1, 0, 100,
+            "check `work-plan-covers-remaining`: how much of the remaining area, in %, the plan may leave out and pass"));
+    private static final Setting<Double> ANALYSIS_PACE_FACTOR = declare(Setting.decimal("ANALYSIS_PACE_FACTOR",
+            1.5, 1, 100,
+            "check `work-plan-pace-plausible`: a planned year above the best yearly release ever mapped warns, above "
+                    + "this many times it fails"));
+    private static final Setting<Double> ANALYSIS_FUNDING_GAP_TOLERANCE_PERCENT = declare(Setting.decimal(
+            "ANALYSIS_FUNDING_GAP_TOLERANCE_PERCENT", 5, 0, 100,
+            "check `funding-gap`: the part of the budget needed, in %, that may lack secured or disbursed money and pass"));
+    private static final Setting<Double> ANALYSIS_MILESTONE_TOLERANCE_PERCENT = declare(Setting.decimal(
+            "ANALYSIS_MILESTONE_TOLERANCE_PERCENT", 10, 0, 100,
+            "check `previous-milestones`: how far, in %, the area released in a year of the previous plan may fall "
+                    + "short of the planned area and still meet it"));
+
     // access
     private static final Setting<Boolean> READ_REQUIRES_TOKEN = declare(Setting.bool("READ_REQUIRES_TOKEN", false,
             "`true`: reads under `/api`, `/ogc` and `/tiles` need a valid token (any role); `/health` and the "
@@ -345,6 +372,17 @@ public final class Config {
     /** The threads that compute area figures: {@code PROGRESS_THREADS}, or the number of available processors when 0. */
     public int progressThreadCount() {
         return progressThreads() > 0 ? progressThreads() : availableProcessors();
+    }
+
+    /** The tolerances of the analysis of an extension request, by setting name ({@code ANALYSIS_...}). */
+    public Map<String, Double> analysisTolerances() {
+        var m = new LinkedHashMap<String, Double>();
+        for (Setting<Double> s : List.of(ANALYSIS_STATED_TOLERANCE_PERCENT, ANALYSIS_MAPPED_TOLERANCE_PERCENT,
+                ANALYSIS_REPORTED_TOLERANCE_PERCENT, ANALYSIS_PLAN_COVERAGE_TOLERANCE_PERCENT, ANALYSIS_PACE_FACTOR,
+                ANALYSIS_FUNDING_GAP_TOLERANCE_PERCENT, ANALYSIS_MILESTONE_TOLERANCE_PERCENT)) {
+            m.put(s.name(), get(s));
+        }
+        return m;
     }
 
     /** {@code READ_REQUIRES_TOKEN}. */

@@ -28,6 +28,13 @@ final class TreatyWords {
     static final String ART_4_6_F = "The total area containing cluster munition remnants remaining to be cleared "
             + "during the proposed extension.";
 
+    static final String ART_4_7 = "The Meeting of States Parties or the Review Conference shall, taking into "
+            + "consideration the factors referred to in paragraph 6 of this Article, including, inter alia, the quantities "
+            + "of cluster munition remnants reported, assess the request and decide by a majority of votes of States "
+            + "Parties present and voting whether to grant the request for an extension period. The States Parties may "
+            + "decide to grant a shorter extension than that requested and may propose benchmarks for the extension, as "
+            + "appropriate.";
+
     static final String STATE_PARTY = "State Party";
     static final String ADMIN_1 = "Province or region";
     static final String ADMIN_2 = "District";

@@ -27,7 +27,13 @@ import org.clearancemap.db.DataAccessException;
  */
 public final class ExtensionRequestRepository {
     private static final String INSERT_REQUEST = """
-            INSERT INTO extension_request (iso3, status, source) VALUES (?, 'submitted', ?) RETURNING id
+            INSERT INTO extension_request (iso3, status, source, synthetic) VALUES (?, 'submitted', ?, ?) RETURNING id
+            """;
+    private static final String SELECT_SYNTHETIC = """
+            SELECT synthetic FROM extension_request WHERE iso3 = ? AND id = ?
+            """;
+    private static final String SELECT_SYNTHETIC_REQUEST = """
+            SELECT id FROM extension_request WHERE iso3 = ? AND synthetic ORDER BY id LIMIT 1
             """;
     private static final String INSERT_REVISION;
     private static final String INSERT_PLAN_YEAR = """
@@ -122,8 +128,16 @@ public final class ExtensionRequestRepository {
 
     /** Records a submitted request with its first revision; returns the request's id. */
     public long create(Actor actor, String iso3, NewRevision revision, JsonNode detail) {
+        return create(actor, iso3, revision, detail, false);
+    }
+
+    /**
+     * Records a submitted request with its first revision, {@code synthetic} when invented for the
+     * demo; returns the request's id.
+     */
+    public long create(Actor actor, String iso3, NewRevision revision, JsonNode detail, boolean synthetic) {
         return Sql.inTransaction(dataSource, "recording an extension request of " + iso3, c -> {
-            long id = Sql.returningId(c, INSERT_REQUEST, iso3, revision.source());
+            long id = Sql.returningId(c, INSERT_REQUEST, iso3, revision.source(), synthetic);
             insertRevision(c, id, 1, revision);
             AuditLog.record(c, actor, AuditAction.EXTENSION_REQUEST_CREATE, "extension_request", String.valueOf(id),
                     iso3, null, detail);
@@ -223,6 +237,28 @@ public final class ExtensionRequestRepository {
             return out;
         } catch (SQLException e) {
             throw new DataAccessException("reading the revisions of extension request " + requestId, e);
+        }
+    }
+
+    /** Whether request {@code id} of {@code iso3} is synthetic; empty when there is no such request. */
+    public Optional<Boolean> synthetic(String iso3, long id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = Sql.prepare(c, SELECT_SYNTHETIC, iso3, id);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getBoolean(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new DataAccessException("reading extension request " + id, e);
+        }
+    }
+
+    /** The first synthetic request of {@code iso3}, if any. */
+    public Optional<Long> syntheticRequest(String iso3) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = Sql.prepare(c, SELECT_SYNTHETIC_REQUEST, iso3);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new DataAccessException("reading the synthetic extension requests of " + iso3, e);
         }
     }
 

@@ -225,6 +225,7 @@ public final class ExtensionRequestRoutes {
         m.put("decision", requests.decision(id));
         m.put("extension", summary);
         m.put("currentDeadline", stateParties.existing(iso3).currentDeadline());
+        m.put("synthetic", requests.synthetic(iso3, id).orElse(false));
         return m;
     }
 
