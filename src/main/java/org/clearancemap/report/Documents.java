@@ -33,7 +33,8 @@ public final class Documents {
 
     static void send(Context ctx, String format, Document d) {
         switch (format) {
-            case "html" -> ctx.contentType("text/html; charset=utf-8").result(HtmlDocument.render(d));
+            case "html" -> ctx.contentType("text/html; charset=utf-8")
+                    .result(HtmlDocument.render(d, HtmlDocument.stylesheetFor(ctx.path())));
             case "csv" -> csv(ctx, d);
             default -> ctx.json(d.json());
         }

@@ -152,9 +152,11 @@ public final class ExtensionRequestAnalysis {
         }
         notes.add(ReportParts.MAPPED_NOTE);
         notes.add("A draft for the Analysis Group: the checks flag what to look at; they decide nothing.");
+        String subtitle = TreatyWords.CONVENTION + ", Article 4(5) to (8); request " + id + ", revision " + latest.number()
+                + "; mapped figures on " + on + ".";
         return new Document(s.iso3() + "-extension-request-" + id + "-analysis", "Analysis of the extension request of "
-                + s.name(), TreatyWords.CONVENTION + ", Article 4(5) to (8); request " + id + ", revision " + latest.number()
-                + "; mapped figures on " + on + ".", new Document.Provenance(asOf, producedAt, basis, sources),
+                + s.name(), synthetic ? SYNTHETIC_REQUEST + " " + subtitle : subtitle,
+                new Document.Provenance(asOf, producedAt, basis, sources),
                 synthetic || syntheticLand, sections, notes, json);
     }
 

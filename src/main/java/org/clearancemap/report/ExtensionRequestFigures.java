@@ -92,7 +92,7 @@ final class ExtensionRequestFigures {
         List<Milestone> milestones = stateParties.milestones(s.iso3());
         Standing standing = Standing.of(progress, rateYears, s, reported, extensions, asOf);
         Deadline d = standing.deadline();
-        Extension pending = extensions.stream().filter(e -> "submitted".equals(e.status())).reduce((a, b) -> b).orElse(null);
+        Extension pending = extensions.stream().filter(e -> "submitted".equals(e.status()) && !e.synthetic()).reduce((a, b) -> b).orElse(null);
         StatePartyRepository.Mapped mapped = stateParties.mapped().getOrDefault(s.iso3(), StatePartyRepository.Mapped.NONE);
         boolean synthetic = mapped.synthetic();
 

@@ -23,9 +23,23 @@ final class HtmlDocument {
     }
 
     static String render(Document d) {
+        return render(d, STYLESHEET);
+    }
+
+    /**
+     * The style sheet relative to a document served at {@code path} (the path without any
+     * prefix a proxy adds), e.g. {@code ../../../../../report.css} for
+     * {@code /api/state-parties/LAO/extension-requests/20/analysis}.
+     */
+    static String stylesheetFor(String path) {
+        long segments = java.util.Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).count();
+        return "../".repeat((int) Math.max(0, segments - 1)) + "report.css";
+    }
+
+    static String render(Document d, String stylesheet) {
         StringBuilder out = new StringBuilder(8192);
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(d.title()))
-                .append("</title>\n<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\"></head><body>\n");
+                .append("</title>\n<link rel=\"stylesheet\" href=\"").append(escape(stylesheet)).append("\"></head><body>\n");
         if (d.synthetic()) {
             // fixed in print, so that it heads every printed page
             out.append("<p class=\"synthetic page-notice\" role=\"note\">").append(escape(Document.SYNTHETIC_NOTICE)).append("</p>\n");

@@ -34,7 +34,8 @@ public final class StatePartyRepository {
             """;
     private static final String SELECT_EXTENSIONS = """
             SELECT id, coalesce(decided_at_meeting, meeting) AS meeting, submitted_on, requested_until, status,
-                   granted_until, decided_on, confidence, source
+                   granted_until, decided_on, confidence, source,
+                   (SELECT r.synthetic FROM extension_request r WHERE r.id = extension_request_summary.id) AS synthetic
               FROM extension_request_summary
              WHERE iso3 = ?
              ORDER BY coalesce(submitted_on, decided_on, granted_until), id
@@ -145,7 +146,7 @@ public final class StatePartyRepository {
         return list(SELECT_EXTENSIONS, iso3, rs -> new Extension(rs.getLong("id"), rs.getString("meeting"),
                 date(rs, "submitted_on"), date(rs, "requested_until"), rs.getString("status"),
                 date(rs, "granted_until"), date(rs, "decided_on"), rs.getString("confidence"),
-                rs.getString("source")));
+                rs.getString("source"), rs.getBoolean("synthetic")));
     }
 
     public List<ReportedFigure> reportedFigures(String iso3) {

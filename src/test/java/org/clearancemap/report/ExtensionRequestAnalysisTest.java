@@ -388,6 +388,10 @@ class ExtensionRequestAnalysisTest {
         assertTrue(page.contains("Benchmarks: the work plan&#39;s yearly targets")
                 || page.contains("Benchmarks: the work plan's yearly targets"));
         assertFalse(page.contains("daysLate"), "labels in words, never field names");
+        String sheet = URI.create(server.url("/api/state-parties/ZAA/extension-requests/" + id + "/analysis"))
+                .resolve("../../../../../report.css").getPath();
+        assertEquals("/report.css", sheet);
+        assertTrue(page.contains("<link rel=\"stylesheet\" href=\"../../../../../report.css\">"), "styled by report.css");
         assertTrue(page.contains("Days late"));
     }
 
