@@ -25,7 +25,8 @@ record DraftDecision(LocalDate grantedUntil, LocalDate requestedUntil, List<Map<
     static DraftDecision of(StateParty s, ExtensionRevision latest, LocalDate submittedOn, LocalDate deadlineExtended,
                             List<Check> checks) {
         LocalDate limit = deadlineExtended.plusYears(5);
-        LocalDate until = latest.requestedUntil().isAfter(limit) ? limit : latest.requestedUntil();
+        LocalDate requested = latest.requestedUntil();
+        LocalDate until = requested == null ? null : requested.isAfter(limit) ? limit : requested;
         List<Map<String, Object>> benchmarks = new ArrayList<>();
         StringBuilder targets = new StringBuilder();
         for (ExtensionRevision.WorkPlanYear y : latest.workPlan()) {
@@ -46,8 +47,14 @@ record DraftDecision(LocalDate grantedUntil, LocalDate requestedUntil, List<Map<
             text.append(" submitted on ").append(Formats.document(Kind.DATE, submittedOn));
         }
         text.append(" to extend its deadline of ").append(Formats.document(Kind.DATE, deadlineExtended))
-                .append(" under Article 4(5), grants the extension until ").append(Formats.document(Kind.DATE, until));
-        if (!until.equals(latest.requestedUntil())) {
+                .append(" under Article 4(5), grants the extension until ");
+        if (until == null) {
+            text.append("a date the request does not state (at most ").append(Formats.document(Kind.DATE, limit))
+                    .append(", five years after the deadline)");
+        } else {
+            text.append(Formats.document(Kind.DATE, until));
+        }
+        if (until != null && !until.equals(requested)) {
             text.append(", a shorter period than the ").append(Formats.document(Kind.DATE, latest.requestedUntil()))
                     .append(" requested (Article 4(7))");
         }
@@ -71,7 +78,7 @@ record DraftDecision(LocalDate grantedUntil, LocalDate requestedUntil, List<Map<
             }
             text.append(".");
         }
-        return new DraftDecision(until, latest.requestedUntil(), benchmarks, text.toString());
+        return new DraftDecision(until, requested, benchmarks, text.toString());
     }
 
     Map<String, Object> toJson() {

@@ -118,6 +118,12 @@ final class ExtensionAnalysis {
         String title = "Extension of at most five years from the current deadline (Article 4(5), renewals 4(8))";
         LocalDate until = in.latest().requestedUntil();
         LocalDate limit = in.deadlineExtended().plusYears(5);
+        if (until == null) {
+            return new Check(id, Status.WARN, title, "Cannot be checked: the request states no date it asks the extension "
+                    + "until (requestedUntil). Article 4(6)(a) asks for the proposed duration; at most five years from the "
+                    + "deadline of " + day(in.deadlineExtended()) + " ends on " + day(limit) + ".",
+                    figures("currentDeadline", in.deadlineExtended(), "latestAllowedUntil", limit));
+        }
         double years = Math.round(ChronoUnit.DAYS.between(in.deadlineExtended(), until) / 365.25 * 100) / 100.0;
         var f = figures("currentDeadline", in.deadlineExtended(), "requestedUntil", until, "latestAllowedUntil", limit,
                 "durationYears", years);

@@ -97,7 +97,8 @@ public final class ExtensionRequestAnalysis {
                 latestReported, previous, tolerances);
         List<Check> checks = ExtensionAnalysis.checks(in);
         DraftDecision draft = DraftDecision.of(s, latest, submittedOn, deadlineExtended, checks);
-        boolean syntheticLand = stateParties.mapped().getOrDefault(s.iso3(), StatePartyRepository.Mapped.NONE).synthetic();
+        StatePartyRepository.Mapped counts = stateParties.mapped().getOrDefault(s.iso3(), StatePartyRepository.Mapped.NONE);
+        boolean syntheticLand = counts.synthetic();
 
         var json = new LinkedHashMap<String, Object>();
         json.put("iso3", s.iso3());
@@ -138,10 +139,9 @@ public final class ExtensionRequestAnalysis {
             sections.add(section(c));
         }
         sections.add(draft.section());
-        String basis = mapped.footprintSqm() > 0 ? ReportParts.mappedBasis(
-                stateParties.mapped().getOrDefault(s.iso3(), StatePartyRepository.Mapped.NONE).hazardCount(),
-                stateParties.mapped().getOrDefault(s.iso3(), StatePartyRepository.Mapped.NONE).releaseCount())
-                + " Stated figures as the request states them." : "Stated figures as the request states them; nothing is mapped.";
+        String basis = mapped.footprintSqm() > 0
+                ? ReportParts.mappedBasis(counts.hazardCount(), counts.releaseCount()) + " Stated figures as the request states them."
+                : "Stated figures as the request states them; nothing is mapped.";
         List<String> sources = new ArrayList<>(ReportParts.sources(s, reported));
         if (latest.source() != null && !latest.source().isBlank()) {
             sources.add(0, "The request: " + latest.source());

@@ -71,6 +71,10 @@ final class WorkPlanChecks {
         if (plan.isEmpty()) {
             return noPlan(id, title);
         }
+        if (until == null) {
+            return new Check(id, Status.WARN, title, "Cannot be checked: the request states no date it asks the extension "
+                    + "until (requestedUntil).", figures());
+        }
         int last = plan.stream().filter(y -> y.releaseKm2().signum() > 0).mapToInt(WorkPlanYear::year).max()
                 .orElse(plan.get(plan.size() - 1).year());
         var f = figures("lastPlanYear", last, "requestedUntil", until);

@@ -396,6 +396,27 @@ class ExtensionRequestAnalysisTest {
     }
 
     @Test
+    void everyRequestOfTheReferenceDataIsAnalysedEvenWithoutARequestedDateOrAPlan() throws Exception {
+        int analysed = 0;
+        for (JsonNode party : server.json("/api/state-parties")) {
+            String iso3 = party.get("iso3").asText();
+            for (JsonNode e : server.json("/api/state-parties/" + iso3).get("extensions")) {
+                HttpResponse<String> r = server.get("/api/state-parties/" + iso3 + "/extension-requests/"
+                        + e.get("id").asLong() + "/analysis");
+                assertEquals(200, r.statusCode(), iso3 + " " + e + ": " + r.body());
+                JsonNode a = JSON.readTree(r.body());
+                assertEquals(ExtensionAnalysis.IDS.size(), a.get("checks").size());
+                if (e.get("requestedUntil").isNull()) {
+                    assertStatus("warn", check(a, "duration-at-most-five-years"), "no requested date");
+                    assertTrue(a.get("draftDecision").get("grantedUntil").isNull(), a.toString());
+                }
+                analysed++;
+            }
+        }
+        assertTrue(analysed >= 18, "the reference data's requests: " + analysed);
+    }
+
+    @Test
     void anUnknownRequestIsA404AndABadIdA400() throws Exception {
         HttpResponse<String> unknown = server.get("/api/state-parties/ZAA/extension-requests/999999/analysis");
         assertEquals(404, unknown.statusCode());
