@@ -102,7 +102,7 @@ record DraftDecision(LocalDate grantedUntil, LocalDate requestedUntil, List<Map<
         List<Column> columns = List.of(new Column("Year", Kind.YEAR), new Column("Land to release (km²)", Kind.KM2),
                 new Column("of which to cancel (km²)", Kind.KM2), new Column("of which to reduce (km²)", Kind.KM2),
                 new Column("of which to clear (km²)", Kind.KM2), new Column("Budget needed (USD)", Kind.COUNT));
-        return new Section("Draft decision (Article 4(7))", TreatyWords.ART_4_7, List.of(
+        return new Section("Draft decision (Article 4(7))", null, List.of(
                 Figure.of("Extension until", Kind.DATE, grantedUntil),
                 Figure.of("Draft text", Kind.TEXT, text)), List.of(new Table("benchmarks",
                 "Benchmarks: the work plan's yearly targets", columns, rows, "No work plan: no benchmark.")));

@@ -199,7 +199,8 @@ public final class ExtensionRequestAnalysis {
                 figures.add(Figure.of(label(e.getKey()), kind(e.getKey(), e.getValue()), value(e.getKey(), e.getValue())));
             }
         }
-        return new Section(c.title(), null, figures, tables);
+        String quoted = c.id().equals(ExtensionAnalysis.IDS.get(0)) ? TreatyWords.ART_4_6_SUBMISSION : null;
+        return new Section(c.title(), quoted, figures, tables);
     }
 
     private static Table table(String id, String title, List<?> rows) {

@@ -28,12 +28,10 @@ final class TreatyWords {
     static final String ART_4_6_F = "The total area containing cluster munition remnants remaining to be cleared "
             + "during the proposed extension.";
 
-    static final String ART_4_7 = "The Meeting of States Parties or the Review Conference shall, taking into "
-            + "consideration the factors referred to in paragraph 6 of this Article, including, inter alia, the quantities "
-            + "of cluster munition remnants reported, assess the request and decide by a majority of votes of States "
-            + "Parties present and voting whether to grant the request for an extension period. The States Parties may "
-            + "decide to grant a shorter extension than that requested and may propose benchmarks for the extension, as "
-            + "appropriate.";
+    static final String ART_4_6_SUBMISSION = "A request for an extension shall be submitted to a Meeting of States "
+            + "Parties or a Review Conference prior to the expiry of the time period referred to in paragraph 1 of this "
+            + "Article for that State Party. Each request shall be submitted a minimum of nine months prior to the Meeting "
+            + "of States Parties or Review Conference at which it is to be considered.";
 
     static final String STATE_PARTY = "State Party";
     static final String ADMIN_1 = "Province or region";

@@ -385,6 +385,8 @@ class ExtensionRequestAnalysisTest {
         assertTrue(page.contains("Submitted at least nine months before the meeting that considers it (Article 4(6))"));
         assertTrue(page.contains("Failed") && page.contains("Passed") && page.contains("Not applicable"));
         assertTrue(page.contains("Draft decision (Article 4(7))"));
+        assertTrue(page.contains("Each request shall be submitted a minimum of nine months prior to the Meeting"),
+                "the provision quoted");
         assertTrue(page.contains("Benchmarks: the work plan&#39;s yearly targets")
                 || page.contains("Benchmarks: the work plan's yearly targets"));
         assertFalse(page.contains("daysLate"), "labels in words, never field names");
