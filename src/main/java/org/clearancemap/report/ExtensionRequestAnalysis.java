@@ -225,6 +225,9 @@ public final class ExtensionRequestAnalysis {
         if (key.endsWith("Km2")) {
             return Kind.KM2;
         }
+        if (key.endsWith("Id")) {
+            return Kind.TEXT;
+        }
         if (key.endsWith("Usd") || value instanceof Long || value instanceof Integer && !isYear(key)) {
             return Kind.COUNT;
         }
@@ -254,6 +257,9 @@ public final class ExtensionRequestAnalysis {
         }
         if (value instanceof Boolean b) {
             return b ? "yes" : "no";
+        }
+        if (key.endsWith("Id")) {
+            return String.valueOf(value);
         }
         if (value instanceof Double d) {
             return key.endsWith("Percent") ? String.format(Locale.ENGLISH, "%.1f", d)
