@@ -3,7 +3,6 @@ package org.clearancemap.ogc;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
@@ -82,13 +81,8 @@ public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilte
         checkFormat(query);
     }
 
-    private static final Set<String> FORMATS = Set.of("json", "geojson");
-
     private static void checkFormat(Map<String, List<String>> query) {
-        String f = single(query, "f");
-        if (f != null && !FORMATS.contains(f)) {
-            throw ApiException.BadRequest.parameter("f", "f must be json or geojson (got '" + Params.abbreviate(f) + "').");
-        }
+        Encoding.of(single(query, "f"), null);
     }
 
     private static String single(Map<String, List<String>> query, String name) {
