@@ -20,7 +20,7 @@ import org.clearancemap.http.Params;
  */
 public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilter, String> filters, int limit, long offset,
         OutputCrs crs, Cql2Filter filter) {
-    public static final int DEFAULT_LIMIT = 10;
+    public static final int DEFAULT_LIMIT = 1000;
     public static final int MAX_LIMIT = 10_000;
     /** Parameters every collection's items accept besides its property filters. */
     public static final List<String> COMMON_PARAMETERS = List.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs",
