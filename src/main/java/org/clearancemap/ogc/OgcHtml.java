@@ -246,10 +246,13 @@ final class OgcHtml {
         return value.isNumber() ? "<td class=\"n\">" + text(value) + "</td>" : "<td>" + text(value) + "</td>";
     }
 
-    /** A property value as the JSON has it: numbers as written, nothing for null. */
+    /** A property value as the JSON has it: numbers in plain decimals (never 1.2E7), nothing for null. */
     private static String text(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return "";
+        }
+        if (value.isFloatingPointNumber()) {
+            return java.math.BigDecimal.valueOf(value.doubleValue()).toPlainString();
         }
         return escape(value.isValueNode() ? value.asText() : value.toString());
     }

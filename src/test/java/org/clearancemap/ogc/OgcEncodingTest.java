@@ -165,6 +165,11 @@ class OgcEncodingTest {
         assertFalse(all.contains("it's \"H3\""), "no raw quotes");
         assertTrue(all.contains("BLU-26 sous-munitions « Nord », 子弹药"), "unicode kept");
         assertEquals(3, all.split("<tr><th scope=\"row\">").length - 1, "one row per feature");
+        double remainingSqm = server.json("/ogc/collections/remaining/items/LAO").at("/properties/remaining_sqm").asDouble();
+        assertTrue(remainingSqm > 1e7, "large enough for Java to write it 1.2E8");
+        String remaining = get("/ogc/collections/remaining/items", BROWSER).body();
+        assertTrue(remaining.contains("<td class=\"n\">" + java.math.BigDecimal.valueOf(remainingSqm).toPlainString() + "</td>"), remaining);
+        assertFalse(remaining.matches("(?s).*<td class=\"n\">[0-9.]+E[0-9]+</td>.*"), "no exponent");
         String item = get("/ogc/collections/hazards/items/" + hazardId, BROWSER).body();
         assertTrue(item.contains("<th scope=\"row\">external_id</th><td>LAO-H2</td>"), item);
     }
