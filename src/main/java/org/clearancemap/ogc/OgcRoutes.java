@@ -78,7 +78,6 @@ public final class OgcRoutes {
     public static void allowAnyOrigin(Context ctx) {
         ctx.header("Access-Control-Allow-Origin", "*");
         ctx.header("Access-Control-Expose-Headers", "ETag, Content-Crs, Server-Timing");
-        ctx.header("Vary", "Accept");
     }
 
     public void landing(Context ctx) throws IOException {
@@ -113,7 +112,7 @@ public final class OgcRoutes {
 
     public void api(Context ctx) throws IOException {
         ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
-        if (Encoding.of(ctx) == Encoding.HTML) {
+        if (encoding(ctx) == Encoding.HTML) {
             apiHtml(ctx);
             return;
         }
@@ -203,7 +202,7 @@ public final class OgcRoutes {
     public void items(Context ctx) throws IOException {
         Collection c = collection(ctx.pathParam("collectionId"));
         ItemsQuery query = ItemsQuery.parse(ctx.queryParamMap(), c);
-        Encoding encoding = Encoding.of(ctx);
+        Encoding encoding = encoding(ctx);
         FeaturePage page = c == Collection.REMAINING
                 ? remaining.page(query, asOf(query.datetime()))
                 : features.page(c.kind(), query.crs().geoJsonSql(), Where.items(c, query), query.limit(),
@@ -256,7 +255,7 @@ public final class OgcRoutes {
 
     public void item(Context ctx) throws IOException {
         OutputCrs crs = ItemsQuery.featureCrs(ctx.queryParamMap());
-        Encoding encoding = Encoding.of(ctx);
+        Encoding encoding = encoding(ctx);
         Collection c = collection(ctx.pathParam("collectionId"));
         String featureId = ctx.pathParam("featureId");
         Optional<String> feature;
@@ -402,11 +401,17 @@ public final class OgcRoutes {
 
     /** The JSON body, or the HTML page {@code page} writes when the request asks for HTML. */
     private void respond(Context ctx, String contentType, JsonNode body, Supplier<String> page) throws IOException {
-        if (Encoding.of(ctx) == Encoding.HTML) {
+        if (encoding(ctx) == Encoding.HTML) {
             ctx.contentType(HTML_UTF8).result(page.get());
         } else {
             send(ctx, contentType, body);
         }
+    }
+
+    /** The encoding the request asks for; the response says it depends on the Accept header. */
+    private static Encoding encoding(Context ctx) {
+        ctx.header("Vary", "Accept");
+        return Encoding.of(ctx);
     }
 
     /** Where the server's own pages and files are: the context path, without a trailing slash. */

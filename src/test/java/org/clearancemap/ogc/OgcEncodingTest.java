@@ -105,6 +105,7 @@ class OgcEncodingTest {
             }
             assertEquals(json, type(get(withQuery(path, "f=json"), BROWSER)), "f=json wins over the Accept header: " + path);
             assertTrue(get(path, null).headers().firstValue("Vary").orElse("").contains("Accept"), path);
+            assertTrue(get(withQuery(path, "f=html"), null).headers().firstValue("Vary").orElse("").contains("Accept"), path);
         }
     }
 
@@ -170,6 +171,9 @@ class OgcEncodingTest {
         String remaining = get("/ogc/collections/remaining/items", BROWSER).body();
         assertTrue(remaining.contains("<td class=\"n\">" + java.math.BigDecimal.valueOf(remainingSqm).toPlainString() + "</td>"), remaining);
         assertFalse(remaining.matches("(?s).*<td class=\"n\">[0-9.]+E[0-9]+</td>.*"), "no exponent");
+        String hostile = get("/ogc/collections/hazards/items?external_id=%22%3E%3Cscript%3Ealert(1)%3C/script%3E", BROWSER).body();
+        assertTrue(hostile.contains("No feature on this page; 0 match in all."), hostile);
+        assertFalse(hostile.contains("<script>alert"), "a value from the query is never markup");
         String item = get("/ogc/collections/hazards/items/" + hazardId, BROWSER).body();
         assertTrue(item.contains("<th scope=\"row\">external_id</th><td>LAO-H2</td>"), item);
     }
