@@ -11,6 +11,8 @@ const COUNTRIES_URL = new URL('../node_modules/world-atlas/countries-110m.json',
 const ANTARCTICA = '010'; // Web Mercator cannot show it
 const REMAINING_STYLE = { color: '#6b2750', weight: 2, fillColor: '#CC79A7', fillOpacity: 0.45 };
 const EXTENT_STYLE = { color: '#0072b2', weight: 2, dashArray: '6 4', fillOpacity: 0.08 };
+/** Below this size on screen (pixels across) a feature is also marked by a dot, so that it can be seen. */
+const SMALL_PX = 8;
 
 /** Hazards by classification, releases by method, as the map page draws them; remaining land in purple. */
 function styleOf(feature) {
@@ -47,7 +49,29 @@ async function drawFeatures(map, element) {
   }
   const layer = L.geoJSON(data, { style: styleOf }).addTo(map);
   element.dataset.drawn = String(layer.getLayers().length);
+  markSmallOnes(map, layer);
   return layer.getLayers().length ? layer.getBounds() : null;
+}
+
+/** A dot in the feature's colour over each feature too small to see at the zoom, in a pane of their own. */
+function markSmallOnes(map, layer) {
+  map.createPane('dots').style.zIndex = 450;
+  const dots = L.layerGroup().addTo(map);
+  const mark = () => {
+    dots.clearLayers();
+    for (const feature of layer.getLayers()) {
+      const bounds = feature.getBounds();
+      const across = map.latLngToLayerPoint(bounds.getNorthEast()).distanceTo(map.latLngToLayerPoint(bounds.getSouthWest()));
+      if (across < SMALL_PX) {
+        const { color, fillColor } = styleOf(feature.feature);
+        L.circleMarker(bounds.getCenter(), {
+          pane: 'dots', interactive: false, radius: 4, weight: 1, color, fillColor, fillOpacity: 0.9,
+        }).addTo(dots);
+      }
+    }
+  };
+  map.on('zoomend', mark);
+  mark();
 }
 
 function drawExtent(map, bbox) {

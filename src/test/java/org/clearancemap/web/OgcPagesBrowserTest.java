@@ -107,6 +107,8 @@ class OgcPagesBrowserTest {
         assertEquals(perPage, mapDrawn(), "one path per feature of the page");
         assertEquals(String.valueOf(perPage), css("#ogc-map").getAttribute("data-drawn"));
         assertEquals(perPage, browser.findElements(By.cssSelector("table.features tbody tr")).size());
+        assertTrue(browser.findElements(By.cssSelector("#ogc-map .leaflet-dots-pane path")).size() > 0,
+                "features too small to see at the world's zoom are marked by dots");
         assertEquals("Features 1–" + perPage + " of " + matched + " matching.", css("[data-testid=ogc-count]").getText());
         assertTrue(browser.findElements(By.cssSelector("a[rel=prev]")).isEmpty());
         screenshots("items");
