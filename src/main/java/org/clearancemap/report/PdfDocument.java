@@ -174,7 +174,7 @@ final class PdfDocument {
     }
 
     private static PdfPTable twoColumns() {
-        PdfPTable table = new PdfPTable(new float[] {2, 5});
+        PdfPTable table = new PdfPTable(new float[] {3, 5});
         table.setWidthPercentage(100);
         table.setSpacingAfter(4);
         return table;
