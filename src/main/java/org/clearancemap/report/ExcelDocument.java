@@ -43,6 +43,9 @@ final class ExcelDocument {
     private static final String EXCEL_INSTANT = Formats.EXCEL_DATE + ", hh:mm \"UTC\"";
     private static final int WIDEST_COLUMN = 60;
 
+    /** How a text cell looks. */
+    private enum Look { TITLE, HEADING, QUOTE, NOTICE, LABEL, PART, HEADER, GROUP, PLAIN }
+
     private final XSSFWorkbook book;
     private final Map<String, CellStyle> styles = new HashMap<>();
 
@@ -86,23 +89,23 @@ final class ExcelDocument {
     private void summary(Document d) {
         XSSFSheet sheet = book.createSheet(SUMMARY);
         int r = page(sheet, d, false);
-        text(sheet, r++, d.title(), "title");
-        text(sheet, r++, d.subtitle(), "plain");
+        text(sheet, r++, d.title(), Look.TITLE);
+        text(sheet, r++, d.subtitle(), Look.PLAIN);
         r++;
         for (Map.Entry<String, String> line : PrintedParts.provenance(d.provenance())) {
             Row row = sheet.createRow(r++);
             label(row, line.getKey(), false);
             switch (line.getKey()) {
-                case "Figures refer to" -> value(row.createCell(1), Document.Kind.DATE, d.provenance().figuresOn(), false, "");
-                case "Produced" -> value(row.createCell(1), Document.Kind.INSTANT, d.provenance().producedAt(), false, "");
+                case PrintedParts.FIGURES_ON -> value(row.createCell(1), Document.Kind.DATE, d.provenance().figuresOn(), false, "");
+                case PrintedParts.PRODUCED -> value(row.createCell(1), Document.Kind.INSTANT, d.provenance().producedAt(), false, "");
                 default -> row.createCell(1).setCellValue(line.getValue());
             }
         }
         for (Document.Section s : d.sections()) {
             r++;
-            text(sheet, r++, s.heading(), "heading");
+            text(sheet, r++, s.heading(), Look.HEADING);
             if (s.treatyText() != null) {
-                text(sheet, r++, "“" + s.treatyText() + "”", "quote");
+                text(sheet, r++, "“" + s.treatyText() + "”", Look.QUOTE);
             }
             for (Document.Figure f : s.figures()) {
                 Row row = sheet.createRow(r++);
@@ -119,9 +122,9 @@ final class ExcelDocument {
         }
         if (!d.notes().isEmpty()) {
             r++;
-            text(sheet, r++, "Notes", "heading");
+            text(sheet, r++, "Notes", Look.HEADING);
             for (String note : d.notes()) {
-                text(sheet, r++, note, "plain");
+                text(sheet, r++, note, Look.PLAIN);
             }
         }
         sheet.setColumnWidth(0, 42 * 256);
@@ -133,20 +136,20 @@ final class ExcelDocument {
         XSSFSheet sheet = book.createSheet(sheetName(book, t.title()));
         List<Document.Column> columns = t.columns();
         int r = page(sheet, d, columns.size() > PrintedParts.PORTRAIT_COLUMNS);
-        text(sheet, r++, t.title(), "heading");
+        text(sheet, r++, t.title(), Look.HEADING);
         int header = r++;
         Row head = sheet.createRow(header);
         int[] widths = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             Cell cell = head.createCell(i);
             cell.setCellValue(columns.get(i).header());
-            cell.setCellStyle(style("header", PrintedParts.rightAligned(columns.get(i).kind())));
+            cell.setCellStyle(style(Look.HEADER, PrintedParts.rightAligned(columns.get(i).kind())));
             widths[i] = columns.get(i).header().length();
         }
         sheet.createFreezePane(0, header + 1);
         sheet.setRepeatingRows(new CellRangeAddress(header, header, -1, -1));
         if (t.rows().isEmpty()) {
-            text(sheet, r, t.empty(), "quote");
+            text(sheet, r, t.empty(), Look.QUOTE);
         }
         boolean grouped = false;
         int groupStart = -1;
@@ -157,7 +160,7 @@ final class ExcelDocument {
                 grouped = true;
                 groupStart = r + 1;
                 for (int i = 0; i < columns.size(); i++) {
-                    out.createCell(i).setCellStyle(style("group", false));
+                    out.createCell(i).setCellStyle(style(Look.GROUP, false));
                 }
                 out.getCell(0).setCellValue(shown.get(0));
             } else {
@@ -198,20 +201,20 @@ final class ExcelDocument {
             return 0;
         }
         sheet.getHeader().setCenter(Document.SYNTHETIC_NOTICE);
-        text(sheet, 0, Document.SYNTHETIC_NOTICE, "notice");
+        text(sheet, 0, Document.SYNTHETIC_NOTICE, Look.NOTICE);
         return 1;
     }
 
-    private void text(XSSFSheet sheet, int r, String text, String style) {
+    private void text(XSSFSheet sheet, int r, String text, Look look) {
         Cell cell = sheet.createRow(r).createCell(0);
         cell.setCellValue(text);
-        cell.setCellStyle(style(style, false));
+        cell.setCellStyle(style(look, false));
     }
 
     private void label(Row row, String label, boolean part) {
         Cell cell = row.createCell(0);
         cell.setCellValue(label);
-        cell.setCellStyle(style(part ? "part" : "label", false));
+        cell.setCellStyle(style(part ? Look.PART : Look.LABEL, false));
     }
 
     /** A cell holding the value as Excel keeps it: numbers in the document's units, dates as dates. */
@@ -259,25 +262,25 @@ final class ExcelDocument {
         });
     }
 
-    private CellStyle style(String name, boolean right) {
-        return styles.computeIfAbsent(name + "|" + right, key -> {
+    private CellStyle style(Look look, boolean right) {
+        return styles.computeIfAbsent(look + "|" + right, key -> {
             XSSFCellStyle s = book.createCellStyle();
             s.setAlignment(right ? HorizontalAlignment.RIGHT : HorizontalAlignment.LEFT);
-            switch (name) {
-                case "title" -> s.setFont(font(true, false, 16, IndexedColors.AUTOMATIC));
-                case "heading" -> s.setFont(font(true, false, 13, IndexedColors.AUTOMATIC));
-                case "quote" -> s.setFont(font(false, true, 11, IndexedColors.AUTOMATIC));
-                case "notice" -> s.setFont(font(true, false, 11, IndexedColors.DARK_RED));
-                case "label" -> s.setFont(font(true, false, 11, IndexedColors.AUTOMATIC));
-                case "part" -> s.setIndention((short) 2);
-                case "header", "group" -> {
+            switch (look) {
+                case TITLE -> s.setFont(font(true, false, 16, IndexedColors.AUTOMATIC));
+                case HEADING -> s.setFont(font(true, false, 13, IndexedColors.AUTOMATIC));
+                case QUOTE -> s.setFont(font(false, true, 11, IndexedColors.AUTOMATIC));
+                case NOTICE -> s.setFont(font(true, false, 11, IndexedColors.DARK_RED));
+                case LABEL -> s.setFont(font(true, false, 11, IndexedColors.AUTOMATIC));
+                case PART -> s.setIndention((short) 2);
+                case HEADER, GROUP -> {
                     s.setFont(font(true, false, 11, IndexedColors.AUTOMATIC));
-                    byte grey = (byte) (name.equals("header") ? 0xe4 : 0xf2);
+                    byte grey = (byte) (look == Look.HEADER ? 0xe4 : 0xf2);
                     s.setFillForegroundColor(new XSSFColor(new byte[] {grey, grey, grey}, null));
                     s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                     s.setBorderBottom(BorderStyle.THIN);
                 }
-                default -> {
+                case PLAIN -> {
                 }
             }
             return s;

@@ -11,6 +11,11 @@ import java.util.Map;
 final class PrintedParts {
     /** A table with more columns than this does not fit an A4 portrait page. */
     static final int PORTRAIT_COLUMNS = 7;
+    /** The provenance block's labels. */
+    static final String FIGURES_ON = "Figures refer to";
+    static final String PRODUCED = "Produced";
+    static final String BASIS = "Basis";
+    static final String SOURCES = "Sources";
 
     private PrintedParts() {
     }
@@ -18,11 +23,11 @@ final class PrintedParts {
     /** The provenance block, label and text: what the figures refer to, when and how they were produced. */
     static List<Map.Entry<String, String>> provenance(Document.Provenance p) {
         List<Map.Entry<String, String>> lines = new ArrayList<>();
-        lines.add(Map.entry("Figures refer to", Formats.document(Document.Kind.DATE, p.figuresOn())));
-        lines.add(Map.entry("Produced", Formats.document(Document.Kind.INSTANT, p.producedAt())));
-        lines.add(Map.entry("Basis", p.basis()));
+        lines.add(Map.entry(FIGURES_ON, Formats.document(Document.Kind.DATE, p.figuresOn())));
+        lines.add(Map.entry(PRODUCED, Formats.document(Document.Kind.INSTANT, p.producedAt())));
+        lines.add(Map.entry(BASIS, p.basis()));
         if (!p.sources().isEmpty()) {
-            lines.add(Map.entry("Sources", String.join("; ", p.sources())));
+            lines.add(Map.entry(SOURCES, String.join("; ", p.sources())));
         }
         return lines;
     }
