@@ -217,8 +217,16 @@ final class ExcelDocument {
         cell.setCellStyle(style(part ? Look.PART : Look.LABEL, false));
     }
 
-    /** A cell holding the value as Excel keeps it: numbers in the document's units, dates as dates. */
+    /**
+     * A cell holding the value as Excel keeps it: numbers in the document's units, dates as dates;
+     * text (the label of a subtotal or total row) as text in a column of any kind.
+     */
     private void value(Cell cell, Document.Kind kind, Object value, boolean bold, String unit) {
+        if (value instanceof String label) {
+            cell.setCellStyle(number(null, bold, false));
+            cell.setCellValue(label);
+            return;
+        }
         String format = switch (kind) {
             case KM2 -> Formats.EXCEL_KM2;
             case SQM, COUNT -> Formats.EXCEL_SQM;

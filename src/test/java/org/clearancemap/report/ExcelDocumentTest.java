@@ -210,4 +210,22 @@ class ExcelDocumentTest {
             assertEquals(List.of("Hazardous area"), List.of(t.columns().stream().map(Column::header).findFirst().orElseThrow()));
         }
     }
+
+    @Test
+    void aTotalRowsLabelIsTextInAColumnOfNumbers() throws IOException {
+        Document s = SampleDocuments.sample(false, 2);
+        List<Column> columns = List.of(new Column("Year", Kind.YEAR), new Column("Released (km²)", Kind.KM2));
+        List<Row> rows = List.of(Row.item(List.of(2023L, 1_500_000.0)), Row.item(List.of(2024L, 2_250_000.0)),
+                new Row(RowKind.TOTAL, List.of("Total", 3_750_000.0)));
+        Document d = new Document(s.name(), s.title(), s.subtitle(), s.provenance(), false,
+                List.of(new Section("Released", null, List.of(), List.of(new Table("released", "Released", columns, rows, "None.")))),
+                List.of(), s.json());
+        try (XSSFWorkbook book = open(d)) {
+            Sheet sheet = book.getSheetAt(1);
+            int header = headerRow(sheet, d.sections().get(0).tables().get(0));
+            assertEquals(2023.0, sheet.getRow(header + 1).getCell(0).getNumericCellValue());
+            assertEquals("Total", sheet.getRow(header + 3).getCell(0).getStringCellValue());
+            assertEquals(3.75, sheet.getRow(header + 3).getCell(1).getNumericCellValue());
+        }
+    }
 }
