@@ -118,15 +118,7 @@ final class PdfDocument {
             return;
         }
         List<Document.Column> columns = t.columns();
-        float[] widths = new float[columns.size()];
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = switch (columns.get(i).kind()) {
-                case TEXT -> 3;
-                case DATE, INSTANT -> 2.6f;
-                default -> 2;
-            };
-        }
-        PdfPTable table = new PdfPTable(widths);
+        PdfPTable table = new PdfPTable(PrintedParts.widths(columns));
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         table.setSpacingBefore(2);

@@ -40,6 +40,19 @@ final class PrintedParts {
         };
     }
 
+    /** The columns' relative widths: text widest, then dates, then numbers. */
+    static float[] widths(List<Document.Column> columns) {
+        float[] widths = new float[columns.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = switch (columns.get(i).kind()) {
+                case TEXT -> 3;
+                case DATE, INSTANT -> 2.6f;
+                default -> 2;
+            };
+        }
+        return widths;
+    }
+
     /** True when any table of the document has more columns than an A4 portrait page holds. */
     static boolean landscape(Document d) {
         return d.sections().stream().flatMap(s -> s.tables().stream())

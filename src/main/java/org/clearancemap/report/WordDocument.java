@@ -19,6 +19,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
@@ -72,8 +73,7 @@ final class WordDocument {
     static byte[] render(Document d) {
         boolean landscape = PrintedParts.landscape(d);
         try (XWPFDocument doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
-            int textWidth = (landscape ? A4_LONG : A4_SHORT) - 2 * MARGIN;
-            doc.createStyles().setStyles(StylesDocument.Factory.parse(STYLES.formatted(textWidth)).getStyles());
+            doc.createStyles().setStyles(StylesDocument.Factory.parse(STYLES.formatted(textWidth(d))).getStyles());
             doc.getProperties().getCoreProperties().setTitle(d.title());
             pages(doc, d, landscape);
             body(doc, d);
@@ -132,11 +132,20 @@ final class WordDocument {
         List<Document.Column> columns = t.columns();
         XWPFTable table = doc.createTable(1, columns.size());
         table.setWidth("100%");
+        int[] twips = twips(columns, textWidth(d));
+        CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : twips) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
         XWPFTableRow header = table.getRow(0);
         header.setRepeatHeader(true);
         header.setCantSplitRow(true);
         for (int i = 0; i < columns.size(); i++) {
             XWPFTableCell cell = header.getCell(i);
+            cell.setWidth(Integer.toString(twips[i]));
             cell.setColor(HEADER_FILL);
             text(cell, columns.get(i).header(), true, PrintedParts.rightAligned(columns.get(i).kind()));
         }
@@ -157,10 +166,30 @@ final class WordDocument {
             }
             boolean bold = row.kind() != Document.RowKind.ITEM;
             for (int i = 0; i < columns.size(); i++) {
+                r.getCell(i).setWidth(Integer.toString(twips[i]));
                 text(r.getCell(i), cells.get(i), bold, PrintedParts.rightAligned(columns.get(i).kind()));
             }
         }
         doc.createParagraph();
+    }
+
+    /** The width of the text on the page, in twentieths of a point. */
+    private static int textWidth(Document d) {
+        return (PrintedParts.landscape(d) ? A4_LONG : A4_SHORT) - 2 * MARGIN;
+    }
+
+    /** The columns' widths in twentieths of a point, filling the text width. */
+    private static int[] twips(List<Document.Column> columns, int textWidth) {
+        float[] weights = PrintedParts.widths(columns);
+        float sum = 0;
+        for (float w : weights) {
+            sum += w;
+        }
+        int[] twips = new int[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            twips[i] = Math.round(textWidth * weights[i] / sum);
+        }
+        return twips;
     }
 
     /** A label and its value as one row of a borderless two-column table. */

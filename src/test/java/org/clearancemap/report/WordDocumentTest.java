@@ -94,6 +94,12 @@ class WordDocumentTest {
             assertEquals(ParagraphAlignment.LEFT, item.getCell(0).getParagraphs().get(0).getAlignment(), "name");
             assertEquals("8", table.getRow(1).getCell(0).getCTTc().getTcPr().getGridSpan().getVal().toString(),
                     "a group row spans the table");
+            var grid = table.getCTTbl().getTblGrid();
+            assertEquals(8, grid.sizeOfGridColArray());
+            long name = ((java.math.BigInteger) grid.getGridColArray(0).getW()).longValue();
+            long date = ((java.math.BigInteger) grid.getGridColArray(2).getW()).longValue();
+            long km2 = ((java.math.BigInteger) grid.getGridColArray(3).getW()).longValue();
+            assertTrue(name > date && date > km2, "text wider than dates, dates wider than numbers");
         }
     }
 
