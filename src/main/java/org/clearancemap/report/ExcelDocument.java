@@ -9,18 +9,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -42,6 +45,8 @@ final class ExcelDocument {
     static final int SHEET_NAME_LENGTH = 31;
     private static final String EXCEL_INSTANT = Formats.EXCEL_DATE + ", hh:mm \"UTC\"";
     private static final int WIDEST_COLUMN = 60;
+    /** The height of a line of 11-point text. */
+    private static final float LINE_POINTS = 15;
 
     /** How a text cell looks. */
     private enum Look { TITLE, HEADING, QUOTE, NOTICE, LABEL, PART, HEADER, GROUP, PLAIN }
@@ -89,26 +94,39 @@ final class ExcelDocument {
     private void summary(Document d) {
         XSSFSheet sheet = book.createSheet(SUMMARY);
         int r = page(sheet, d, false);
+        List<Integer> spread = new ArrayList<>();
+        List<Row> pairs = new ArrayList<>();
+        if (r > 0) {
+            spread.add(0);
+        }
         text(sheet, r++, d.title(), Look.TITLE);
+        spread.add(r);
         text(sheet, r++, d.subtitle(), Look.PLAIN);
         r++;
         for (Map.Entry<String, String> line : PrintedParts.provenance(d.provenance())) {
             Row row = sheet.createRow(r++);
+            pairs.add(row);
             label(row, line.getKey(), false);
             switch (line.getKey()) {
                 case PrintedParts.FIGURES_ON -> value(row.createCell(1), Document.Kind.DATE, d.provenance().figuresOn(), false, "");
                 case PrintedParts.PRODUCED -> value(row.createCell(1), Document.Kind.INSTANT, d.provenance().producedAt(), false, "");
-                default -> row.createCell(1).setCellValue(line.getValue());
+                default -> {
+                    Cell cell = row.createCell(1);
+                    cell.setCellValue(line.getValue());
+                    cell.setCellStyle(style(Look.PLAIN, false));
+                }
             }
         }
         for (Document.Section s : d.sections()) {
             r++;
             text(sheet, r++, s.heading(), Look.HEADING);
             if (s.treatyText() != null) {
+                spread.add(r);
                 text(sheet, r++, "“" + s.treatyText() + "”", Look.QUOTE);
             }
             for (Document.Figure f : s.figures()) {
                 Row row = sheet.createRow(r++);
+                pairs.add(row);
                 label(row, f.label(), f.part());
                 if (f.value() == null) {
                     row.createCell(1).setCellValue(Formats.figure(f.kind(), null));
@@ -124,12 +142,26 @@ final class ExcelDocument {
             r++;
             text(sheet, r++, "Notes", Look.HEADING);
             for (String note : d.notes()) {
+                spread.add(r);
                 text(sheet, r++, note, Look.PLAIN);
             }
         }
-        sheet.setColumnWidth(0, 42 * 256);
-        sheet.setColumnWidth(1, 30 * 256);
-        sheet.setColumnWidth(2, 20 * 256);
+        int[] widths = {50, 60, 20};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        for (int row : spread) {
+            spread(sheet, row, widths);
+        }
+        for (Row row : pairs) {
+            int lines = 1;
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING) {
+                    lines = Math.max(lines, lines(cell.getStringCellValue(), widths[cell.getColumnIndex()]));
+                }
+            }
+            row.setHeightInPoints(lines * LINE_POINTS);
+        }
     }
 
     private void table(Document d, Document.Table t) {
@@ -151,6 +183,7 @@ final class ExcelDocument {
         if (t.rows().isEmpty()) {
             text(sheet, r, t.empty(), Look.QUOTE);
         }
+        int empty = t.rows().isEmpty() ? r : -1;
         boolean grouped = false;
         int groupStart = -1;
         for (Document.Row row : t.rows()) {
@@ -183,8 +216,38 @@ final class ExcelDocument {
         }
         sheet.setRowSumsBelow(true);
         for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, Math.min(WIDEST_COLUMN, widths[i] + 3) * 256);
+            widths[i] = Math.min(WIDEST_COLUMN, widths[i] + 3);
+            sheet.setColumnWidth(i, widths[i] * 256);
         }
+        if (d.synthetic()) {
+            spread(sheet, 0, widths);
+        }
+        if (empty >= 0) {
+            spread(sheet, empty, widths);
+        }
+    }
+
+    /**
+     * Lets the text of a row's first cell run across the columns and wrap there, the row as high
+     * as its lines (Excel does not grow a row for text wrapped in merged cells).
+     *
+     * @param widths the columns' widths in characters
+     */
+    private static void spread(XSSFSheet sheet, int r, int[] widths) {
+        if (widths.length > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, widths.length - 1));
+        }
+        int chars = 0;
+        for (int w : widths) {
+            chars += w;
+        }
+        Row row = sheet.getRow(r);
+        row.setHeightInPoints(lines(row.getCell(0).getStringCellValue(), chars) * LINE_POINTS);
+    }
+
+    /** About how many lines the text takes wrapped in a width of this many characters. */
+    private static int lines(String text, int chars) {
+        return Math.max(1, (int) Math.ceil(text.length() * 1.1 / Math.max(1, chars)));
     }
 
     /** Print set-up (A4, one page wide, the footer's "Page n of m") and, when synthetic, the notice in row 1 and in the print header; the next free row. */
@@ -262,6 +325,7 @@ final class ExcelDocument {
                 s.setDataFormat(book.createDataFormat().getFormat(format));
             }
             s.setAlignment(right ? HorizontalAlignment.RIGHT : HorizontalAlignment.LEFT);
+            s.setVerticalAlignment(VerticalAlignment.TOP);
             if (bold) {
                 s.setFont(font(true, false, 11, IndexedColors.AUTOMATIC));
                 s.setBorderTop(BorderStyle.THIN);
@@ -279,6 +343,8 @@ final class ExcelDocument {
                 case HEADING -> s.setFont(font(true, false, 13, IndexedColors.AUTOMATIC));
                 case QUOTE -> s.setFont(font(false, true, 11, IndexedColors.AUTOMATIC));
                 case NOTICE -> s.setFont(font(true, false, 11, IndexedColors.DARK_RED));
+                case PLAIN -> {
+                }
                 case LABEL -> s.setFont(font(true, false, 11, IndexedColors.AUTOMATIC));
                 case PART -> s.setIndention((short) 2);
                 case HEADER, GROUP -> {
@@ -288,8 +354,10 @@ final class ExcelDocument {
                     s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                     s.setBorderBottom(BorderStyle.THIN);
                 }
-                case PLAIN -> {
-                }
+            }
+            if (look != Look.TITLE && look != Look.HEADING && look != Look.HEADER && look != Look.GROUP) {
+                s.setWrapText(true);
+                s.setVerticalAlignment(VerticalAlignment.TOP);
             }
             return s;
         });
