@@ -250,7 +250,10 @@ final class ExcelDocument {
         return Math.max(1, (int) Math.ceil(text.length() * 1.1 / Math.max(1, chars)));
     }
 
-    /** Print set-up (A4, one page wide, the footer's "Page n of m") and, when synthetic, the notice in row 1 and in the print header; the next free row. */
+    /**
+     * Print set-up (A4, one page wide, the footer's "Page n of m") and, when synthetic, the notice
+     * in row 1 and in the print header; returns the next free row.
+     */
     private int page(XSSFSheet sheet, Document d, boolean landscape) {
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
