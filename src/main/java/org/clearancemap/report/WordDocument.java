@@ -165,8 +165,8 @@ final class WordDocument {
                 continue;
             }
             boolean bold = row.kind() != Document.RowKind.ITEM;
+            // the grid and the header row set the widths: a width on every cell would cost more than the rest of the table
             for (int i = 0; i < columns.size(); i++) {
-                r.getCell(i).setWidth(Integer.toString(twips[i]));
                 text(r.getCell(i), cells.get(i), bold, PrintedParts.rightAligned(columns.get(i).kind()));
             }
         }
