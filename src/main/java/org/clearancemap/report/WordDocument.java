@@ -209,12 +209,20 @@ final class WordDocument {
         text(row.getCell(1), value, false, false);
     }
 
+    /** The cell's text; only what differs from the "Cell" style is written, since every element costs. */
     private static void text(XWPFTableCell cell, String text, boolean bold, boolean right) {
         XWPFParagraph p = cell.getParagraphs().get(0);
         p.setStyle("Cell");
-        p.setAlignment(right ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
+        if (right) {
+            p.setAlignment(ParagraphAlignment.RIGHT);
+        }
+        if (text.isEmpty()) {
+            return;
+        }
         XWPFRun run = p.createRun();
-        run.setBold(bold);
+        if (bold) {
+            run.setBold(true);
+        }
         run.setText(text);
     }
 
