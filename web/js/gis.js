@@ -8,7 +8,8 @@ export function gisAddresses(origin) {
   return {
     'gis-ogc': ogc,
     'gis-tiles': `${origin}/tiles/hazards/{z}/{x}/{y}.mvt`,
-    'gis-gdal': `ogr2ogr -f GPKG hazards.gpkg "OAPIF:${ogc}" hazards`,
+    // GDAL before 3.8 asks 10 features a page whatever the server's default; PAGE_SIZE asks 1,000
+    'gis-gdal': `ogr2ogr -f GPKG hazards.gpkg "OAPIF:${ogc}" hazards -oo PAGE_SIZE=1000`,
   };
 }
 

@@ -1,7 +1,8 @@
 // The State Party outlines over the basemap: each State Party's world-atlas countries, as the
 // server names them in its `outline` ({ids, names}), merged into one clickable shape. Below the
 // polygon zoom each one but the selected is filled by its status at the date (the server's).
-import { countries, withoutAntimeridianJumps } from './basemap.js';
+import { withoutAntimeridianJumps } from './antimeridian.js';
+import { countries } from './basemap.js';
 import { STATUS_LABELS } from './dom.js';
 import {
   L, MIN_POLYGON_ZOOM, layers, map,

@@ -11,7 +11,9 @@ import org.clearancemap.http.Problem;
 
 /**
  * The API definition of {@code /ogc} as an OpenAPI 3.0 document, built from {@link Collection} so
- * that each collection's items path declares exactly the parameters the server accepts.
+ * that each collection's items path declares exactly the parameters the server accepts. The
+ * resources with an HTML page declare {@code text/html} beside JSON, and {@code f} with
+ * {@code html} among its values; the queryables, a JSON Schema only, take {@code f=json} alone.
  */
 public final class ApiDefinition {
     public static final String CONTENT_TYPE = "application/vnd.oai.openapi+json;version=3.0";
@@ -38,18 +40,18 @@ public final class ApiDefinition {
         doc.putArray("servers").addObject().put("url", serverUrl).put("description", "This server");
         ObjectNode paths = doc.putObject("paths");
         paths.set("/", operation("getLandingPage", "Landing page", "Links to the API definition, conformance and collections.",
-                List.of(ref("f")), JSON, "landingPage", false));
+                List.of(ref("f")), JSON, "landingPage", false, true));
         paths.set("/conformance", operation("getConformance", "Conformance classes", "The conformance classes this server implements.",
-                List.of(ref("f")), JSON, "confClasses", false));
+                List.of(ref("f")), JSON, "confClasses", false, true));
         paths.set("/api", operation("getApiDefinition", "API definition", "This document.",
-                List.of(ref("f")), CONTENT_TYPE, null, false));
+                List.of(ref("f")), CONTENT_TYPE, null, false, true));
         paths.set("/collections", operation("getCollections", "Collections", "The feature collections served.",
-                List.of(ref("f")), JSON, "collections", false));
+                List.of(ref("f")), JSON, "collections", false, true));
         paths.set("/collections/{collectionId}", operation("describeCollection", "One collection",
-                "Its title, extent, reference system and links.", List.of(ref("collectionId"), ref("f")), JSON, "collection", true));
+                "Its title, extent, reference system and links.", List.of(ref("collectionId"), ref("f")), JSON, "collection", true, true));
         paths.set("/collections/{collectionId}/queryables", operation("getQueryables", "Queryables",
                 "The properties a CQL2 filter on the collection can name, as a JSON Schema.",
-                List.of(ref("collectionId"), ref("f")), "application/schema+json", null, true));
+                List.of(ref("collectionId"), ref("fJson")), "application/schema+json", null, true, false));
         for (Collection c : Collection.values()) {
             var params = new ArrayList<ObjectNode>(List.of(ref("limit"), ref("offset"), ref("bbox"), ref("bbox-crs"),
                     ref("datetime"), ref("crs"), ref("filter"), ref("filter-lang"), ref("f")));
@@ -60,10 +62,10 @@ public final class ApiDefinition {
                     ? " datetime is the date the remaining land is computed for (an instant; default today)."
                     : " datetime filters on " + c.temporalProperty() + ".";
             paths.set("/collections/" + c.id() + "/items", operation("getFeatures_" + c.id(), c.title() + ": features",
-                    c.description() + datetime, params, GEOJSON, "featureCollectionGeoJSON", false));
+                    c.description() + datetime, params, GEOJSON, "featureCollectionGeoJSON", false, true));
             paths.set("/collections/" + c.id() + "/items/{featureId}", operation("getFeature_" + c.id(), c.title() + ": one feature",
                     c.id().equals("remaining") ? "featureId is the ISO3 code of the State Party." : "featureId is the row id of the current version.",
-                    List.of(ref("featureId"), ref("crs"), ref("f")), GEOJSON, "featureGeoJSON", true));
+                    List.of(ref("featureId"), ref("crs"), ref("f")), GEOJSON, "featureGeoJSON", true, true));
         }
         ObjectNode components = doc.putObject("components");
         components.set("parameters", parameters());
@@ -72,7 +74,7 @@ public final class ApiDefinition {
     }
 
     private ObjectNode operation(String id, String summary, String description, List<ObjectNode> parameters,
-            String contentType, String schema, boolean notFound) {
+            String contentType, String schema, boolean notFound, boolean html) {
         ObjectNode path = json.createObjectNode();
         ObjectNode get = path.putObject("get");
         get.put("operationId", id);
@@ -84,8 +86,11 @@ public final class ApiDefinition {
         ObjectNode responses = get.putObject("responses");
         ObjectNode ok = responses.putObject("200");
         ok.put("description", "Success");
-        ObjectNode media = ok.putObject("content").putObject(contentType);
-        media.set("schema", schema == null ? json.createObjectNode().put("type", "object") : schemaRef(schema));
+        ObjectNode content = ok.putObject("content");
+        content.putObject(contentType).set("schema", schema == null ? json.createObjectNode().put("type", "object") : schemaRef(schema));
+        if (html) {
+            content.putObject("text/html").putObject("schema").put("type", "string");
+        }
         responses.set("400", problem("A parameter is unknown or malformed"));
         if (notFound) {
             responses.set("404", problem("No such collection or feature"));
@@ -158,8 +163,14 @@ public final class ApiDefinition {
         ObjectNode bboxCrs = param(ps, "bbox-crs", "query", "The CRS of bbox (default CRS84), its numbers in that CRS's axis order.", false);
         ArrayNode bboxCrsUris = bboxCrs.putObject("schema").put("type", "string").put("format", "uri").putArray("enum");
         OutputCrs.uris().forEach(bboxCrsUris::add);
-        ObjectNode f = param(ps, "f", "query", "Encoding of the response: JSON (GeoJSON for features), the default.", false);
-        f.putObject("schema").put("type", "string").putArray("enum").add("json").add("geojson");
+        ObjectNode f = param(ps, "f", "query", "Encoding of the response: json or geojson (GeoJSON for features), or html "
+                + "for a page to read in a browser. Without f, HTML when the Accept header prefers text/html (as browsers "
+                + "send it), JSON otherwise.", false);
+        ArrayNode formats = f.putObject("schema").put("type", "string").putArray("enum");
+        Encoding.VALUES.forEach(formats::add);
+        ObjectNode fJson = param(ps, "fJson", "query", "Encoding of the response: JSON, the only one.", false);
+        fJson.put("name", "f");
+        fJson.putObject("schema").put("type", "string").putArray("enum").add("json");
         ObjectNode collectionId = param(ps, "collectionId", "path", "The collection.", true);
         ArrayNode ids = collectionId.putObject("schema").put("type", "string").putArray("enum");
         for (Collection c : Collection.values()) {

@@ -3,7 +3,6 @@ package org.clearancemap.ogc;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
@@ -21,7 +20,7 @@ import org.clearancemap.http.Params;
  */
 public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilter, String> filters, int limit, long offset,
         OutputCrs crs, Cql2Filter filter) {
-    public static final int DEFAULT_LIMIT = 10;
+    public static final int DEFAULT_LIMIT = 1000;
     public static final int MAX_LIMIT = 10_000;
     /** Parameters every collection's items accept besides its property filters. */
     public static final List<String> COMMON_PARAMETERS = List.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs",
@@ -82,13 +81,8 @@ public record ItemsQuery(double[] bbox, DateInterval datetime, Map<PropertyFilte
         checkFormat(query);
     }
 
-    private static final Set<String> FORMATS = Set.of("json", "geojson");
-
     private static void checkFormat(Map<String, List<String>> query) {
-        String f = single(query, "f");
-        if (f != null && !FORMATS.contains(f)) {
-            throw ApiException.BadRequest.parameter("f", "f must be json or geojson (got '" + Params.abbreviate(f) + "').");
-        }
+        Encoding.of(single(query, "f"), null);
     }
 
     private static String single(Map<String, List<String>> query, String name) {

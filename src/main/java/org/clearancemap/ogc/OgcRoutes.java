@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
 import org.clearancemap.land.Extent;
@@ -26,6 +28,11 @@ import org.clearancemap.land.LandFeatures;
 /**
  * The handlers of OGC API – Features under {@code /ogc}. Links are absolute, built from the
  * request's scheme and {@code Host}, so a client behind any name can follow them.
+ *
+ * <p>The landing page, conformance, collections, a collection, its items and an item are each
+ * served as JSON or as an HTML page ({@link Encoding} chooses); the JSON links its HTML page with
+ * {@code rel=alternate}, and the page links the JSON. Links keep the {@code f} the request gave;
+ * responses say {@code Vary: Accept}, since the header can change the encoding.
  */
 public final class OgcRoutes {
     public static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
@@ -33,6 +40,7 @@ public final class OgcRoutes {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
             "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
@@ -45,10 +53,13 @@ public final class OgcRoutes {
     private static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
     private static final String JSON = "application/json";
     private static final String GEOJSON = "application/geo+json";
+    private static final String HTML = "text/html";
+    private static final String HTML_UTF8 = "text/html; charset=utf-8";
 
     private final LandFeatures features;
     private final RemainingAreas remaining;
     private final ApiDefinition definition;
+    private final OgcHtml html = new OgcHtml();
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -77,71 +88,92 @@ public final class OgcRoutes {
         body.put("description", "Cluster munition contamination and its clearance, per State Party of the Convention on "
                 + "Cluster Munitions: hazardous areas, land releases and remaining land.");
         ArrayNode links = body.putArray("links");
-        link(links, base, "self", JSON, "This document");
+        link(links, base + query(ctx, Map.of()), "self", JSON, "This document");
+        link(links, base + query(ctx, Map.of("f", "html")), "alternate", HTML, "This document as HTML");
         link(links, base + "/api", "service-desc", ApiDefinition.CONTENT_TYPE, "The API definition (OpenAPI 3.0)");
         link(links, base + "/api.html", "service-doc", "text/html", "The API documentation");
         link(links, base + "/conformance", "conformance", JSON, "Conformance classes implemented");
         link(links, base + "/collections", "data", JSON, "The feature collections");
-        send(ctx, JSON, body);
+        respond(ctx, JSON, body, () -> html.landing(body, context(ctx), base + query(ctx, Map.of("f", "json"))));
     }
 
     public void conformance(Context ctx) throws IOException {
         ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        String base = base(ctx);
         ObjectNode body = json.createObjectNode();
+        ArrayNode links = body.putArray("links");
+        link(links, base + "/conformance" + query(ctx, Map.of()), "self", JSON, "This document");
+        link(links, base + "/conformance" + query(ctx, Map.of("f", "html")), "alternate", HTML, "This document as HTML");
         ArrayNode classes = body.putArray("conformsTo");
         CONFORMANCE.forEach(classes::add);
-        send(ctx, JSON, body);
+        respond(ctx, JSON, body, () -> html.conformance(body, context(ctx), base,
+                base + "/conformance" + query(ctx, Map.of("f", "json"))));
     }
 
     public void api(Context ctx) throws IOException {
         ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        if (encoding(ctx) == Encoding.HTML) {
+            apiHtml(ctx);
+            return;
+        }
         send(ctx, ApiDefinition.CONTENT_TYPE, definition.build(base(ctx)));
     }
 
-    /** The API documentation as a plain HTML page generated from the definition. */
+    /** The API documentation as a plain HTML page generated from the definition; also /api for HTML. */
     public void apiHtml(Context ctx) {
         ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
         JsonNode doc = definition.build(base(ctx));
-        var html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(doc.at("/info/title").asText())).append("</title></head><body><h1>")
+        var page = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"" + context(ctx) + "/css/ogc.css\"><title>")
+                .append(escape(doc.at("/info/title").asText())).append("</title></head><body class=\"ogc\"><h1>")
                 .append(escape(doc.at("/info/title").asText())).append("</h1><p>")
                 .append(escape(doc.at("/info/description").asText()))
-                .append("</p><p>Machine-readable definition: <a href=\"api\">OpenAPI 3.0 JSON</a>.</p>");
+                .append("</p><p>Machine-readable definition: <a href=\"").append(escape(base(ctx)))
+                .append("/api?f=json\">OpenAPI 3.0 JSON</a>.</p>");
         doc.get("paths").properties().forEach(path -> {
             JsonNode get = path.getValue().get("get");
-            html.append("<h2>GET ").append(escape(path.getKey())).append("</h2><p>")
+            page.append("<h2>GET ").append(escape(path.getKey())).append("</h2><p>")
                     .append(escape(get.get("description").asText())).append("</p><ul>");
             for (JsonNode p : get.get("parameters")) {
                 JsonNode param = p.has("$ref") ? doc.at(p.get("$ref").asText().substring(1)) : p;
-                html.append("<li><code>").append(escape(param.get("name").asText())).append("</code> (")
+                page.append("<li><code>").append(escape(param.get("name").asText())).append("</code> (")
                         .append(param.get("in").asText()).append("): ").append(escape(param.get("description").asText()))
                         .append("</li>");
             }
-            html.append("</ul>");
+            page.append("</ul>");
         });
-        ctx.contentType("text/html; charset=utf-8").result(html.append("</body></html>").toString());
+        ctx.contentType(HTML_UTF8).result(page.append("</body></html>").toString());
     }
 
     public void collections(Context ctx) throws IOException {
         ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
         String base = base(ctx);
         ObjectNode body = json.createObjectNode();
-        link(body.putArray("links"), base + "/collections", "self", JSON, "The feature collections");
+        ArrayNode links = body.putArray("links");
+        link(links, base + "/collections" + query(ctx, Map.of()), "self", JSON, "The feature collections");
+        link(links, base + "/collections" + query(ctx, Map.of("f", "html")), "alternate", HTML, "The feature collections as HTML");
         ArrayNode list = body.putArray("collections");
         for (Collection c : Collection.values()) {
             list.add(describe(base, c));
         }
-        send(ctx, JSON, body);
+        respond(ctx, JSON, body, () -> html.collections(body, context(ctx), base,
+                base + "/collections" + query(ctx, Map.of("f", "json"))));
     }
 
     public void collection(Context ctx) throws IOException {
         ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
-        send(ctx, JSON, describe(base(ctx), collection(ctx.pathParam("collectionId"))));
+        String base = base(ctx);
+        Collection c = collection(ctx.pathParam("collectionId"));
+        ObjectNode body = describe(base, c);
+        respond(ctx, JSON, body, () -> html.collection(body, context(ctx), base,
+                base + "/collections/" + c.id() + query(ctx, Map.of("f", "json"))));
     }
 
     /** The queryables of a collection as a JSON Schema (Part 3). */
     public void queryables(Context ctx) throws IOException {
         ItemsQuery.checkOnlyFormat(ctx.queryParamMap());
+        if ("html".equals(ctx.queryParam("f"))) {
+            throw ApiException.BadRequest.parameter("f", "The queryables are a JSON Schema only: f must be json (got 'html').");
+        }
         Collection c = collection(ctx.pathParam("collectionId"));
         ObjectNode schema = json.createObjectNode();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
@@ -170,18 +202,25 @@ public final class OgcRoutes {
     public void items(Context ctx) throws IOException {
         Collection c = collection(ctx.pathParam("collectionId"));
         ItemsQuery query = ItemsQuery.parse(ctx.queryParamMap(), c);
+        Encoding encoding = encoding(ctx);
         FeaturePage page = c == Collection.REMAINING
                 ? remaining.page(query, asOf(query.datetime()))
                 : features.page(c.kind(), query.crs().geoJsonSql(), Where.items(c, query), query.limit(),
                         query.offset());
         String items = base(ctx) + "/collections/" + c.id() + "/items";
+        String type = encoding == Encoding.HTML ? HTML : GEOJSON;
         var links = json.createArrayNode();
-        link(links, items + queryString(ctx, query.limit(), query.offset()), "self", GEOJSON, "This page");
+        link(links, items + pageQuery(ctx, query.limit(), query.offset()), "self", type, "This page");
+        if (encoding == Encoding.JSON) {
+            link(links, items + query(ctx, Map.of("f", "html")), "alternate", HTML, "This page as HTML");
+        } else {
+            link(links, items + query(ctx, Map.of("f", "json")), "alternate", GEOJSON, "This page as GeoJSON");
+        }
         if (query.offset() + page.features().size() < page.numberMatched()) {
-            link(links, items + queryString(ctx, query.limit(), query.offset() + query.limit()), "next", GEOJSON, "Next page");
+            link(links, items + pageQuery(ctx, query.limit(), query.offset() + query.limit()), "next", type, "Next page");
         }
         if (query.offset() > 0) {
-            link(links, items + queryString(ctx, query.limit(), Math.max(0, query.offset() - query.limit())), "prev", GEOJSON,
+            link(links, items + pageQuery(ctx, query.limit(), Math.max(0, query.offset() - query.limit())), "prev", type,
                     "Previous page");
         }
         link(links, base(ctx) + "/collections/" + c.id(), "collection", JSON, c.title());
@@ -204,11 +243,19 @@ public final class OgcRoutes {
         json.writeValue(out, links);
         out.write('}');
         ctx.header("Content-Crs", "<" + query.crs().uri() + ">");
+        if (encoding == Encoding.HTML) {
+            // the map draws the page's features in CRS84, whatever crs the table's page was asked in
+            String mapData = items + query(ctx, mapQuery());
+            ctx.contentType(HTML_UTF8).result(html.items(json.readTree(out.toByteArray()), c, context(ctx), base(ctx),
+                    query.offset(), mapData));
+            return;
+        }
         ctx.contentType(GEOJSON).result(out.toByteArray());
     }
 
     public void item(Context ctx) throws IOException {
         OutputCrs crs = ItemsQuery.featureCrs(ctx.queryParamMap());
+        Encoding encoding = encoding(ctx);
         Collection c = collection(ctx.pathParam("collectionId"));
         String featureId = ctx.pathParam("featureId");
         Optional<String> feature;
@@ -222,12 +269,24 @@ public final class OgcRoutes {
         String text = feature.orElseThrow(() -> new ApiException.NotFound(
                 "The " + c.id() + " collection has no feature '" + Params.abbreviate(featureId) + "'."));
         String collectionUrl = base(ctx) + "/collections/" + c.id();
+        String itemUrl = collectionUrl + "/items/" + URLEncoder.encode(featureId, StandardCharsets.UTF_8);
         var links = json.createArrayNode();
-        link(links, collectionUrl + "/items/" + URLEncoder.encode(featureId, StandardCharsets.UTF_8), "self", GEOJSON, "This feature");
+        if (encoding == Encoding.JSON) {
+            link(links, itemUrl + query(ctx, Map.of()), "self", GEOJSON, "This feature");
+            link(links, itemUrl + query(ctx, Map.of("f", "html")), "alternate", HTML, "This feature as HTML");
+        } else {
+            link(links, itemUrl + query(ctx, Map.of()), "self", HTML, "This feature");
+            link(links, itemUrl + query(ctx, Map.of("f", "json")), "alternate", GEOJSON, "This feature as GeoJSON");
+        }
         link(links, collectionUrl, "collection", JSON, c.title());
         // PostGIS wrote the feature as one JSON object: append the links before its closing brace.
         String body = text.substring(0, text.length() - 1) + ",\"links\":" + json.writeValueAsString(links) + "}";
         ctx.header("Content-Crs", "<" + crs.uri() + ">");
+        if (encoding == Encoding.HTML) {
+            ctx.contentType(HTML_UTF8).result(html.item(json.readTree(body), c, context(ctx), base(ctx),
+                    itemUrl + query(ctx, mapQuery())));
+            return;
+        }
         ctx.contentType(GEOJSON).result(body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -239,6 +298,7 @@ public final class OgcRoutes {
         node.put("description", c.description());
         ArrayNode links = node.putArray("links");
         link(links, url, "self", JSON, c.title());
+        link(links, url + "?f=html", "alternate", HTML, c.title() + " as HTML");
         link(links, url + "/items", "items", GEOJSON, c.title() + " as GeoJSON");
         link(links, url + "/queryables", QUERYABLES_REL, SCHEMA_JSON, "The properties a filter can name");
         Extent extent = c == Collection.REMAINING ? remaining.extent() : features.extent(c.kind());
@@ -281,21 +341,41 @@ public final class OgcRoutes {
                 + "'; the collections are hazards, releases and remaining."));
     }
 
-    /** The request's query with limit and offset replaced, in the order the client sent the rest. */
-    private static String queryString(Context ctx, int limit, long offset) {
+    /** The request's query with limit and offset replaced (offset left out at 0). */
+    private static String pageQuery(Context ctx, int limit, long offset) {
+        var set = new LinkedHashMap<String, String>();
+        set.put("limit", Integer.toString(limit));
+        set.put("offset", offset > 0 ? Long.toString(offset) : null);
+        return query(ctx, set);
+    }
+
+    /** What the small map of an HTML page asks for: the same features as GeoJSON in CRS84. */
+    private static Map<String, String> mapQuery() {
+        var set = new LinkedHashMap<String, String>();
+        set.put("crs", null);
+        set.put("f", "json");
+        return set;
+    }
+
+    /**
+     * The request's query with the parameters of {@code set} given these values (null leaves one
+     * out), appended after the others, which keep the order the client sent them in; "" when empty.
+     */
+    private static String query(Context ctx, Map<String, String> set) {
         var parts = new ArrayList<String>();
         for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
-            if (!p.getKey().equals("limit") && !p.getKey().equals("offset")) {
+            if (!set.containsKey(p.getKey())) {
                 for (String v : p.getValue()) {
                     parts.add(encode(p.getKey()) + "=" + encode(v));
                 }
             }
         }
-        parts.add("limit=" + limit);
-        if (offset > 0) {
-            parts.add("offset=" + offset);
-        }
-        return "?" + String.join("&", parts);
+        set.forEach((name, value) -> {
+            if (value != null) {
+                parts.add(encode(name) + "=" + encode(value));
+            }
+        });
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
     }
 
     private static String encode(String s) {
@@ -317,6 +397,26 @@ public final class OgcRoutes {
 
     private void send(Context ctx, String contentType, JsonNode body) throws IOException {
         ctx.contentType(contentType).result(json.writeValueAsBytes(body));
+    }
+
+    /** The JSON body, or the HTML page {@code page} writes when the request asks for HTML. */
+    private void respond(Context ctx, String contentType, JsonNode body, Supplier<String> page) throws IOException {
+        if (encoding(ctx) == Encoding.HTML) {
+            ctx.contentType(HTML_UTF8).result(page.get());
+        } else {
+            send(ctx, contentType, body);
+        }
+    }
+
+    /** The encoding the request asks for; the response says it depends on the Accept header. */
+    private static Encoding encoding(Context ctx) {
+        ctx.header("Vary", "Accept");
+        return Encoding.of(ctx);
+    }
+
+    /** Where the server's own pages and files are: the context path, without a trailing slash. */
+    private static String context(Context ctx) {
+        return ctx.contextPath().replaceAll("/$", "");
     }
 
     private static String escape(String s) {

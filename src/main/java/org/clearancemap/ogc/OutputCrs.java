@@ -14,11 +14,12 @@ import org.clearancemap.http.Params;
  *
  * <p>Axis order follows each CRS's definition: CRS84 is longitude, latitude; EPSG:4326 is
  * latitude, longitude; EPSG:3857 is easting, northing in metres (written to the centimetre).
+ * Geometries carry no {@code "crs"} member of their own: the {@code Content-Crs} header names it.
  */
 public enum OutputCrs {
     CRS84("http://www.opengis.net/def/crs/OGC/1.3/CRS84", "ST_AsGeoJSON(geom4326, 7)"),
     EPSG_4326("http://www.opengis.net/def/crs/EPSG/0/4326", "ST_AsGeoJSON(ST_FlipCoordinates(geom4326), 7)"),
-    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", "ST_AsGeoJSON(ST_Transform(geom4326, 3857), 2)");
+    EPSG_3857("http://www.opengis.net/def/crs/EPSG/0/3857", "ST_AsGeoJSON(ST_Transform(geom4326, 3857), 2, 0)");
 
     /** Half the circumference of the Web Mercator sphere, in metres. */
     private static final double MERCATOR_HALF = 20037508.342789244;

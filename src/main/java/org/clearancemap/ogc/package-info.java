@@ -15,6 +15,9 @@
  *       links.</li>
  *   <li><b>Extent</b>: the bounding box and date range the data actually covers, computed from
  *       the rows when asked.</li>
+ *   <li><b>Encoding</b>: JSON (GeoJSON for features) for GIS clients, or an HTML page for a
+ *       person in a browser, chosen by {@code f} or the {@code Accept} header; each links the
+ *       other ({@code rel=alternate}).</li>
  * </ul>
  *
  * <p>PostGIS writes every hazard and release ({@code ST_AsGeoJSON}, 7 decimals); the server joins

@@ -36,6 +36,12 @@ public final class Documents {
             case "html" -> ctx.contentType("text/html; charset=utf-8")
                     .result(HtmlDocument.render(d, HtmlDocument.stylesheetFor(ctx.path())));
             case "csv" -> csv(ctx, d);
+            case "pdf" -> ctx.contentType("application/pdf")
+                    .header("Content-Disposition", "inline; filename=\"" + d.name() + ".pdf\"").result(PdfDocument.render(d));
+            case "docx" -> attachment(ctx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    d.name() + ".docx").result(WordDocument.render(d));
+            case "xlsx" -> attachment(ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    d.name() + ".xlsx").result(ExcelDocument.render(d));
             default -> ctx.json(d.json());
         }
     }

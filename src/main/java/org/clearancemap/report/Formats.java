@@ -43,12 +43,12 @@ public final class Formats {
             return label;
         }
         return switch (kind) {
-            case KM2 -> grouped(3).format(km2(value));
-            case SQM -> grouped(0).format(sqm(value));
-            case DEGREES -> plain(5).format(degrees(value));
-            case COUNT -> grouped(0).format(((Number) value).longValue());
+            case KM2 -> KM2.get().format(km2(value));
+            case SQM -> WHOLE.get().format(sqm(value));
+            case DEGREES -> DEGREES.get().format(degrees(value));
+            case COUNT -> WHOLE.get().format(((Number) value).longValue());
             case YEAR -> Long.toString(((Number) value).longValue());
-            case PERCENT -> plain(1).format(BigDecimal.valueOf(((Number) value).doubleValue() * 100)) + " %";
+            case PERCENT -> PERCENT.get().format(BigDecimal.valueOf(((Number) value).doubleValue() * 100)) + " %";
             case DATE -> DATE.format((LocalDate) value);
             case INSTANT -> INSTANT.format((Instant) value);
             case TEXT -> value.toString();
@@ -103,15 +103,14 @@ public final class Formats {
         return BigDecimal.valueOf(((Number) degrees).doubleValue()).setScale(5, RoundingMode.HALF_UP);
     }
 
-    private static DecimalFormat grouped(int decimals) {
-        DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
-                DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f;
-    }
+    /** A DecimalFormat is not safe to share between threads, and costly to make: one of each per thread. */
+    private static final ThreadLocal<DecimalFormat> KM2 = ThreadLocal.withInitial(() -> decimal("#,##0.000"));
+    private static final ThreadLocal<DecimalFormat> WHOLE = ThreadLocal.withInitial(() -> decimal("#,##0"));
+    private static final ThreadLocal<DecimalFormat> DEGREES = ThreadLocal.withInitial(() -> decimal("0.00000"));
+    private static final ThreadLocal<DecimalFormat> PERCENT = ThreadLocal.withInitial(() -> decimal("0.0"));
 
-    private static DecimalFormat plain(int decimals) {
-        DecimalFormat f = new DecimalFormat("0." + "0".repeat(decimals), DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+    private static DecimalFormat decimal(String pattern) {
+        DecimalFormat f = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ENGLISH));
         f.setRoundingMode(RoundingMode.HALF_UP);
         return f;
     }

@@ -92,6 +92,17 @@ class GdalOapifClientTest {
     }
 
     @Test
+    void ogr2ogrCopiesEveryCollectionWithAllItsFeatures(@TempDir Path dir) throws Exception {
+        for (String collection : List.of("hazards", "releases", "remaining")) {
+            Path gpkg = dir.resolve(collection + ".gpkg");
+            run(List.of("ogr2ogr", "-f", "GPKG", gpkg.toString(), "OAPIF:" + server.url("/ogc"), collection));
+            String info = run(List.of("ogrinfo", "-ro", "-so", gpkg.toString(), collection));
+            assertEquals(numberMatched("/ogc/collections/" + collection + "/items"), featureCount(info), collection);
+            assertTrue(featureCount(info) > 0, collection);
+        }
+    }
+
+    @Test
     void ogr2ogrWithSpatFiltersThroughTheBbox(@TempDir Path dir) throws Exception {
         Path gpkg = dir.resolve("lao.gpkg");
         run(List.of("ogr2ogr", "-f", "GPKG", "-spat", "101.9", "17.9", "102.35", "18.2", gpkg.toString(),

@@ -57,6 +57,9 @@ class DemoDatasetReportsTest {
                             path + " " + area.get("externalId") + ": remaining " + remaining + " of " + area.get("areaSqm"));
                 }
                 assertEveryCsvRowCarriesTheNotice(path);
+                if (year == 2025) {
+                    assertEveryPdfPageCarriesTheNotice(path);
+                }
                 HttpResponse<String> html = server.get(path + "&f=html");
                 assertEquals(200, html.statusCode(), path + "&f=html");
                 int tables = html.body().split("<caption>", -1).length - 1;
@@ -76,6 +79,21 @@ class DemoDatasetReportsTest {
             assertTrue(report.get("yearlyBalance").size() > 0, path);
             assertTrue(report.get("synthetic").asBoolean(), path);
             assertEveryCsvRowCarriesTheNotice(path + "?");
+        }
+    }
+
+    /** The PDF of the report has the notice on every page. */
+    private static void assertEveryPdfPageCarriesTheNotice(String path) throws Exception {
+        HttpResponse<byte[]> pdf = server.getBytes(path + "&f=pdf");
+        assertEquals(200, pdf.statusCode(), path + "&f=pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertTrue(stripper.getText(doc).replaceAll("\\s+", " ").contains("SYNTHETIC DEMO DATA"),
+                        path + " page " + page);
+            }
         }
     }
 

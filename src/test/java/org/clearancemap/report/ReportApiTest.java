@@ -194,4 +194,53 @@ class ReportApiTest {
         assertEquals("table", JSON.readTree(badTable.body()).get("parameter").asText());
         assertTrue(badTable.body().contains("contaminated-areas"), badTable.body());
     }
+
+    @Test
+    void thePdfWordAndExcelDocumentsHoldTheJsonFigures() throws Exception {
+        String base = "/api/state-parties/ZMD/reports/extension-request?asOf=2021-12-31";
+        JsonNode r = json(base);
+        String remainingKm2 = Formats.document(Document.Kind.KM2, r.get("article4_6_f").get("remainingSqm").asDouble());
+        String releasedKm2 = Formats.document(Document.Kind.KM2, r.get("article4_6_e").get("releasedSinceEifSqm").asDouble());
+
+        HttpResponse<byte[]> pdf = server.getBytes(base + "&f=pdf");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("Area remaining on 31 December 2021 " + remainingKm2 + " km²"), text);
+        assertTrue(text.contains("Area released from "), text);
+        assertTrue(text.contains(releasedKm2 + " km²"), text);
+        assertTrue(text.contains(TreatyWords.ART_4_6_F.substring(0, 60)), "the treaty's words: " + text);
+        assertFalse(text.contains("SYNTHETIC"), "nothing synthetic in this fixture");
+
+        HttpResponse<byte[]> docx = server.getBytes(base + "&f=docx");
+        assertEquals(200, docx.statusCode());
+        assertTrue(docx.headers().firstValue("Content-Disposition").orElse("").contains(".docx"));
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            String words = extractor.getText();
+            assertTrue(words.contains(remainingKm2 + " km²"), words);
+            assertTrue(words.contains("Article 4(6)(f): area remaining"), words);
+        }
+
+        HttpResponse<byte[]> xlsx = server.getBytes(base + "&f=xlsx");
+        assertEquals(200, xlsx.statusCode());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var balance = book.getSheetAt(1);
+            JsonNode last = r.get("yearlyBalance").get(r.get("yearlyBalance").size() - 1);
+            boolean found = false;
+            for (var row : balance) {
+                var first = row.getCell(0);
+                if (first != null && first.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        && first.getNumericCellValue() == last.get("year").asInt()) {
+                    assertEquals(Formats.km2(last.get("remainingEndSqm").asDouble()).doubleValue(),
+                            row.getCell(row.getLastCellNum() - 1).getNumericCellValue(), 0, "remaining at end, km²");
+                    found = true;
+                }
+            }
+            assertTrue(found, "the balance sheet has the year " + last.get("year"));
+        }
+    }
 }

@@ -112,6 +112,7 @@ class GisClientsBrowserTest {
         openPanel();
         String command = field("gis-gdal");
         assertTrue(command.startsWith("ogr2ogr -f GPKG hazards.gpkg \"OAPIF:" + origin() + "/ogc\""), command);
+        assertTrue(command.endsWith(" -oo PAGE_SIZE=1000"), "pages of 1,000, not GDAL 3.6's 10: " + command);
         Path dir = Files.createTempDirectory("gis-gdal");
         Process run = new ProcessBuilder("sh", "-c", command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(run.getInputStream().readAllBytes());
