@@ -419,6 +419,33 @@ class ExtensionRequestAnalysisTest {
     }
 
     @Test
+    void theAnalysisRendersAsPdfWordAndExcelWithTheOutcomesAndTheDraftDecision() throws Exception {
+        String base = "/api/state-parties/ZAA/extension-requests/" + post("ZAA", request()) + "/analysis";
+        HttpResponse<byte[]> pdf = server.getBytes(base + "?f=pdf");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("Draft decision (Article 4(7))"), text);
+        assertTrue(text.contains("Passed") && text.contains("Not applicable"), text);
+        HttpResponse<byte[]> docx = server.getBytes(base + "?f=docx");
+        assertEquals(200, docx.statusCode());
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            String words = extractor.getText();
+            assertTrue(words.contains("Benchmarks: the work plan's yearly targets"), words);
+            assertTrue(words.contains("For a renewal, the previous plan's years: planned against released (Article 4(8))"));
+        }
+        HttpResponse<byte[]> xlsx = server.getBytes(base + "?f=xlsx");
+        assertEquals(200, xlsx.statusCode());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            assertTrue(book.getNumberOfSheets() >= 3, "a summary and a sheet per table");
+        }
+    }
+
+    @Test
     void anUnknownRequestIsA404AndABadIdA400() throws Exception {
         HttpResponse<String> unknown = server.get("/api/state-parties/ZAA/extension-requests/999999/analysis");
         assertEquals(404, unknown.statusCode());
