@@ -128,7 +128,8 @@ function requestBlock(party, d) {
         `revision ${x.number}${x.submittedOn ? ` of ${x.submittedOn}` : ''}${x.number === revisions.length ? ' (latest)' : ''}`)));
   }
   const block = element('article', { className: 'request', 'data-testid': `request-${d.id}`, 'data-request': d.id },
-    element('h4', {}, `${r.meeting || 'Meeting not recorded'}: request ${d.id} `, statusText(d.status)),
+    element('h4', {}, `${r.meeting || 'Meeting not recorded'}: request ${d.id} `, statusText(d.status),
+      d.synthetic ? element('span', { className: 'demo-tag' }, 'synthetic demo request') : null),
     figureList([
       ['Status', REQUEST_STATUS[d.status] || d.status, `request-${d.id}-status`],
       ['Meeting', `${r.meeting || '—'}${r.meetingDate ? ` (${r.meetingDate})` : ''}`],
@@ -212,6 +213,7 @@ function analysis(d) {
   const draft = a.draftDecision;
   return element('div', { className: 'analysis', 'data-testid': `request-${d.id}-analysis` },
     element('p', { className: 'hint' }, `Of revision ${a.revision ?? '—'}, as of ${a.asOf || '—'}; computed by the server.`),
+    a.notice ? element('p', { className: 'demo-tag' }, a.notice) : null,
     element('ol', { className: 'checks' }, (a.checks || []).map((c) => element('li', {
       className: 'check', 'data-check': c.id, 'data-testid': `request-${d.id}-check-${c.id}`,
     }, checkStatus(c.status), ' ', element('strong', {}, c.title), element('p', { className: 'check-detail' }, c.detail)))),

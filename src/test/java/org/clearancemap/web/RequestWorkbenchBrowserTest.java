@@ -254,23 +254,28 @@ class RequestWorkbenchBrowserTest {
         screenshot("request-820");
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", byTestId(request + "-questions"));
         screenshot("questions-820");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", byTestId("records-revision-workPlan"));
+        screenshot("revision-form-plan-820");
     }
 
     @Test
     void withoutACoordinatorsTokenTheRequestsAreShownAndNoFormIs() throws Exception {
-        browser.get(site.server.url("/#LAO")); // two granted requests, 9MSP and 12MSP
-        wait.until(d -> site.body("party").equals("LAO") && site.body("requests").equals("LAO"));
+        browser.get(site.server.url("/#DEU")); // 9MSP granted, 12MSP pending
+        wait.until(d -> site.body("party").equals("DEU") && site.body("requests").equals("DEU"));
         List<WebElement> requests = browser.findElements(By.cssSelector("[data-testid=requests] article.request"));
         assertEquals(2, requests.size());
-        assertTrue(requests.get(0).getText().startsWith("12MSP"), "the latest first: " + requests.get(0).getText());
-        assertTrue(requests.get(0).getText().contains("granted until 2030-08-01"), requests.get(0).getText());
-        assertEquals("granted", requests.get(0).findElement(By.cssSelector(".request-status")).getText(),
+        String latest = requests.get(0).getText();
+        assertTrue(latest.startsWith("12MSP"), "the latest first: " + latest);
+        assertEquals("pending a decision", requests.get(0).findElement(By.cssSelector(".request-status")).getText(),
                 "the status in words");
-        assertTrue(requests.get(0).getText().contains("No work plan in this revision.")
-                && requests.get(0).getText().contains("No figures stated in this revision."), requests.get(0).getText());
+        assertTrue(latest.contains("Requested until\n2030-08-01") || latest.contains("Requested until 2030-08-01"), latest);
+        assertTrue(latest.contains("No work plan in this revision.") && latest.contains("No figures stated in this revision.")
+                && latest.contains("No question asked."), latest);
+        assertTrue(requests.get(1).getText().contains("granted until 2025-08-01"), requests.get(1).getText());
+        assertEquals("granted", requests.get(1).findElement(By.cssSelector(".request-status")).getText());
         assertTrue(browser.findElements(By.cssSelector("[data-testid=records]")).isEmpty());
         show(requests.get(0));
-        screenshot("lao-requests-1280");
+        screenshot("deu-requests-1280");
     }
 
     /** Needs the analysis route (GET .../extension-requests/{id}/analysis). */
