@@ -8,6 +8,7 @@ import {
   RecordForm, jsonBody, number, onRecordWritten, setOptions,
 } from './recordform.js';
 import { requestFormSpecs, requestLabel } from './requestforms.js';
+import { forgetRequests } from './requests.js';
 
 const WRITERS = new Set(['coordinator', 'admin']);
 const squareMetres = new Intl.NumberFormat('en', { maximumFractionDigits: 20 });
@@ -16,7 +17,10 @@ let current = null; // the forms of the State Party shown: { iso3, section, form
 
 /** written(iso3) is called (and awaited) after each successful write, to refresh what it changed. */
 export function initRecordForms(callbacks) {
-  onRecordWritten(callbacks.written);
+  onRecordWritten(async (iso3) => {
+    forgetRequests(); // a write may change any request shown
+    await callbacks.written(iso3);
+  });
 }
 
 /** The forms shown follow what is known of the State Party's requests (loaded after the panel, see requests.js). */

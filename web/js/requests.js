@@ -40,7 +40,9 @@ const CHECK_STATUS = {
 };
 
 let hooks = { loaded: () => {} };
-let loaded = { party: null, requests: [], promise: null }; // the requests of the State Party's figures last loaded
+// The requests last loaded: of one State Party, for its list of requests and their statuses. They
+// do not follow the date (a request is as submitted), so moving in time asks for none again.
+let loaded = { key: null, requests: [], promise: null, done: false };
 const shownRevision = new Map(); // request id → the revision number shown, when not the latest
 
 /** loaded() is called when the requests of the State Party shown have been loaded. */
@@ -48,9 +50,16 @@ export function initRequests(callbacks) {
   hooks = callbacks;
 }
 
-/** The requests loaded for these figures of a State Party (each as GET .../extension-requests/{id}, with its analysis). */
+/** After a write: the requests are loaded again with the State Party's next figures. */
+export function forgetRequests() {
+  loaded = { key: null, requests: [], promise: null, done: false };
+}
+
+const keyOf = (party) => `${party.iso3}|${(party.extensions || []).map((e) => `${e.id}:${e.status}`).join(',')}`;
+
+/** The requests loaded for a State Party (each as GET .../extension-requests/{id}, with its analysis). */
 export function loadedRequests(party) {
-  return loaded.party === party ? loaded.requests : [];
+  return loaded.key === keyOf(party) && loaded.done ? loaded.requests : [];
 }
 
 function base(party) {
@@ -68,12 +77,17 @@ async function loadOne(party, id) {
 }
 
 function load(party) {
-  if (loaded.party === party) return loaded.promise;
+  const key = keyOf(party);
+  if (loaded.key === key) return loaded.promise;
   const ids = (party.extensions || []).map((e) => e.id).reverse(); // the latest first
-  const entry = { party, requests: [], promise: null };
+  const entry = { key, requests: [], promise: null, done: false };
   entry.promise = Promise.all(ids.map((id) => loadOne(party, id))).then((requests) => {
     entry.requests = requests;
+    entry.done = true;
     return requests;
+  }, (err) => {
+    if (loaded === entry) forgetRequests(); // asked again with the next figures
+    throw err;
   });
   loaded = entry;
   return entry.promise;
@@ -93,7 +107,7 @@ export function requestsSection(party) {
     document.body.dataset.requests = party.iso3;
     return section;
   }
-  const wasLoaded = loaded.party === party && loaded.requests.length > 0;
+  const wasLoaded = loaded.key === keyOf(party) && loaded.done;
   if (!wasLoaded) document.body.dataset.requests = 'loading';
   load(party).then((requests) => {
     body.replaceChildren(...requests.map((d) => requestBlock(party, d)));

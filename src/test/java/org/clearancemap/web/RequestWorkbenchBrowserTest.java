@@ -276,6 +276,16 @@ class RequestWorkbenchBrowserTest {
         assertTrue(browser.findElements(By.cssSelector("[data-testid=records]")).isEmpty());
         show(requests.get(0));
         screenshot("deu-requests-1280");
+
+        // a request is as submitted: moving in time draws the same requests without asking for them again
+        String asked = "return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/extension-requests/')).length";
+        long before = (Long) browser.executeScript(asked);
+        assertEquals(4, before, "each request and its analysis once");
+        setValue("as-of", "2025-12-31");
+        wait.until(d -> site.body("partyAsOf").equals("2025-12-31"));
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=requests] article.request")).size() == 2);
+        assertEquals(before, browser.executeScript(asked));
     }
 
     /** Needs the analysis route (GET .../extension-requests/{id}/analysis). */
