@@ -309,5 +309,17 @@ class RequestWorkbenchBrowserTest {
         browser.manage().window().setSize(new Dimension(820, 1180));
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", byTestId("request-" + id + "-analysis"));
         screenshot("analysis-820");
+
+        // the demo's synthetic request of the Lao PDR, with its plan and funding, fails some checks
+        browser.get(site.server.url("/#LAO"));
+        WebElement synthetic = wait.until(d -> d.findElements(By.cssSelector("[data-testid=requests] article.request"))
+                .stream().filter(a -> !a.findElements(By.cssSelector(".demo-tag")).isEmpty()).findFirst().orElse(null));
+        assertFalse(synthetic.findElements(By.cssSelector(".check-status[data-status=fail]")).isEmpty(), "it fails some checks");
+        assertFalse(synthetic.findElements(By.cssSelector("svg.chart rect")).isEmpty(), "its plan is drawn");
+        show(synthetic);
+        screenshot("synthetic-lao-820");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                synthetic.findElement(By.cssSelector("figure.chart-figure")));
+        screenshot("synthetic-lao-plan-820");
     }
 }
