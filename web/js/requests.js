@@ -2,7 +2,7 @@
 // revisions (the latest shown, any earlier one on request), its sections, the figures as stated,
 // the work plan against the land released each year and its funding (planchart.js), the questions
 // and answers, and the analysis (GET .../extension-requests/{id}/analysis). Loaded after the
-// panel is drawn, once for each load of the State Party's figures.
+// panel is drawn: once for a State Party's list of requests and their statuses, and after a write.
 import { fetchJson } from './api.js';
 import { element, figureList, formatKm2 } from './dom.js';
 import { fundingTable, planChart, planTable } from './planchart.js';
@@ -94,8 +94,8 @@ function load(party) {
 }
 
 /**
- * The section for the State Party's figures drawn: filled at once when its requests are loaded,
- * else when they arrive (then loaded() lets the forms follow).
+ * The section for the State Party drawn: filled at once when its requests are loaded, else when
+ * they arrive (then loaded() lets the forms follow).
  */
 export function requestsSection(party) {
   const body = element('div', { className: 'requests-body' },
