@@ -1,7 +1,9 @@
 // The State Party panel: its figures as the API gives them at the chosen date, a progress bar,
 // a chart of remaining land over time with the deadline and the required trajectory, the
-// extension history, reported against mapped figures with their sources, links to reports and,
-// for a coordinator, the forms that write the treaty records (records.js).
+// extension history and the extension requests (requests.js), reported against mapped figures
+// with their sources, links to reports and, for a coordinator, the forms that write the treaty
+// records (records.js).
+import { baseLine, valueGrid } from './chart.js';
 import {
   element, svg, figureList, formatKm2, formatPercent, isNumber, numberFormat, statusBadge,
 } from './dom.js';
@@ -41,7 +43,9 @@ function comparedWithDeadline(projected, deadline) {
   return months > 0 ? `${span} after the deadline` : `${span} before the deadline`;
 }
 
-export function renderStatePartyPanel(container, party, { asOf, onClose, unit = 'm2', records = null }) {
+export function renderStatePartyPanel(container, party, {
+  asOf, onClose, unit = 'm2', records = null, requests = null,
+}) {
   areaUnit = unit;
   const released = party.releasedByMethod || {};
   const byClass = party.remainingByClass || {};
@@ -100,6 +104,7 @@ export function renderStatePartyPanel(container, party, { asOf, onClose, unit = 
     element('h3', {}, 'Extension history'),
     extensionTable(party.extensions || []),
     milestonesTable(party.milestones || []),
+    requests, // each request with its revisions, plan, funding, questions and analysis (requests.js)
     element('h3', {}, 'Reported against mapped'),
     reportedTable(party),
     element('h3', {}, 'Reports'),
@@ -171,27 +176,16 @@ function remainingChart(party) {
       + 'remaining land to zero at the deadline; the projection at the current annual rate.'),
   ];
   // y axis: 0, half and the top, in km² or ha
-  for (const fraction of [0, 0.5, 1]) {
-    const sqm = maxSqm * fraction / 1.1;
-    children.push(
-      svg('line', { x1: left, x2: width - right, y1: y(sqm), y2: y(sqm), stroke: '#d0d7de', 'stroke-width': 1 }),
-      svg('text', { x: left - 4, y: y(sqm) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#57606a' },
-        (sqm / scaleUnit).toFixed(sqm / scaleUnit >= 100 ? 0 : 1)));
-  }
-  children.push(svg('text', { x: 4, y: top + 2, 'font-size': 10, fill: '#57606a' }, unit));
+  children.push(...valueGrid({
+    x1: left, x2: width - right, y, values: [0, 0.5, 1].map((f) => (maxSqm * f) / 1.1), divisor: scaleUnit, unit, top,
+  }));
   // x axis: years
   const firstYear = new Date(startMs).getUTCFullYear();
   const lastYear = new Date(endMs).getUTCFullYear();
   const step = Math.max(1, Math.ceil((lastYear - firstYear) / 6));
-  for (let year = firstYear; year <= lastYear; year += step) {
-    const xs = x(dateMs(`${year}-01-01`));
-    children.push(
-      svg('line', { x1: xs, x2: xs, y1: height - bottom, y2: height - bottom + 4, stroke: '#57606a' }),
-      svg('text', { x: xs, y: height - bottom + 15, 'text-anchor': 'middle', 'font-size': 10, fill: '#57606a' }, year));
-  }
-  children.push(svg('line', {
-    x1: left, x2: width - right, y1: height - bottom, y2: height - bottom, stroke: '#57606a',
-  }));
+  const years = [];
+  for (let year = firstYear; year <= lastYear; year += step) years.push([x(dateMs(`${year}-01-01`)), year]);
+  children.push(...baseLine({ x1: left, x2: width - right, y: height - bottom, labels: years }));
   if (isNumber(deadlineMs)) {
     children.push(
       svg('line', {

@@ -3,7 +3,8 @@
 import { URLS, fetchJson, withAsOf } from './api.js';
 import { element, plural, STATUS_LABELS } from './dom.js';
 import { renderStatePartyPanel } from './panel.js';
-import { recordForms } from './records.js';
+import { recordForms, updateRecordForms } from './records.js';
+import { initRequests, requestsSection } from './requests.js';
 import * as state from './state.js';
 import { updateBanner } from './status.js';
 import { setYearRange } from './timeline.js';
@@ -26,6 +27,7 @@ let hooks = { choose: () => {}, zoom: () => {}, close: () => {}, loaded: () => {
  */
 export function initStateParties(callbacks) {
   hooks = callbacks;
+  initRequests({ loaded: updateRecordForms }); // the forms offer the requests' revisions and questions once loaded
 }
 
 export async function loadStateParties() {
@@ -132,7 +134,7 @@ function drawDetail(detail) {
   const records = recordForms(detail);
   const focused = records?.contains(document.activeElement) ? document.activeElement : null;
   renderStatePartyPanel(dom.partyPanel, detail, {
-    asOf: state.asOf(), onClose: hooks.close, unit: state.areaUnit(), records,
+    asOf: state.asOf(), onClose: hooks.close, unit: state.areaUnit(), records, requests: requestsSection(detail),
   });
   focused?.focus({ preventScroll: true }); // a form's control keeps the focus across the redraw
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A revision of an extension request as the State Party submitted it: the meeting, dates and
@@ -33,6 +34,35 @@ public record ExtensionRevision(long id, int number, String meeting, LocalDate m
         }
     }
 
+    /**
+     * A year of the plan and its funding in total: the area planned for release (km²), the budget
+     * needed and the funding of each status (USD); null where the plan has no entry for the year.
+     */
+    public record PlanYearTotals(int year, BigDecimal releaseKm2, BigDecimal budgetNeededUsd, BigDecimal pledgedUsd,
+                                 BigDecimal securedUsd, BigDecimal disbursedUsd) {
+    }
+
+    /** Every year the work plan or its funding names, in order, with the plan and the funding of each status. */
+    public List<PlanYearTotals> planYearTotals() {
+        var years = new TreeMap<Integer, BigDecimal[]>();
+        for (WorkPlanYear y : workPlan) {
+            BigDecimal[] t = years.computeIfAbsent(y.year(), k -> zeros());
+            t[0] = y.releaseKm2();
+            t[1] = y.budgetNeededUsd();
+        }
+        for (Funding f : funding) {
+            BigDecimal[] t = years.computeIfAbsent(f.year(), k -> zeros());
+            int i = 2 + Funding.STATUSES.indexOf(f.status());
+            t[i] = t[i].add(f.amountUsd());
+        }
+        return years.entrySet().stream().map(e -> new PlanYearTotals(e.getKey(), e.getValue()[0], e.getValue()[1],
+                e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {null, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
     /** Money for a year of the plan from one source, and how far it has come. */
     public record Funding(int year, String source, BigDecimal amountUsd, String status) {
         public static final List<String> STATUSES = List.of("pledged", "secured", "disbursed");
@@ -54,6 +84,7 @@ public record ExtensionRevision(long id, int number, String meeting, LocalDate m
         m.put("statedFigures", statedFigures);
         m.put("workPlan", workPlan);
         m.put("funding", funding);
+        m.put("planYearTotals", planYearTotals());
         m.put("source", source);
         m.put("recordedAt", recordedAt == null ? null : recordedAt.toString());
         return m;

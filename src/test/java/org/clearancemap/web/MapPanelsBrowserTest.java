@@ -712,7 +712,8 @@ class MapPanelsBrowserTest {
         assertInOrder(stops, List.of("view-map", "view-dashboard",
                 "as-of", "today", "play", "year-slider", // the date control and play
                 "area-unit", // the unit of the areas
-                "party-close", "report-article7", "report-article7-pdf", "report-article7-docx", "report-article7-xlsx",
+                "party-close", "summary:Sections of the request", // each extension request's sections
+                "report-article7", "report-article7-pdf", "report-article7-docx", "report-article7-xlsx",
                 "report-article7-csv", "report-article7-json", // the State Party panel
                 "state-AFG", "state-LAO", "find-id", "find-show",
                 "export-format", "export-go", // export the view

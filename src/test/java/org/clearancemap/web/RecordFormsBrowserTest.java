@@ -288,7 +288,7 @@ class RecordFormsBrowserTest {
         assertTrue(browser.findElements(By.cssSelector("[data-testid=records]")).isEmpty(), "no forms without a token");
         openWithToken("LAO", Role.COORDINATOR);
         wait.until(d -> byTestId("records").isDisplayed());
-        assertEquals(5, browser.findElements(By.cssSelector("[data-testid=records] details")).size());
+        assertEquals(8, browser.findElements(By.cssSelector("[data-testid=records] > details")).size());
         openForm("extension");
         screenshot("forms-lao-1280");
         byTestId("token-forget").click();
