@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.clearancemap.coalition.CoalitionRepository;
+import org.clearancemap.coalition.CoalitionRoutes;
 import org.clearancemap.config.Config;
 import org.clearancemap.audit.AuditRepository;
 import org.clearancemap.auth.AuditRoutes;
@@ -112,6 +114,8 @@ public final class App {
         var extensionRequests = new ExtensionRequestRoutes(extensionRequestRecords, statePartyRecords, progress, json, clock);
         var analyses = new ExtensionRequestAnalysis(statePartyRecords, extensionRequestRecords, progress, config.rateYears(),
                 AnalysisTolerances.of(config.analysisTolerances()), clock);
+        var coalitions = new CoalitionRoutes(new CoalitionRepository(database.dataSource()), statePartyRecords,
+                extensionRequestRecords, progress, config.rateYears(), json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
         var cells = new Aggregates(progress);
         var aggregates = new AggregateRoutes(cells, progress, statePartyRecords, clock);
@@ -226,6 +230,10 @@ public final class App {
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/questions/{qid}/answer",
                     extensionRequests::answer);
             cfg.routes.post("/api/state-parties/{iso3}/extension-requests/{id}/decision", extensionRequests::decide);
+            cfg.routes.get("/api/state-parties/{iso3}/coalition", coalitions::get);
+            cfg.routes.put("/api/state-parties/{iso3}/coalition", coalitions::put);
+            cfg.routes.post("/api/state-parties/{iso3}/coalition/meetings", coalitions::addMeeting);
+            cfg.routes.get("/api/coalitions/outreach", coalitions::outreach);
             cfg.routes.post("/api/state-parties/{iso3}/reported-figures", treatyRecords::addReportedFigure);
             cfg.routes.put("/api/state-parties/{iso3}/milestones/{year}", treatyRecords::setMilestone);
             cfg.routes.post("/api/state-parties/{iso3}/completion", treatyRecords::declareCompletion);

@@ -21,6 +21,8 @@ public enum AuditAction {
     REPORTED_FIGURE_CREATE("reported-figure.create", new Earlier("create", "reported_figure")),
     MILESTONE_SET("milestone.set", new Earlier("set", "milestone")),
     COMPLETION_DECLARE("completion.declare", new Earlier("declare-completion", "state_party")),
+    COALITION_SET("coalition.set", null),
+    COALITION_MEETING_ADD("coalition-meeting.add", null),
     TOKEN_CREATE("token.create", null),
     TOKEN_REVOKE("token.revoke", null),
     DEMO_LOAD("demo.load", null);

@@ -16,7 +16,7 @@ import org.clearancemap.http.Params;
  * A JSON request body read field by field; a bad field is a 400 naming it, by its path for a
  * field of a nested object ({@code statedFigures.remainingKm2}, {@code workPlan[2].clearKm2}).
  */
-final class Body {
+public final class Body {
     private final JsonNode node;
     private final String prefix;
 
@@ -25,7 +25,7 @@ final class Body {
         this.prefix = prefix;
     }
 
-    static Body of(Context ctx, ObjectMapper json) {
+    public static Body of(Context ctx, ObjectMapper json) {
         String text = ctx.body();
         if (text.isBlank()) {
             throw new ApiException.BadRequest("The request needs a JSON object body.");
@@ -41,17 +41,17 @@ final class Body {
         }
     }
 
-    JsonNode node() {
+    public JsonNode node() {
         return node;
     }
 
     /** Whether the body has {@code name}, null or not. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return node.has(name);
     }
 
     /** The object {@code name} (empty when absent); a 400 when it is not an object. */
-    Body object(String name) {
+    public Body object(String name) {
         JsonNode v = field(name, false);
         if (v != null && !v.isObject()) {
             throw bad(name, "must be an object");
@@ -60,7 +60,7 @@ final class Body {
     }
 
     /** The objects of the array {@code name} (none when absent), each named {@code name[i]} in problems. */
-    List<Body> objects(String name, int max) {
+    public List<Body> objects(String name, int max) {
         JsonNode v = field(name, false);
         if (v == null) {
             return List.of();
@@ -81,7 +81,7 @@ final class Body {
         return out;
     }
 
-    Boolean bool(String name) {
+    public Boolean bool(String name) {
         JsonNode v = field(name, false);
         if (v != null && !v.isBoolean()) {
             throw bad(name, "must be true or false");
@@ -90,7 +90,7 @@ final class Body {
     }
 
     /** A 400 naming this body's field {@code name}: "{path} {what}." */
-    ApiException.BadRequest bad(String name, String what) {
+    public ApiException.BadRequest bad(String name, String what) {
         return ApiException.BadRequest.parameter(prefix + name, prefix + name + " " + what + ".");
     }
 
@@ -105,7 +105,7 @@ final class Body {
         return v;
     }
 
-    String text(String name, boolean required, int maxLength) {
+    public String text(String name, boolean required, int maxLength) {
         JsonNode v = field(name, required);
         if (v == null) {
             return null;
@@ -120,7 +120,7 @@ final class Body {
         return s;
     }
 
-    String oneOf(String name, boolean required, Set<String> allowed) {
+    public String oneOf(String name, boolean required, Set<String> allowed) {
         String s = text(name, required, 40);
         if (s != null && !allowed.contains(s)) {
             throw bad(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList())
@@ -129,7 +129,7 @@ final class Body {
         return s;
     }
 
-    LocalDate date(String name, boolean required) {
+    public LocalDate date(String name, boolean required) {
         JsonNode v = field(name, required);
         if (v == null) {
             return null;
@@ -145,7 +145,7 @@ final class Body {
         }
     }
 
-    Integer integer(String name, boolean required, int min, int max) {
+    public Integer integer(String name, boolean required, int min, int max) {
         JsonNode v = field(name, required);
         if (v == null) {
             return null;
@@ -156,7 +156,7 @@ final class Body {
         return v.asInt();
     }
 
-    BigDecimal nonNegative(String name, boolean required) {
+    public BigDecimal nonNegative(String name, boolean required) {
         JsonNode v = field(name, required);
         if (v == null) {
             return null;
