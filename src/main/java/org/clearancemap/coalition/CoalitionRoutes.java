@@ -18,6 +18,7 @@ import org.clearancemap.http.ApiException;
 import org.clearancemap.http.Params;
 import org.clearancemap.progress.ProgressCache;
 import org.clearancemap.stateparty.Body;
+import org.clearancemap.stateparty.Deadline;
 import org.clearancemap.stateparty.Extension;
 import org.clearancemap.stateparty.ExtensionRequestRepository;
 import org.clearancemap.stateparty.ExtensionRevision;
@@ -113,7 +114,7 @@ public final class CoalitionRoutes {
         for (StateParty s : candidates) {
             List<Extension> extensions = stateParties.extensions(s.iso3());
             Standing standing = Standing.of(progress, rateYears, s, stateParties.reportedFigures(s.iso3()), extensions, asOf);
-            if (standing.deadline().status() == org.clearancemap.stateparty.Deadline.Status.COMPLETED) {
+            if (standing.deadline().status() == Deadline.Status.COMPLETED) {
                 continue;
             }
             Optional<Extension> pending = extensions.stream().filter(e -> e.pendingOn(asOf))

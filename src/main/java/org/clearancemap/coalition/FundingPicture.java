@@ -1,6 +1,8 @@
 package org.clearancemap.coalition;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clearancemap.stateparty.ExtensionRevision;
@@ -25,7 +27,7 @@ public record FundingPicture(long extensionRequestId, long revisionId, int revis
     /** The picture of {@code revision}, a revision of request {@code requestId}. */
     public static FundingPicture of(long requestId, boolean synthetic, ExtensionRevision revision) {
         BigDecimal total = null;
-        List<Year> years = new java.util.ArrayList<>();
+        List<Year> years = new ArrayList<>();
         for (ExtensionRevision.PlanYearTotals t : revision.planYearTotals()) {
             BigDecimal gap = t.budgetNeededUsd() == null ? null
                     : t.budgetNeededUsd().subtract(t.securedUsd().add(t.disbursedUsd()));
@@ -39,7 +41,7 @@ public record FundingPicture(long extensionRequestId, long revisionId, int revis
 
     /** The picture as the API serves it. */
     public Map<String, Object> toJson() {
-        var m = new java.util.LinkedHashMap<String, Object>();
+        var m = new LinkedHashMap<String, Object>();
         m.put("extensionRequestId", extensionRequestId);
         m.put("revisionId", revisionId);
         m.put("revisionNumber", revisionNumber);
