@@ -97,8 +97,9 @@ public final class CoalitionRoutes {
 
     /**
      * {@code GET /api/coalitions/outreach?asOf=}: the States Parties not completed on {@code asOf}
-     * whose current deadline falls on or before {@code asOf} + 24 months (passed deadlines
-     * included), by deadline, then ISO3.
+     * (neither declared completed by then nor of deadline status {@code completed}) whose current
+     * deadline falls on or before {@code asOf} + 24 months (passed deadlines included), by
+     * deadline, then ISO3. The funding gap is the latest request's, as the coalition shows it.
      */
     public void outreach(Context ctx) {
         LocalDate asOf = Params.date(ctx, "asOf", LocalDate.now(clock));
