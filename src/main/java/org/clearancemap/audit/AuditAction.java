@@ -23,6 +23,8 @@ public enum AuditAction {
     COMPLETION_DECLARE("completion.declare", new Earlier("declare-completion", "state_party")),
     TOKEN_CREATE("token.create", null),
     TOKEN_REVOKE("token.revoke", null),
+    LAP_REGISTRY_LOAD("lap-registry.load", null),
+    LAP_VALUE_RECORD("lap-value.record", null),
     DEMO_LOAD("demo.load", null);
 
     /**
