@@ -48,7 +48,7 @@ public final class LapRepository {
     private static final String LATEST_OF_YEAR = "SELECT DISTINCT ON (iso3, indicator_id) " + VALUE_COLUMNS + """
              FROM lap_value WHERE year = ? ORDER BY iso3, indicator_id, id DESC
             """;
-    private static final String HAS_SYNTHETIC_REGISTRY = "SELECT EXISTS (SELECT 1 FROM lap_registry WHERE synthetic)";
+    private static final String HAS_VALUES = "SELECT EXISTS (SELECT 1 FROM lap_value WHERE version = ?)";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -120,10 +120,10 @@ public final class LapRepository {
         });
     }
 
-    /** Whether a registry marked synthetic (the demo's) was ever loaded. */
-    public boolean hasSyntheticRegistry() {
-        return inTransaction("reading the indicator registry", c -> {
-            try (PreparedStatement ps = c.prepareStatement(HAS_SYNTHETIC_REGISTRY); ResultSet rs = ps.executeQuery()) {
+    /** Whether any value was recorded under registry version {@code version}. */
+    public boolean hasValues(int version) {
+        return inTransaction("reading the indicator values", c -> {
+            try (PreparedStatement ps = prepare(c, HAS_VALUES, version); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
             }
