@@ -108,6 +108,7 @@ public final class LapProgress {
         json.put("affectedStateParties", now.affected());
         List<Map<String, Object>> indicators = new ArrayList<>();
         List<Document.Row> rows = new ArrayList<>();
+        List<Document.Row> who = new ArrayList<>();
         for (int i = 0; i < now.tallies().size(); i++) {
             Tally t = now.tallies().get(i);
             Tally p = before.tallies().get(i);
@@ -126,8 +127,9 @@ public final class LapProgress {
             indicators.add(m);
             rows.add(Document.Row.item(java.util.Arrays.asList("Action #" + t.indicator().action(), t.indicator().text(),
                     t.metCount(), t.notMet().size(), t.unknown().size(), fraction(t.metPercentage()),
-                    fraction(p.metPercentage()), String.join(", ", t.met()), String.join(", ", t.notMet()),
-                    String.join(", ", t.unknown()))));
+                    fraction(p.metPercentage()))));
+            who.add(Document.Row.item(java.util.Arrays.asList("Action #" + t.indicator().action(), t.indicator().text(),
+                    String.join(", ", t.met()), String.join(", ", t.notMet()), String.join(", ", t.unknown()))));
         }
         json.put("indicators", indicators);
         json.put("previousYear", Map.of("year", year - 1, "affectedStateParties", before.affected()));
@@ -143,16 +145,21 @@ public final class LapProgress {
         var columns = List.of(
                 new Document.Column("Action", Document.Kind.TEXT),
                 new Document.Column("Indicator", Document.Kind.TEXT),
-                new Document.Column("States Parties meeting it", Document.Kind.COUNT),
+                new Document.Column("Meeting it", Document.Kind.COUNT),
                 new Document.Column("Not meeting it", Document.Kind.COUNT),
                 new Document.Column("Unknown", Document.Kind.COUNT),
-                new Document.Column("Share of affected States Parties meeting it, " + year, Document.Kind.PERCENT),
-                new Document.Column("Share meeting it, " + (year - 1), Document.Kind.PERCENT),
-                new Document.Column("Meeting it", Document.Kind.TEXT),
-                new Document.Column("Not meeting it (States Parties)", Document.Kind.TEXT),
-                new Document.Column("Unknown (States Parties)", Document.Kind.TEXT));
-        var table = new Document.Table("indicators", "Indicators of the Lausanne Action Plan, " + year, columns, rows,
-                "The registry holds no indicator.");
+                new Document.Column("Share, " + year, Document.Kind.PERCENT),
+                new Document.Column("Share, " + (year - 1), Document.Kind.PERCENT));
+        var table = new Document.Table("indicators", "Indicators of the Lausanne Action Plan, " + year
+                + ": share of the affected States Parties meeting each", columns, rows, "The registry holds no indicator.");
+        var whoColumns = List.of(
+                new Document.Column("Action", Document.Kind.TEXT),
+                new Document.Column("Indicator", Document.Kind.TEXT),
+                new Document.Column("States Parties meeting it", Document.Kind.TEXT),
+                new Document.Column("States Parties not meeting it", Document.Kind.TEXT),
+                new Document.Column("States Parties with no value", Document.Kind.TEXT));
+        var whoTable = new Document.Table("states-parties", "Which affected States Parties meet each indicator, " + year,
+                whoColumns, who, "The registry holds no indicator.");
         var section = new Document.Section("Progress of the affected States Parties in " + year,
                 "Affected States Parties: those for which the Convention entered into force on or before 31 December "
                         + year + " and which had not completed their obligations under Article 4 before 1 January "
@@ -160,7 +167,7 @@ public final class LapProgress {
                 List.of(Document.Figure.of("Affected States Parties, " + year, Document.Kind.COUNT, now.affected().size()),
                         Document.Figure.of("Affected States Parties, " + (year - 1), Document.Kind.COUNT,
                                 before.affected().size())),
-                List.of(table));
+                List.of(table, whoTable));
         return new Document("lap-progress-" + year, "Lausanne Action Plan progress, " + year,
                 "Per indicator, the affected States Parties meeting it in " + year + ", against " + (year - 1) + ".",
                 provenance, synthetic, List.of(section), List.of(), json);

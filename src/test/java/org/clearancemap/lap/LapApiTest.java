@@ -293,7 +293,10 @@ class LapApiTest {
         assertFalse(html.body().contains("metPercentage"));
         HttpResponse<String> csv = server.get("/api/lap/progress?year=2021&f=csv&table=indicators");
         assertEquals(200, csv.statusCode(), csv.body());
-        assertTrue(csv.body().contains("States Parties meeting it"), csv.body());
+        assertTrue(csv.body().contains("Meeting it") && csv.body().contains("Share, 2020"), csv.body());
+        HttpResponse<String> who = server.get("/api/lap/progress?year=2021&f=csv&table=states-parties");
+        assertEquals(200, who.statusCode(), who.body());
+        assertTrue(who.body().contains("States Parties meeting it") && who.body().contains("QBB"), who.body());
         for (String f : List.of("pdf", "docx", "xlsx")) {
             assertEquals(200, server.getBytes("/api/lap/progress?year=2021&f=" + f).statusCode(), f);
         }
