@@ -29,6 +29,9 @@ import org.clearancemap.http.RequestIds;
 import org.clearancemap.land.LandFeatures;
 import org.clearancemap.land.LandRepository;
 import org.clearancemap.land.MappedLandRepository;
+import org.clearancemap.lap.LapRepository;
+import org.clearancemap.lap.LapRoutes;
+import org.clearancemap.lap.Measures;
 import org.clearancemap.map.AggregateRoutes;
 import org.clearancemap.map.ExportRoutes;
 import org.clearancemap.map.MapLayerRoutes;
@@ -117,6 +120,9 @@ public final class App {
         var coalitions = new CoalitionRoutes(new CoalitionRepository(database.dataSource()), statePartyRecords,
                 extensionRequestRecords, progress, config.rateYears(), json, clock);
         var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
+        var lap = new LapRoutes(new LapRepository(database.dataSource(), json), statePartyRecords,
+                new Measures(statePartyRecords, extensionRequestRecords, progress, config.rateYears(),
+                        config.lapReportedTolerancePercent(), clock), json, clock);
         var cells = new Aggregates(progress);
         var aggregates = new AggregateRoutes(cells, progress, statePartyRecords, clock);
         var layers = new MapLayerRoutes(new LandRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
@@ -239,6 +245,13 @@ public final class App {
             cfg.routes.post("/api/state-parties/{iso3}/completion", treatyRecords::declareCompletion);
             cfg.routes.get("/api/state-parties/{iso3}/reports/article7", reports::article7);
             cfg.routes.get("/api/state-parties/{iso3}/reports/extension-request", reports::extensionRequest);
+            // Lausanne Action Plan indicators: the registry, values per State Party and year, the progress report
+            cfg.routes.put("/api/lap/indicators", lap::putIndicators);
+            cfg.routes.get("/api/lap/indicators", lap::getIndicators);
+            cfg.routes.get("/api/lap/measures", lap::getMeasures);
+            cfg.routes.get("/api/lap/progress", lap::getProgress);
+            cfg.routes.put("/api/state-parties/{iso3}/lap/{indicatorId}/{year}", lap::putValue);
+            cfg.routes.get("/api/state-parties/{iso3}/lap/{indicatorId}/{year}", lap::getValue);
             cfg.routes.get("/api/hazards", layers::hazards);
             cfg.routes.get("/api/releases", layers::releases);
             cfg.routes.get("/api/export", exports::export); // a layer in view as a GIS file

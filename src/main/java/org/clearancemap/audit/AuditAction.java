@@ -25,6 +25,8 @@ public enum AuditAction {
     COALITION_MEETING_ADD("coalition-meeting.add", null),
     TOKEN_CREATE("token.create", null),
     TOKEN_REVOKE("token.revoke", null),
+    LAP_REGISTRY_LOAD("lap-registry.load", null),
+    LAP_VALUE_RECORD("lap-value.record", null),
     DEMO_LOAD("demo.load", null);
 
     /**

@@ -122,6 +122,11 @@ public final class Config {
             "ANALYSIS_MILESTONE_TOLERANCE_PERCENT", 10, 0, 100,
             "check `previous-milestones`: how far, in %, the area released in a year of the previous plan may fall "
                     + "short of the planned area and still meet it"));
+    // Lausanne Action Plan measures
+    private static final Setting<Double> LAP_REPORTED_TOLERANCE_PERCENT = declare(Setting.decimal(
+            "LAP_REPORTED_TOLERANCE_PERCENT", 10, 0, 100,
+            "measure `reported-within-tolerance-of-mapped`: how far the latest reported remaining area may differ "
+                    + "from the mapped remaining area at the year end, in % of the mapped one, and be met"));
 
     // access
     private static final Setting<Boolean> READ_REQUIRES_TOKEN = declare(Setting.bool("READ_REQUIRES_TOKEN", false,
@@ -357,6 +362,11 @@ public final class Config {
     /** {@code SLIVER_TOLERANCE_M}. */
     public double sliverToleranceM() {
         return get(SLIVER_TOLERANCE_M);
+    }
+
+    /** {@code LAP_REPORTED_TOLERANCE_PERCENT}. */
+    public double lapReportedTolerancePercent() {
+        return get(LAP_REPORTED_TOLERANCE_PERCENT);
     }
 
     /** {@code PROGRESS_RATE_YEARS}. */

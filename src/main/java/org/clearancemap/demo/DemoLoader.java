@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *   <li>One transaction per State Party: a failure leaves no part of that State written.</li>
  *   <li>Every row is {@code synthetic = true}; reference tables (reported figures, extensions,
  *       milestones) are not touched. Once the land is loaded, {@link DemoRequests} adds the
- *       synthetic extension requests (each labelled so) that are not there yet.</li>
+ *       synthetic extension requests (each labelled so) that are not there yet, and {@link DemoLap}
+ *       the example indicator registry and its synthetic values.</li>
  *   <li>A State Party without a known territory is skipped, with a log line.</li>
  *   <li>Each upload gets an audit event (actor {@value #ACTOR}, action {@code demo.load}).</li>
  * </ul>
@@ -131,10 +132,11 @@ public final class DemoLoader {
             releases += loaded.releases();
         }
         int requests = new DemoRequests(dataSource, DemoRequests.SLIVER_TOLERANCE_M).load();
+        int indicatorValues = new DemoLap(dataSource).load();
         boolean alreadyLoaded = states == 0 && alreadyThere > 0;
         LOG.info("demo dataset: {} States Parties loaded ({} already loaded), {} hazards ({} versions), {} releases, "
-                        + "{} synthetic extension requests in {} ms", states, alreadyThere, hazards, hazardVersions, releases,
-                requests, (System.nanoTime() - started) / 1_000_000);
+                        + "{} synthetic extension requests, {} synthetic indicator values in {} ms", states, alreadyThere,
+                hazards, hazardVersions, releases, requests, indicatorValues, (System.nanoTime() - started) / 1_000_000);
         return new Result(states, hazards, hazardVersions, releases, alreadyLoaded);
     }
 

@@ -18,7 +18,7 @@ public final class Documents {
     }
 
     /** The format asked for; a 400 naming {@code f} for any other. */
-    static String format(Context ctx) {
+    public static String format(Context ctx) {
         String f = ctx.queryParam("f");
         if (f == null || f.isBlank()) {
             return "json";
@@ -31,7 +31,7 @@ public final class Documents {
         return f;
     }
 
-    static void send(Context ctx, String format, Document d) {
+    public static void send(Context ctx, String format, Document d) {
         switch (format) {
             case "html" -> ctx.contentType("text/html; charset=utf-8")
                     .result(HtmlDocument.render(d, HtmlDocument.stylesheetFor(ctx.path())));

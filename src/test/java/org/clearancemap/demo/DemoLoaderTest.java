@@ -60,6 +60,8 @@ class DemoLoaderTest {
             states.put(table, query("SELECT count(*) || '/' || coalesce(max(id), 0) FROM " + table));
         }
         states.put("reported_figure", query("SELECT count(*) FROM reported_figure"));
+        states.put("lap_registry", query("SELECT count(*) || '/' || coalesce(max(version), 0) FROM lap_registry"));
+        states.put("lap_value", query("SELECT count(*) || '/' || coalesce(max(id), 0) FROM lap_value"));
         return states;
     }
 
@@ -90,6 +92,17 @@ class DemoLoaderTest {
     void aSecondLoadChangesNothingAndSaysSo() throws Exception {
         assertEquals(new DemoLoader.Result(0, 0, 0, 0, true), second);
         assertEquals(afterFirst, tableStates());
+    }
+
+    @Test
+    void theExampleIndicatorRegistryAndItsValuesSayTheyAreNotOfficialAndSynthetic() throws Exception {
+        assertEquals(1, count("SELECT count(*) FROM lap_registry WHERE synthetic AND source ILIKE '%not the official%'"));
+        assertEquals(0, count("SELECT count(*) FROM lap_indicator WHERE text NOT ILIKE '%not the official%'"));
+        assertTrue(count("SELECT count(*) FROM lap_indicator") >= 6);
+        // the two years before this one, for each of the 10 States Parties, each indicator not computed
+        long perYear = count("SELECT count(*) FROM lap_indicator WHERE measure IS NULL");
+        assertEquals(10 * 2 * perYear, count("SELECT count(*) FROM lap_value"));
+        assertEquals(0, count("SELECT count(*) FROM lap_value WHERE NOT synthetic OR source NOT ILIKE '%synthetic demo%'"));
     }
 
     @Test
