@@ -125,10 +125,10 @@ public final class LapProgress {
             previous.put("metPercentage", p.metPercentage());
             m.put("previousYear", previous);
             indicators.add(m);
-            rows.add(Document.Row.item(java.util.Arrays.asList("Action #" + t.indicator().action(), t.indicator().text(),
+            rows.add(Document.Row.item(java.util.Arrays.asList(t.indicator().action(), t.indicator().text(),
                     t.metCount(), t.notMet().size(), t.unknown().size(), fraction(t.metPercentage()),
                     fraction(p.metPercentage()))));
-            who.add(Document.Row.item(java.util.Arrays.asList("Action #" + t.indicator().action(), t.indicator().text(),
+            who.add(Document.Row.item(java.util.Arrays.asList(t.indicator().action(), t.indicator().text(),
                     String.join(", ", t.met()), String.join(", ", t.notMet()), String.join(", ", t.unknown()))));
         }
         json.put("indicators", indicators);
@@ -143,7 +143,7 @@ public final class LapProgress {
                         + "indicator is bound to a measure.", List.of(registry.source()));
         json.put("provenance", Map.of("figuresOn", provenance.figuresOn(), "producedAt", producedAt));
         var columns = List.of(
-                new Document.Column("Action", Document.Kind.TEXT),
+                new Document.Column("Action", Document.Kind.YEAR),
                 new Document.Column("Indicator", Document.Kind.TEXT),
                 new Document.Column("Meeting it", Document.Kind.COUNT),
                 new Document.Column("Not meeting it", Document.Kind.COUNT),
@@ -153,7 +153,7 @@ public final class LapProgress {
         var table = new Document.Table("indicators", "Indicators of the Lausanne Action Plan, " + year
                 + ": share of the affected States Parties meeting each", columns, rows, "The registry holds no indicator.");
         var whoColumns = List.of(
-                new Document.Column("Action", Document.Kind.TEXT),
+                new Document.Column("Action", Document.Kind.YEAR),
                 new Document.Column("Indicator", Document.Kind.TEXT),
                 new Document.Column("States Parties meeting it", Document.Kind.TEXT),
                 new Document.Column("States Parties not meeting it", Document.Kind.TEXT),

@@ -297,8 +297,59 @@ class LapApiTest {
         HttpResponse<String> who = server.get("/api/lap/progress?year=2021&f=csv&table=states-parties");
         assertEquals(200, who.statusCode(), who.body());
         assertTrue(who.body().contains("States Parties meeting it") && who.body().contains("QBB"), who.body());
-        for (String f : List.of("pdf", "docx", "xlsx")) {
-            assertEquals(200, server.getBytes("/api/lap/progress?year=2021&f=" + f).statusCode(), f);
+    }
+
+    /** PDF text, the Word document and the Excel sheet hold each indicator's count and share as JSON gives them. */
+    @Test
+    void theProgressReportsDocumentsHoldTheJsonFigures() throws Exception {
+        JsonNode r = ok(server.get("/api/lap/progress?year=2021"), 200);
+        assertTrue(r.get("indicators").size() > 0, r.toString());
+
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(server.getBytes("/api/lap/progress?year=2021&f=pdf").body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        String words;
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(
+                server.getBytes("/api/lap/progress?year=2021&f=docx").body()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            words = extractor.getText().replaceAll("\\s+", " ");
+        }
+        for (JsonNode indicator : r.get("indicators")) {
+            String share = indicator.get("metPercentage").isNull() ? "" : org.clearancemap.report.Formats.document(
+                    org.clearancemap.report.Document.Kind.PERCENT, indicator.get("metPercentage").asDouble() / 100);
+            String row = indicator.get("metCount").asInt() + " " + indicator.get("notMet").size() + " "
+                    + indicator.get("unknown").size() + " " + share;
+            assertTrue(text.contains(row), "PDF row of " + indicator.get("id") + " \"" + row + "\": " + text);
+            assertTrue(words.contains(indicator.get("text").asText()), words);
+        }
+        assertTrue(words.contains("Affected States Parties, 2021 " + r.get("affectedStateParties").size()), words);
+
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                server.getBytes("/api/lap/progress?year=2021&f=xlsx").body()))) {
+            int matched = 0;
+            for (var sheet : book) {
+                for (var row : sheet) {
+                    var first = row.getCell(0);
+                    if (first == null || first.getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC
+                            || row.getCell(2) == null
+                            || row.getCell(2).getCellType() != org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        continue;
+                    }
+                    for (JsonNode indicator : r.get("indicators")) {
+                        if (indicator.get("text").asText().equals(row.getCell(1).getStringCellValue())) {
+                            assertEquals(indicator.get("action").asInt(), (int) first.getNumericCellValue());
+                            assertEquals(indicator.get("metCount").asInt(), (int) row.getCell(2).getNumericCellValue());
+                            if (!indicator.get("metPercentage").isNull()) {
+                                assertEquals(indicator.get("metPercentage").asDouble() / 100,
+                                        row.getCell(5).getNumericCellValue(), 5e-4, "share, a real fraction rounded as shown");
+                            }
+                            matched++;
+                        }
+                    }
+                }
+            }
+            assertEquals(r.get("indicators").size(), matched, "one Excel row per indicator");
         }
     }
 }
