@@ -26,9 +26,12 @@ import java.util.Map;
 public record Document(String name, String title, String subtitle, Provenance provenance, boolean synthetic,
                        List<Section> sections, List<String> notes, Map<String, Object> json) {
 
-    /** Shown on every page and above every table when any figure comes from synthetic polygons. */
-    public static final String SYNTHETIC_NOTICE = "SYNTHETIC DEMO DATA: the mapped figures in this document come from "
-            + "invented polygons. Do not copy them into a treaty report.";
+    /**
+     * Shown on every page and above every table when any figure comes from the demo generator
+     * (its polygons, requests, indicator registry or values).
+     */
+    public static final String SYNTHETIC_NOTICE = "SYNTHETIC DEMO DATA: figures in this document come from the demo's "
+            + "invented polygons, records or indicator values. Do not copy them into a treaty report.";
 
     /**
      * Where the figures come from.
