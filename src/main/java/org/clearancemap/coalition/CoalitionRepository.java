@@ -17,6 +17,7 @@ import org.clearancemap.audit.Actor;
 import org.clearancemap.audit.AuditAction;
 import org.clearancemap.audit.AuditLog;
 import org.clearancemap.db.DataAccessException;
+import org.clearancemap.db.Sql;
 
 /**
  * Country Coalitions: partners and notes (replaced as a whole by each write) and meetings (only
@@ -61,7 +62,7 @@ public final class CoalitionRepository {
 
     /** Replaces the partners and notes of {@code iso3}'s coalition. */
     public void set(Actor actor, String iso3, List<Partner> partners, String notes, JsonNode detail) {
-        inTransaction("recording the coalition of " + iso3, c -> {
+        Sql.inTransaction(dataSource, "recording the coalition of " + iso3, c -> {
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
                 ps.setString(1, iso3);
                 ps.setString(2, notes);
@@ -90,7 +91,7 @@ public final class CoalitionRepository {
 
     /** Adds a meeting to {@code iso3}'s coalition; returns its id. */
     public long addMeeting(Actor actor, String iso3, LocalDate date, String title, String notes, JsonNode detail) {
-        return inTransaction("recording a coalition meeting of " + iso3, c -> {
+        return Sql.inTransaction(dataSource, "recording a coalition meeting of " + iso3, c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement(INSERT_MEETING)) {
                 ps.setString(1, iso3);
@@ -158,28 +159,6 @@ public final class CoalitionRepository {
             return out;
         } catch (SQLException e) {
             throw new DataAccessException("reading which coalitions exist", e);
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(String doing, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(doing, e);
         }
     }
 }

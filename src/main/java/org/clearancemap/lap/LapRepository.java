@@ -2,11 +2,8 @@ package org.clearancemap.lap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +14,7 @@ import javax.sql.DataSource;
 import org.clearancemap.audit.Actor;
 import org.clearancemap.audit.AuditAction;
 import org.clearancemap.audit.AuditLog;
-import org.clearancemap.db.DataAccessException;
+import org.clearancemap.db.Sql;
 
 /** The SQL of the Lausanne Action Plan tables; each write and its audit event commit together. */
 public final class LapRepository {
@@ -60,9 +57,9 @@ public final class LapRepository {
 
     /** Loads a new registry version of {@code indicators} (in order); returns its number. */
     public int load(Actor actor, String source, boolean synthetic, List<Indicator> indicators) {
-        return inTransaction("loading the indicator registry", c -> {
+        return Sql.inTransaction(dataSource, "loading the indicator registry", c -> {
             int version;
-            try (PreparedStatement ps = prepare(c, INSERT_REGISTRY, source, actor.name(), synthetic);
+            try (PreparedStatement ps = Sql.prepare(c, INSERT_REGISTRY, source, actor.name(), synthetic);
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 version = rs.getInt(1);
@@ -70,7 +67,7 @@ public final class LapRepository {
             try (PreparedStatement ps = c.prepareStatement(INSERT_INDICATOR)) {
                 int position = 0;
                 for (Indicator i : indicators) {
-                    bind(ps, version, i.id(), position++, i.action(), i.text(), i.kind(), i.measure());
+                    Sql.bind(ps, version, i.id(), position++, i.action(), i.text(), i.kind(), i.measure());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -86,9 +83,9 @@ public final class LapRepository {
 
     /** The registry version {@code version}, or the latest when null; empty when there is none. */
     public Optional<Registry> registry(Integer version) {
-        return inTransaction("reading the indicator registry", c -> {
+        return Sql.inTransaction(dataSource, "reading the indicator registry", c -> {
             Registry head;
-            try (PreparedStatement ps = prepare(c, REGISTRY, version); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = Sql.prepare(c, REGISTRY, version); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
@@ -96,7 +93,7 @@ public final class LapRepository {
                         rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5), List.of());
             }
             List<Indicator> indicators = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, INDICATORS, head.version()); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = Sql.prepare(c, INDICATORS, head.version()); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     indicators.add(new Indicator(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                             rs.getString(5)));
@@ -109,7 +106,7 @@ public final class LapRepository {
 
     /** Every registry version's number, oldest first. */
     public List<Integer> versions() {
-        return inTransaction("listing the indicator registry versions", c -> {
+        return Sql.inTransaction(dataSource, "listing the indicator registry versions", c -> {
             List<Integer> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(VERSIONS); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -122,8 +119,8 @@ public final class LapRepository {
 
     /** Whether any value was recorded under registry version {@code version}. */
     public boolean hasValues(int version) {
-        return inTransaction("reading the indicator values", c -> {
-            try (PreparedStatement ps = prepare(c, HAS_VALUES, version); ResultSet rs = ps.executeQuery()) {
+        return Sql.inTransaction(dataSource, "reading the indicator values", c -> {
+            try (PreparedStatement ps = Sql.prepare(c, HAS_VALUES, version); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
             }
@@ -133,9 +130,9 @@ public final class LapRepository {
     /** Appends a value to the history of ({@code iso3}, {@code indicatorId}, {@code year}); returns its id. */
     public long record(Actor actor, String iso3, String indicatorId, int year, int version, JsonNode value,
                        boolean override, String source, String note, boolean synthetic) {
-        return inTransaction("recording an indicator value of " + iso3, c -> {
+        return Sql.inTransaction(dataSource, "recording an indicator value of " + iso3, c -> {
             long id;
-            try (PreparedStatement ps = prepare(c, INSERT_VALUE, iso3, indicatorId, year, version, text(value),
+            try (PreparedStatement ps = Sql.prepare(c, INSERT_VALUE, iso3, indicatorId, year, version, text(value),
                     override, source, note, actor.name(), synthetic); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
@@ -162,9 +159,9 @@ public final class LapRepository {
     }
 
     private List<RecordedValue> values(String doing, String sql, Object... params) {
-        return inTransaction(doing, c -> {
+        return Sql.inTransaction(dataSource, doing, c -> {
             List<RecordedValue> out = new ArrayList<>();
-            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = Sql.prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new RecordedValue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                             rs.getInt(5), node(rs.getString(6)), rs.getBoolean(7), rs.getString(8), rs.getString(9),
@@ -188,44 +185,6 @@ public final class LapRepository {
             return json.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(String doing, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(doing, e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... values) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        bind(ps, values);
-        return ps;
-    }
-
-    private static void bind(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else {
-                ps.setObject(i + 1, values[i]);
-            }
         }
     }
 }

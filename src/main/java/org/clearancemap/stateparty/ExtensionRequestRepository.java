@@ -18,6 +18,7 @@ import org.clearancemap.audit.Actor;
 import org.clearancemap.audit.AuditAction;
 import org.clearancemap.audit.AuditLog;
 import org.clearancemap.db.DataAccessException;
+import org.clearancemap.db.Sql;
 
 /**
  * Extension requests (Art. 4(5)–(8)): each with every revision the State Party submitted, their

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.clearancemap.audit.Actor;
 import org.clearancemap.audit.AuditAction;
 import org.clearancemap.audit.AuditLog;
+import org.clearancemap.db.Sql;
 
 /**
  * Writes of the treaty records a coordinator keeps: State Parties, reported figures, milestones

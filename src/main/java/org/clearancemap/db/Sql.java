@@ -1,4 +1,4 @@
-package org.clearancemap.stateparty;
+package org.clearancemap.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,11 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import javax.sql.DataSource;
-import org.clearancemap.db.DataAccessException;
 
-/** The treaty records' writes: one transaction per write, statements bound in order (null as SQL NULL). */
-final class Sql {
-    interface Work<T> {
+/** A repository's work in one transaction, and statements bound in order (null as SQL NULL). */
+public final class Sql {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -18,7 +17,7 @@ final class Sql {
     }
 
     /** Runs {@code work} in one transaction; {@code doing} names it in the error when the database fails. */
-    static <T> T inTransaction(DataSource dataSource, String doing, Work<T> work) {
+    public static <T> T inTransaction(DataSource dataSource, String doing, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -36,21 +35,27 @@ final class Sql {
         }
     }
 
-    static int update(Connection c, String sql, Object... values) throws SQLException {
+    public static int update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, values)) {
             return ps.executeUpdate();
         }
     }
 
-    static long returningId(Connection c, String sql, Object... values) throws SQLException {
+    public static long returningId(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement ps = prepare(c, sql, values); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    static PreparedStatement prepare(Connection c, String sql, Object... values) throws SQLException {
+    public static PreparedStatement prepare(Connection c, String sql, Object... values) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        bind(ps, values);
+        return ps;
+    }
+
+    /** Binds {@code values} to the statement's parameters in order; null as SQL NULL. */
+    public static void bind(PreparedStatement ps, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 ps.setNull(i + 1, Types.NULL);
@@ -58,6 +63,5 @@ final class Sql {
                 ps.setObject(i + 1, values[i]);
             }
         }
-        return ps;
     }
 }
