@@ -32,13 +32,15 @@ import {
 } from './js/timeline.js';
 import { UploadPanel } from './js/upload.js';
 import {
-  initDashboard, loadDashboard, redrawDashboard, showDashboard, showMapView,
+  initDashboard, loadShownView, redrawDashboard, showDashboard, showIndicators, showMapView,
 } from './js/views.js';
+import { initIndicators } from './js/lap.js';
 
 const byId = (id) => document.getElementById(id);
 
 addLegend();
 initDashboard({ onChoose: (iso3) => selectStateParty(iso3, { reveal: true }) });
+initIndicators();
 
 const upload = new UploadPanel({
   tokenForm: byId('token-form'),
@@ -123,7 +125,7 @@ function refreshAll() {
     loadDetail(),
     loadRemaining({ force: true }),
     loadAggregates({ force: true }),
-    state.view() === 'dashboard' ? loadDashboard() : null,
+    loadShownView(),
     scheduleLoad(0),
   ]);
 }
@@ -183,6 +185,7 @@ byId('view-map').addEventListener('click', () => {
   map.getContainer().focus();
 });
 byId('view-dashboard').addEventListener('click', showDashboard);
+byId('view-indicators').addEventListener('click', showIndicators);
 byId('area-unit').value = state.areaUnit();
 byId('area-unit').addEventListener('change', (event) => {
   state.setAreaUnit(event.target.value);
@@ -193,10 +196,14 @@ byId('dashboard-close').addEventListener('click', () => {
   showMapView();
   byId('view-dashboard').focus();
 });
+byId('indicators-close').addEventListener('click', () => {
+  showMapView();
+  byId('view-indicators').focus();
+});
 document.addEventListener('keydown', (event) => {
   if (event.key !== 'Escape') return;
   if (isPlaying()) stopPlaying();
-  else if (state.view() === 'dashboard') showMapView();
+  else if (state.view() !== 'map') showMapView();
   else if (state.selected() && !map.getContainer().querySelector('.leaflet-popup')) selectStateParty(null);
 });
 

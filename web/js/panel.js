@@ -123,7 +123,7 @@ export function renderStatePartyPanel(container, party, {
  * JSON. The links carry data-with-token: with a token entered, the page fetches them with it (see
  * openWithToken), so they work when reads need one.
  */
-function reportLinks(url, label, testid, fileName) {
+export function reportLinks(url, label, testid, fileName) {
   const newTab = { target: '_blank', rel: 'noopener' };
   const link = (format, text, extra = {}) => element('a', {
     href: `${url}&f=${format}`, 'data-with-token': true, 'data-testid': `${testid}${format === 'html' ? '' : `-${format}`}`,

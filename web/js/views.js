@@ -1,18 +1,24 @@
-// The two views: the map, or the deadline dashboard over it (GET /api/deadlines at the date).
+// The three views: the map, the deadline dashboard over it (GET /api/deadlines at the date), or the
+// Lausanne Action Plan progress report over it (lap.js). A view over the map covers the whole page.
 import { URLS, fetchJson, withAsOf } from './api.js';
 import { DeadlineDashboard } from './dashboard.js';
+import { loadIndicators } from './lap.js';
 import * as state from './state.js';
 
 const byId = (id) => document.getElementById(id);
 const dom = {
-  viewMap: byId('view-map'),
-  viewDashboard: byId('view-dashboard'),
   dashboard: byId('dashboard'),
-  heading: byId('dashboard-heading'),
   status: byId('dashboard-status'),
   table: byId('dashboard-table'),
-  // the dashboard covers the whole page: what lies under it is out of reach of the keyboard
+  // a view over the map covers the whole page: what lies under it is out of reach of the keyboard
   covered: ['.skip-link', 'aside.panel', '#map', '.map-overlay'].map((s) => document.querySelector(s)),
+};
+
+/** Each view: its button, the section it shows over the map (none for the map) and its heading. */
+const VIEWS = {
+  map: { button: byId('view-map') },
+  dashboard: { button: byId('view-dashboard'), section: dom.dashboard, heading: byId('dashboard-heading') },
+  indicators: { button: byId('view-indicators'), section: byId('indicators'), heading: byId('indicators-heading') },
 };
 
 let dashboard = null;
@@ -47,25 +53,33 @@ export function redrawDashboard() {
   if (state.view() === 'dashboard' && dashboard.rows.length > 0) dashboard.render();
 }
 
-function cover(covered) {
-  for (const node of dom.covered) node.inert = covered;
+function show(name) {
+  state.setView(name);
+  for (const [key, view] of Object.entries(VIEWS)) {
+    if (view.section) view.section.hidden = key !== name;
+    view.button.setAttribute('aria-pressed', String(key === name));
+  }
+  for (const node of dom.covered) node.inert = name !== 'map';
+  VIEWS[name].heading?.focus();
 }
 
 export function showMapView() {
-  if (state.view() === 'map') return;
-  state.setView('map');
-  dom.dashboard.hidden = true;
-  cover(false);
-  dom.viewMap.setAttribute('aria-pressed', 'true');
-  dom.viewDashboard.setAttribute('aria-pressed', 'false');
+  if (state.view() !== 'map') show('map');
 }
 
 export function showDashboard() {
-  state.setView('dashboard');
-  dom.dashboard.hidden = false;
-  cover(true);
-  dom.viewMap.setAttribute('aria-pressed', 'false');
-  dom.viewDashboard.setAttribute('aria-pressed', 'true');
-  dom.heading.focus();
+  show('dashboard');
   return loadDashboard();
+}
+
+export function showIndicators() {
+  show('indicators');
+  return loadIndicators();
+}
+
+/** Reloads what the view shown over the map shows (after a write or a new date or token). */
+export function loadShownView() {
+  if (state.view() === 'dashboard') return loadDashboard();
+  if (state.view() === 'indicators') return loadIndicators({ force: true });
+  return null;
 }

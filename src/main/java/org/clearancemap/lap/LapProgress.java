@@ -41,7 +41,21 @@ public final class LapProgress {
 
         /** 0–100; null when no State Party is affected. */
         Double metPercentage() {
-            return affected == 0 ? null : 100.0 * met.size() / affected;
+            return share(met);
+        }
+
+        Double share(List<String> some) {
+            return affected == 0 ? null : 100.0 * some.size() / affected;
+        }
+
+        /** metCount, metPercentage, notMetCount, notMetPercentage, unknownCount, unknownPercentage. */
+        void putCounts(Map<String, Object> m) {
+            m.put("metCount", met.size());
+            m.put("metPercentage", share(met));
+            m.put("notMetCount", notMet.size());
+            m.put("notMetPercentage", share(notMet));
+            m.put("unknownCount", unknown.size());
+            m.put("unknownPercentage", share(unknown));
         }
     }
 
@@ -106,6 +120,7 @@ public final class LapProgress {
         json.put("registryVersion", registry.version());
         json.put("registrySource", registry.source());
         json.put("affectedStateParties", now.affected());
+        json.put("affectedCount", now.affected().size());
         List<Map<String, Object>> indicators = new ArrayList<>();
         List<Document.Row> rows = new ArrayList<>();
         List<Document.Row> who = new ArrayList<>();
@@ -116,13 +131,11 @@ public final class LapProgress {
             m.put("met", t.met());
             m.put("notMet", t.notMet());
             m.put("unknown", t.unknown());
-            m.put("metCount", t.metCount());
-            m.put("metPercentage", t.metPercentage());
+            t.putCounts(m);
             Map<String, Object> previous = new LinkedHashMap<>();
             previous.put("year", year - 1);
             previous.put("affectedCount", before.affected().size());
-            previous.put("metCount", p.metCount());
-            previous.put("metPercentage", p.metPercentage());
+            p.putCounts(previous);
             m.put("previousYear", previous);
             indicators.add(m);
             rows.add(Document.Row.item(java.util.Arrays.asList(t.indicator().action(), t.indicator().text(),
@@ -134,6 +147,9 @@ public final class LapProgress {
         json.put("indicators", indicators);
         json.put("previousYear", Map.of("year", year - 1, "affectedStateParties", before.affected()));
         json.put("synthetic", synthetic);
+        if (synthetic) {
+            json.put("notice", Document.SYNTHETIC_NOTICE);
+        }
         Instant producedAt = clock.instant();
         LocalDate figuresOn = LocalDate.of(year, 12, 31);
         LocalDate today = LocalDate.now(clock);

@@ -145,6 +145,16 @@ class LapApiTest {
         assertEquals(2020, yn.get("previousYear").get("year").asInt());
         assertEquals(2, yn.get("previousYear").get("metCount").asInt());
         assertEquals(200.0 / 3, yn.get("previousYear").get("metPercentage").asDouble(), 1e-9);
+        assertEquals(1, yn.get("notMetCount").asInt());
+        assertEquals(100.0 / 3, yn.get("notMetPercentage").asDouble(), 1e-9);
+        assertEquals(1, yn.get("unknownCount").asInt());
+        assertEquals(100.0 / 3, yn.get("unknownPercentage").asDouble(), 1e-9);
+        JsonNode before = yn.get("previousYear");
+        assertEquals(before.get("affectedCount").asInt(), before.get("metCount").asInt()
+                + before.get("notMetCount").asInt() + before.get("unknownCount").asInt());
+        assertEquals(100.0, before.get("metPercentage").asDouble() + before.get("notMetPercentage").asDouble()
+                + before.get("unknownPercentage").asDouble(), 1e-9);
+        assertEquals(3, server.json("/api/lap/progress?year=2021").get("affectedCount").asInt());
 
         JsonNode count = indicator(server.json("/api/lap/progress?year=2021"), "hand-count");
         assertEquals(List.of("QBB"), codes(count.get("met")), "a count above 0 meets it");

@@ -709,7 +709,7 @@ class MapPanelsBrowserTest {
         browser.executeScript("document.activeElement.blur(); window.scrollTo(0, 0)");
         List<String> stops = tabStops(200);
         assertEquals("a.skip-link", stops.get(0), stops.toString());
-        assertInOrder(stops, List.of("view-map", "view-dashboard",
+        assertInOrder(stops, List.of("view-map", "view-dashboard", "view-indicators",
                 "as-of", "today", "play", "year-slider", // the date control and play
                 "area-unit", // the unit of the areas
                 "party-close", "summary:Sections of the request", // each extension request's sections
@@ -723,7 +723,7 @@ class MapPanelsBrowserTest {
                 "layer-hazards", "layer-releases", "layer-remaining", "layer-aggregates", // the layers
                 "banner-toggle")); // the synthetic-data banner's details
         for (String hidden : List.of("upload-state", "upload-kind", "upload-file", "upload-check", "upload-confirm",
-                "token-forget", "tile-url", "dashboard-close")) {
+                "token-forget", "tile-url", "dashboard-close", "indicators-close", "lap-year")) {
             assertTrue(!stops.contains(hidden), hidden + " is hidden and out of the tab order: " + stops);
         }
         assertEquals("none", browser.executeScript("return getComputedStyle(document.getElementById('upload-form')).display"),
