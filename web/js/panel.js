@@ -1,6 +1,7 @@
 // The State Party panel: its figures as the API gives them at the chosen date, a progress bar,
 // a chart of remaining land over time with the deadline and the required trajectory, the
-// extension history and the extension requests (requests.js), reported against mapped figures
+// extension history and the extension requests (requests.js), the Country Coalition and its
+// funding (coalition.js), reported against mapped figures
 // with their sources, links to reports and, for a coordinator, the forms that write the treaty
 // records (records.js).
 import { baseLine, valueGrid } from './chart.js';
@@ -44,7 +45,7 @@ function comparedWithDeadline(projected, deadline) {
 }
 
 export function renderStatePartyPanel(container, party, {
-  asOf, onClose, unit = 'm2', records = null, requests = null,
+  asOf, onClose, unit = 'm2', records = null, requests = null, coalition = null,
 }) {
   areaUnit = unit;
   const released = party.releasedByMethod || {};
@@ -105,6 +106,7 @@ export function renderStatePartyPanel(container, party, {
     extensionTable(party.extensions || []),
     milestonesTable(party.milestones || []),
     requests, // each request with its revisions, plan, funding, questions and analysis (requests.js)
+    coalition, // the Country Coalition and its funding picture (coalition.js)
     element('h3', {}, 'Reported against mapped'),
     reportedTable(party),
     element('h3', {}, 'Reports'),
@@ -247,7 +249,7 @@ function balanceTable(party) {
  * A table read as stacked records: one block per row, each value under its column's label (the
  * labels are in the cells, so a narrow panel shows every column in full).
  */
-function stackedTable(testid, labels, rows) {
+export function stackedTable(testid, labels, rows) {
   return element('table', { className: 'data-table stacked-table', 'data-testid': testid },
     element('thead', {}, element('tr', {}, labels.map((h) => element('th', { scope: 'col' }, h)))),
     element('tbody', {}, rows.map((cells) => element('tr', {}, cells.map(([value, className], i) => {

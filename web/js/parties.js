@@ -1,6 +1,7 @@
 // The States Parties at the date: the list (a button each, with deadline, status and counts) and
 // the selected one's panel (GET /api/state-parties/{iso3}, drawn by panel.js).
 import { URLS, fetchJson, withAsOf } from './api.js';
+import { coalitionSection } from './coalition.js';
 import { element, plural, STATUS_LABELS } from './dom.js';
 import { renderStatePartyPanel } from './panel.js';
 import { recordForms, updateRecordForms } from './records.js';
@@ -130,11 +131,17 @@ function replacePanel(draw) {
   if (focusWanted) dom.partyPanel.scrollIntoView({ block: 'start' });
 }
 
+/** A coalition form keeps its elements across redraws (coalition.js), and so the focus. */
+function coalitionFormFocused() {
+  return Boolean(document.activeElement?.closest?.('[data-testid=coalition-forms]'));
+}
+
 function drawDetail(detail) {
   const records = recordForms(detail);
-  const focused = records?.contains(document.activeElement) ? document.activeElement : null;
+  const coalition = coalitionSection(detail);
+  const focused = records?.contains(document.activeElement) || coalitionFormFocused() ? document.activeElement : null;
   renderStatePartyPanel(dom.partyPanel, detail, {
-    asOf: state.asOf(), onClose: hooks.close, unit: state.areaUnit(), records, requests: requestsSection(detail),
+    asOf: state.asOf(), onClose: hooks.close, unit: state.areaUnit(), records, requests: requestsSection(detail), coalition,
   });
   focused?.focus({ preventScroll: true }); // a form's control keeps the focus across the redraw
 }
