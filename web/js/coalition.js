@@ -63,8 +63,8 @@ function fundingPart(c) {
       : stackedTable('coalition-funding', ['Year', 'Needed', 'Pledged', 'Secured', 'Disbursed', 'Gap'],
         f.years.map((y) => [[y.year],
           ...[['needed', y.neededUsd], ['pledged', y.pledgedUsd], ['secured', y.securedUsd], ['disbursed', y.disbursedUsd]]
-            .map(([name, v]) => [element('span', { 'data-testid': `coalition-funding-${y.year}-${name}` }, money(v)), 'num']),
-          [gap(y.gapUsd, `coalition-funding-${y.year}-gap`), 'num']])),
+            .map(([name, v]) => [element('span', { 'data-testid': `coalition-funding-${y.year}-${name}` }, money(v))]),
+          [gap(y.gapUsd, `coalition-funding-${y.year}-gap`)]])),
     figureList([['Gap in all', gap(f.gapUsd, 'coalition-funding-gap'), 'coalition-funding-gap-all']]),
   ];
 }

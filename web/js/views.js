@@ -3,6 +3,7 @@
 import { URLS, fetchJson, withAsOf } from './api.js';
 import { DeadlineDashboard } from './dashboard.js';
 import { loadIndicators } from './lap.js';
+import { loadOutreach } from './outreach.js';
 import * as state from './state.js';
 
 const byId = (id) => document.getElementById(id);
@@ -22,15 +23,18 @@ const VIEWS = {
 };
 
 let dashboard = null;
+let choose = () => {};
 let sequence = 0;
 
-/** Makes the dashboard; choosing a State Party in it calls onChoose(iso3). */
+/** Makes the dashboard; choosing a State Party in it (or in the outreach list) calls onChoose(iso3). */
 export function initDashboard({ onChoose }) {
   dashboard = new DeadlineDashboard(dom.table, { onChoose });
+  choose = onChoose;
 }
 
 export async function loadDashboard() {
   const current = ++sequence;
+  loadOutreach(state.asOf(), choose);
   dom.status.dataset.state = 'loading';
   dom.status.textContent = 'Loading…';
   try {

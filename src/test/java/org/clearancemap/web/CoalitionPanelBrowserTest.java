@@ -182,6 +182,41 @@ class CoalitionPanelBrowserTest {
     }
 
     @Test
+    void theOutreachListUnderTheDashboardIsTheServersInItsOrder() throws Exception {
+        browser.get("about:blank");
+        browser.get(site.server.url("/"));
+        wait.until(d -> site.body("stateParties").equals("10"));
+        site.byTestId("view-dashboard").click();
+        JsonNode outreach = site.server.json("/api/coalitions/outreach");
+        JsonNode rows = outreach.get("stateParties");
+        assertTrue(rows.size() > 0, outreach.toString());
+        wait.until(d -> site.body("outreach").equals(String.valueOf(rows.size())));
+        site.byTestId("outreach").findElement(By.tagName("summary")).click();
+        List<String> shown = new ArrayList<>();
+        for (WebElement b : browser.findElements(By.cssSelector("[data-testid=outreach-table] tbody tr th button"))) {
+            shown.add(b.getDomAttribute("data-testid"));
+        }
+        List<String> expected = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode row : rows) {
+            String iso3 = row.get("iso3").asText();
+            expected.add("outreach-" + iso3);
+            String gap = text("outreach-" + iso3 + "-gap");
+            String amount = row.get("fundingGapUsd").isNull() ? "—" : usd(row.get("fundingGapUsd").asLong());
+            if (!gap.startsWith(amount)) {
+                wrong.add(iso3 + ": " + gap + " for " + row.get("fundingGapUsd"));
+            }
+        }
+        assertEquals(expected, shown);
+        assertEquals(List.of(), wrong);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", site.byTestId("outreach"));
+        Browser.screenshot(browser, "outreach-1280");
+        browser.manage().window().setSize(new Dimension(820, 1180));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", site.byTestId("outreach"));
+        Browser.screenshot(browser, "outreach-820");
+    }
+
+    @Test
     void aStatePartyThatCompletedClearanceKeepsNoCoalition() throws Exception {
         String token = tokens.issue("coalition completion", Role.COORDINATOR);
         var answer = site.server.send(HttpRequest.newBuilder(URI.create(site.server.url("/api/state-parties/DEU/completion")))
