@@ -179,6 +179,22 @@ class LapReportBrowserTest {
         browser.manage().window().setSize(new Dimension(820, 1180));
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", site.byTestId("lap-values"));
         Browser.screenshot(browser, "lap-value-820");
+
+        // an indicator the server computes: shown as computed, and a value recorded overrides it
+        String bound = "example-baseline";
+        JsonNode computed = indicator(progress(LAST_YEAR), bound);
+        assertTrue(computed.get("met").toString().contains(iso3), "the demo's baseline is mapped: " + computed);
+        new Select(site.byTestId("records-lap-indicator")).selectByValue(bound);
+        wait.until(d -> text("lap-value-how").equals("computed by the server"));
+        assertEquals("yes", text("lap-value-current"));
+        new Select(site.byTestId("records-lap-valueYesNo")).selectByValue("false");
+        site.byTestId("records-lap-source").sendKeys("coordinators' review (browser test)");
+        site.byTestId("records-lap-submit").click();
+        wait.until(d -> text("lap-value-how").equals("recorded, overriding the computed value (yes)"));
+        assertEquals("no", text("lap-value-current"));
+        int metNow = indicator(progress(LAST_YEAR), bound).get("metCount").asInt();
+        assertEquals(computed.get("metCount").asInt() - 1, metNow);
+        wait.until(d -> text("lap-" + bound + "-met-count").equals(String.valueOf(metNow)));
     }
 
     @Test
