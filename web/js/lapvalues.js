@@ -166,7 +166,7 @@ function build(report) {
   element('h3', { id: 'lap-values-heading' }, 'Values (coordinators)'),
   element('p', { className: 'hint' }, 'Written with your token and audited; the server checks every field.'),
   element('div', { className: 'lap-values-body' }, form.details, held));
-  return { form, held, section, shownKey: null };
+  return { form, held, section, shownKey: null, reportYear: report.year };
 }
 
 /** The values section for the report shown, or null without a writer's token; the same elements come back. */
@@ -177,6 +177,11 @@ export function lapValueSection(report) {
   }
   indicators = report.indicators;
   if (!current) current = build(report);
+  if (current.reportYear !== report.year) { // the form follows the year of the report chosen
+    current.reportYear = report.year;
+    current.form.party.year = report.year;
+    current.form.control('year').value = String(report.year);
+  }
   current.form.update(current.form.party);
   showHeld();
   return current.section;

@@ -200,6 +200,11 @@ class LapReportBrowserTest {
     @Test
     void aBadValueIsMarkedAtItsField() throws Exception {
         openIndicators(tokens.issue("lap page bad values", Role.COORDINATOR));
+        assertEquals(String.valueOf(LAST_YEAR), site.byTestId("records-lap-year").getDomProperty("value"));
+        new Select(site.byTestId("lap-year")).selectByValue(String.valueOf(LAST_YEAR - 1));
+        wait.until(d -> site.body("indicators").equals(String.valueOf(LAST_YEAR - 1)));
+        assertEquals(String.valueOf(LAST_YEAR - 1), site.byTestId("records-lap-year").getDomProperty("value"),
+                "the form follows the year of the report");
         // the server: a year before the Convention entered into force for the State Party
         JsonNode late = null;
         for (JsonNode s : site.server.json("/api/state-parties")) {
