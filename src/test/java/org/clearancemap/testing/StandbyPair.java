@@ -75,7 +75,12 @@ public final class StandbyPair implements AutoCloseable {
 
     /** A server's settings: writes to the primary; reads from the standby when {@code readFromStandby}. */
     public Config config(boolean readFromStandby) {
-        return Config.fromEnv(Map.of("WRITE_RATE_PER_MINUTE", "100000"))
+        return config(readFromStandby, Map.of("WRITE_RATE_PER_MINUTE", "100000"));
+    }
+
+    /** The same with other settings from {@code env}, as the environment would give them. */
+    public Config config(boolean readFromStandby, Map<String, String> env) {
+        return Config.fromEnv(env)
                 .withDatabase(primaryUrl(), USER, PASSWORD)
                 .withReadDatabase(readFromStandby ? standbyUrl() : "")
                 .withPort(0);
