@@ -114,9 +114,9 @@ public final class App {
         var statePartyRecords = new StatePartyRepository(reads);
         var progress = new ProgressCache(new MappedLandRepository(reads),
                 new AreaEngine(config.sliverToleranceM(), config.progressThreadCount()));
-        // every write that changes figures, made here or heard of, forgets them: reads then wait for
-        // the standby to replay the primary's position, so that the figures computed next include it
-        progress.onInvalidate(iso3 -> database.reads().awaitReplayOfPrimary());
+        // every write that changes figures, made here or heard of, forgets them: first, reads are made
+        // to wait for the standby to replay the primary's position, so that any figure kept includes it
+        progress.beforeInvalidate(iso3 -> database.reads().awaitReplayOfPrimary());
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, json, clock);
