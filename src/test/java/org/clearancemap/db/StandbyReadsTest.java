@@ -168,6 +168,31 @@ class StandbyReadsTest {
 
     @Test
     @Order(4)
+    void aReplayLagOverTheSettingIsLoggedAndSoIsItsEnd() throws Exception {
+        var captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (Database db = Database.open(pair.config(true, java.util.Map.of("STANDBY_LAG_WARN_S", "1")))) {
+            pair.pauseReplay();
+            try {
+                try (Connection c = pair.connectPrimary(); Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE IF NOT EXISTS lag_probe (at timestamptz); INSERT INTO lag_probe VALUES (now())");
+                }
+                awaitCondition(() -> captured.toString(java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("(STANDBY_LAG_WARN_S)"), "a warning of the replay lag");
+                assertTrue(db.standbyState().get("lagSeconds") instanceof Double lag && lag > 1, db.standbyState().toString());
+            } finally {
+                pair.resumeReplay();
+            }
+            awaitCondition(() -> captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("back under 1.0 s"),
+                    "word that the lag is back under");
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    @Test
+    @Order(5)
     void theStandbyThenThePrimaryStoppedDuringReadsAndUploadsGiveOnly2xxOr503AndLoseNothing() throws Exception {
         // phases: 0 both up, 1 standby stopped, 2 both up, 3 primary stopped, 4 primary back
         AtomicInteger phase = new AtomicInteger();
@@ -251,7 +276,7 @@ class StandbyReadsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterASwitchoverToThePromotedStandbyAServerOnItHasEveryUploadAndTakesNewOnes() throws Exception {
         long before;
         try (Connection c = pair.connectPrimary()) {
