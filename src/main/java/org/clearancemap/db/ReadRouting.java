@@ -88,11 +88,6 @@ public final class ReadRouting implements DataSource {
         }
     }
 
-    /** The position reads wait for, {@link #NONE} or {@link #UNKNOWN}. */
-    long awaited() {
-        return awaited.get();
-    }
-
     /** What the watch found: the primary's position replaces an unknown awaited one. */
     void primarySeen(boolean up, long currentLsn) {
         primaryUp = up;
@@ -116,13 +111,8 @@ public final class ReadRouting implements DataSource {
         }
     }
 
-    /** Whether the standby answered the last time it was asked. */
-    public boolean standbyUp() {
-        return standby != null && standbyUp;
-    }
-
     /** Whether reads wait for the standby to replay a write (and go to the primary meanwhile). */
-    public boolean catchingUp() {
+    boolean catchingUp() {
         return replayed.get() < awaited.get();
     }
 
