@@ -193,6 +193,53 @@ class StandbyReadsTest {
 
     @Test
     @Order(5)
+    void aReadTheStandbyCancelsForReplayAnswers503() throws Exception {
+        var config = pair.config(true);
+        try (Database db = Database.open(config)) {
+            // a read holding a lock on hazard on the standby for 3 s
+            java.util.function.Consumer<io.javalin.config.RoutesConfig> probe = routes -> routes.get("/probe/slow-read", ctx -> {
+                try (Connection c = db.reads().getConnection(); Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT pg_sleep(3), (SELECT count(*) FROM hazard)")) {
+                    rs.next();
+                    ctx.result("read");
+                }
+            });
+            Javalin server = App.create(config, db, Clock.systemUTC(), probe).start();
+            pair.setOnStandby("max_standby_streaming_delay", "200ms");
+            try {
+                awaitHealth(server, h -> "standby".equals(h.path("standby").path("reads").asText()));
+                var answer = CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(url(server, "/probe/slow-read")))
+                        .timeout(NO_HANG).build(), HttpResponse.BodyHandlers.ofString());
+                awaitCondition(() -> slowReadRunsOnStandby(), "the slow read running on the standby");
+                // replaying this lock conflicts with the read: the standby cancels the read after 200 ms
+                try (Connection c = pair.connectPrimary(); Statement s = c.createStatement()) {
+                    c.setAutoCommit(false);
+                    s.execute("LOCK TABLE hazard IN ACCESS EXCLUSIVE MODE");
+                    c.commit();
+                }
+                HttpResponse<String> r = answer.get(30, TimeUnit.SECONDS);
+                assertEquals(503, r.statusCode(), r.body());
+                assertTrue(r.headers().firstValue("Retry-After").isPresent());
+            } finally {
+                pair.setOnStandby("max_standby_streaming_delay", null);
+                server.stop();
+            }
+        }
+    }
+
+    private static boolean slowReadRunsOnStandby() {
+        try (Connection c = pair.connectStandby(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                        + "AND query LIKE 'SELECT pg_sleep(3)%'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    @Test
+    @Order(6)
     void theStandbyThenThePrimaryStoppedDuringReadsAndUploadsGiveOnly2xxOr503AndLoseNothing() throws Exception {
         // phases: 0 both up, 1 standby stopped, 2 both up, 3 primary stopped, 4 primary back
         AtomicInteger phase = new AtomicInteger();
@@ -276,7 +323,7 @@ class StandbyReadsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void afterASwitchoverToThePromotedStandbyAServerOnItHasEveryUploadAndTakesNewOnes() throws Exception {
         long before;
         try (Connection c = pair.connectPrimary()) {

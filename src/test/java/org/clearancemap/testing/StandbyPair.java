@@ -123,6 +123,17 @@ public final class StandbyPair implements AutoCloseable {
         pgCtl(name + "_standby", "start");
     }
 
+    /** Sets {@code setting} on the standby ({@code ALTER SYSTEM}, then a reload); {@code null} resets it. */
+    public void setOnStandby(String setting, String value) throws IOException, InterruptedException {
+        if (!setting.matches("[a-z_]+") || (value != null && !value.matches("[a-z0-9]+"))) {
+            throw new IllegalArgumentException("not a plain setting: " + setting + " = " + value);
+        }
+        run(Map.of(), List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                "-h", "/var/run/postgresql", "-p", String.valueOf(standbyPort), "-d", "postgres",
+                "-c", value == null ? "ALTER SYSTEM RESET " + setting : "ALTER SYSTEM SET " + setting + " = '" + value + "'",
+                "-c", "SELECT pg_reload_conf()"));
+    }
+
     /** The standby becomes a primary of its own (after {@link #stopPrimary}, a switchover). */
     public void promoteStandby() throws IOException, InterruptedException {
         pgCtl(name + "_standby", "promote");
