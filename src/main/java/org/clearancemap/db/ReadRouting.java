@@ -145,13 +145,31 @@ public final class ReadRouting implements DataSource {
         try {
             return primary.getConnection();
         } catch (SQLException e) {
-            if (!standbyUp) {
+            if (!standbyUp || !unreachable(e)) {
                 throw e;
             }
             primaryUp = false;
             LOG.warn("primary unreachable ({}): reads go to the standby", e.getMessage());
             return standby.getConnection();
         }
+    }
+
+    /**
+     * Whether {@code e} says the database cannot be reached (connection refused or broken, class
+     * 08; shutting down, 57P), not only that the pool had no connection free in time: a busy
+     * primary is not a lost one, and reads that must see a write do not leave it.
+     */
+    static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Connection standbyConnection() {

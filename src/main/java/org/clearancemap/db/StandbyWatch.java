@@ -72,8 +72,10 @@ final class StandbyWatch implements AutoCloseable {
             primaryLsn = Lsn.parse(rs.getString(1));
             routing.primarySeen(true, primaryLsn);
         } catch (SQLException | RuntimeException e) {
-            primaryLsn = ReadRouting.NONE;
-            routing.primarySeen(false, ReadRouting.NONE);
+            if (ReadRouting.unreachable(e)) {
+                primaryLsn = ReadRouting.NONE;
+                routing.primarySeen(false, ReadRouting.NONE);
+            }
         }
     }
 
