@@ -113,6 +113,12 @@ public final class StandbyBenchmark {
                     one.stop();
                     s1.stop();
                     s2.stop();
+                    try (var files = Files.list(dir)) {
+                        for (Path f : files.toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                    Files.delete(dir);
                 }
             }
         }
