@@ -20,6 +20,9 @@ map-page   headless Chromium opening each State Party and stepping the date, vs 
 reports    the Article 7 report and the extension request figures in every format (html, csv, pdf,
            docx, xlsx) over HTTP, each beside JSON measured in the same rounds
 auth       requests/s for /health and /api/me, token cached and looked up (no dataset; SIZE unused)
+standby    wrk through HAProxy over two servers reading from a streaming standby vs one server on
+           the primary (tiles, OGC items pages), and the replay lag after a 10,000-polygon upload
+           (root: makes its own primary and standby with scripts/topology.sh)
 LIST
 }
 
@@ -40,6 +43,7 @@ case "$NAME" in
   map-page) CLASS=MapPageBenchmark; NEEDS=chromium ;;
   reports)  CLASS=ReportBenchmark ;;
   auth)     CLASS=AuthBenchmark; NEEDS=wrk ;;
+  standby)  CLASS=StandbyBenchmark; NEEDS=haproxy ;;
   *) echo "bench.sh: unknown benchmark '$NAME'; one of:" >&2; list >&2; exit 2 ;;
 esac
 case "$SIZE" in

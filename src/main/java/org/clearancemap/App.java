@@ -9,9 +9,11 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.clearancemap.coalition.CoalitionRepository;
 import org.clearancemap.coalition.CoalitionRoutes;
 import org.clearancemap.config.Config;
@@ -107,9 +109,14 @@ public final class App {
     private static Serving build(Config config, Database database, Clock clock, UploadListener uploadListener,
             Consumer<RoutesConfig> extraRoutes) {
         ObjectMapper json = Json.mapper();
-        var statePartyRecords = new StatePartyRepository(database.dataSource());
-        var progress = new ProgressCache(new MappedLandRepository(database.dataSource()),
+        // the reads a hot standby can serve (DATABASE_READ_URL); the rest, and every write, on the primary
+        DataSource reads = database.reads();
+        var statePartyRecords = new StatePartyRepository(reads);
+        var progress = new ProgressCache(new MappedLandRepository(reads),
                 new AreaEngine(config.sliverToleranceM(), config.progressThreadCount()));
+        // every write that changes figures, made here or heard of, forgets them: first, reads are made
+        // to wait for the standby to replay the primary's position, so that any figure kept includes it
+        progress.beforeInvalidate(iso3 -> database.reads().awaitReplayOfPrimary());
         var stateParties = new StatePartyRoutes(statePartyRecords, progress, config.rateYears(), clock);
         var treatyRecords = new TreatyRecordRoutes(new TreatyRecordRepository(database.dataSource()),
                 statePartyRecords, progress, json, clock);
@@ -119,14 +126,14 @@ public final class App {
                 AnalysisTolerances.of(config.analysisTolerances()), clock);
         var coalitions = new CoalitionRoutes(new CoalitionRepository(database.dataSource()), statePartyRecords,
                 extensionRequestRecords, progress, config.rateYears(), json, clock);
-        var reports = new ReportRoutes(statePartyRecords, database.dataSource(), progress, config.rateYears(), clock);
+        var reports = new ReportRoutes(statePartyRecords, reads, progress, config.rateYears(), clock);
         var lap = new LapRoutes(new LapRepository(database.dataSource(), json), statePartyRecords,
                 new Measures(statePartyRecords, extensionRequestRecords, progress, config.rateYears(),
                         config.lapReportedTolerancePercent(), clock), json, clock);
         var cells = new Aggregates(progress);
         var aggregates = new AggregateRoutes(cells, progress, statePartyRecords, clock);
-        var layers = new MapLayerRoutes(new LandRepository(database.dataSource()), clock, config.maxFeaturesPerPage());
-        var exports = new ExportRoutes(new LandRepository(database.dataSource()),
+        var layers = new MapLayerRoutes(new LandRepository(reads), clock, config.maxFeaturesPerPage());
+        var exports = new ExportRoutes(new LandRepository(reads),
                 new FeatureFiles(Duration.ofSeconds(config.ogrTimeoutSeconds())), clock, config.maxFeaturesPerPage());
         var tileCache = new TileCache(config.tileCacheMaxBytes());
         // a committed upload makes that State Party's figures stale: they are recomputed on the next read;
@@ -138,8 +145,8 @@ public final class App {
         };
         var uploads = new UploadRoutes(database.dataSource(), UploadLimits.of(config), afterUpload, clock, json);
 
-        var features = new LandFeatures(database.dataSource());
-        var remaining = new RemainingAreas(progress, statePartyRecords, database.dataSource(), json, clock);
+        var features = new LandFeatures(reads);
+        var remaining = new RemainingAreas(progress, statePartyRecords, reads, json, clock);
         var ogc = new OgcRoutes(features, remaining, json, clock);
         var tokens = new TokenRepository(database.dataSource());
         var auth = new Auth(tokens, config);
@@ -155,7 +162,9 @@ public final class App {
                     auth.forgetAll();
                     progress.invalidateAll();
                     tileCache.invalidateAll();
-                });
+                }, database.reads().hasStandby() ? database.reads()::awaitReplay : null);
+        // what others wrote is known only while the notices are heard: reads stay on the primary otherwise
+        database.reads().hearsWritesWhile(notices::listening);
         // today's figures, balance, aggregates and remaining land of one State Party, as the page asks for them
         var warming = new Warming(iso3 -> {
             LocalDate today = LocalDate.now(clock);
@@ -181,7 +190,7 @@ public final class App {
                     (System.nanoTime() - start) / 1_000_000);
         };
         // while the listener hears every write, tile requests need not read the data's fingerprint
-        var tiles = new TileRoutes(new TileRepository(database.dataSource()), tileCache, features, remaining,
+        var tiles = new TileRoutes(new TileRepository(reads), tileCache, features, remaining,
                 cells, () -> statePartyRecords.findAll().stream().map(StateParty::iso3).toList(), json, clock,
                 config.tileMinZoom(), config.tileMaxZoom(), config.tileCacheMaxAgeS(), notices::listening);
         var authRoutes = new AuthRoutes(tokens, auth);
@@ -299,12 +308,26 @@ public final class App {
                 "polygonsLegibleZoom", Aggregates.POLYGONS_LEGIBLE_ZOOM));
     }
 
-    /** {@code {"status": "ok", "database": "up"}}, or 503 problem+json with {@code "database": "down"}. */
+    /**
+     * {@code {"status": "ok", "database": "up"}}, with {@code "standby": {"state": .., "lagBytes": ..,
+     * "lagSeconds": .., "reads": ..}} when {@code DATABASE_READ_URL} names one. While the primary is
+     * down and the standby up, {@code "status": "read-only"} (200: reads are served, writes answer
+     * 503); with neither, 503 problem+json with {@code "database": "down"}.
+     */
     private static void health(Context ctx, Database database) {
-        if (!database.isUp()) {
+        boolean up = database.isUp();
+        Map<String, Object> standby = database.standbyState();
+        boolean standbyServes = standby != null && "up".equals(standby.get("state"));
+        if (!up && !standbyServes) {
             throw new ApiException.Unavailable("The database is unreachable; the server keeps retrying.",
-                    Map.of("database", "down"));
+                    standby == null ? Map.of("database", "down") : Map.of("database", "down", "standby", standby));
         }
-        ctx.json(Map.of("status", "ok", "database", "up"));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("status", up ? "ok" : "read-only");
+        body.put("database", up ? "up" : "down");
+        if (standby != null) {
+            body.put("standby", standby);
+        }
+        ctx.json(body);
     }
 }

@@ -38,6 +38,20 @@ public final class Config {
             "database role"));
     private static final Setting<String> DATABASE_PASSWORD = declare(Setting.text("DATABASE_PASSWORD", "clearance",
             "any text", "the database role's password (masked in the start-up log)", s -> null).secret());
+    private static final Setting<String> DATABASE_READ_URL = declare(Setting.text("DATABASE_READ_URL", "",
+            "empty, or a `jdbc:postgresql://` URL",
+            "JDBC URL of a hot standby of `DATABASE_URL` (streaming replication), same role and password, with a "
+                    + "pool of its own (`DB_POOL_SIZE`): map layers, OGC, tiles, reports and the geometry the figures "
+                    + "are computed from are read there; writes, uploads, migrations and the notice listener stay on "
+                    + "`DATABASE_URL`. After a write, reads go to `DATABASE_URL` until the standby has replayed it; "
+                    + "while the standby is unreachable they go there too; while `DATABASE_URL` is unreachable they "
+                    + "stay on the standby. Empty: every read goes to `DATABASE_URL`",
+            url -> url.isEmpty() || url.startsWith("jdbc:postgresql://") ? null
+                    : "must be empty or a JDBC PostgreSQL URL such as jdbc:postgresql://127.0.0.1:5433/clearance"));
+    private static final Setting<Integer> STANDBY_LAG_WARN_S = declare(Setting.integer("STANDBY_LAG_WARN_S",
+            30, 1, 86_400,
+            "replay lag of the standby (`DATABASE_READ_URL`), in seconds, beyond which the server logs a warning "
+                    + "(once, and once when it is back under); the lag is in `GET /health` either way"));
     private static final Setting<Integer> DB_POOL_SIZE = declare(Setting.integer("DB_POOL_SIZE", 10, 1, 200,
             "maximum database connections; at most half of them are used by uploads at once (an upload waits "
                     + "up to 60 s for one, then `503` with `Retry-After`), so a burst of uploads never takes the "
@@ -292,6 +306,21 @@ public final class Config {
     /** {@code DATABASE_PASSWORD}. */
     public String databasePassword() {
         return get(DATABASE_PASSWORD);
+    }
+
+    /** {@code DATABASE_READ_URL}: the standby's JDBC URL, or empty when reads go to {@code DATABASE_URL}. */
+    public String databaseReadUrl() {
+        return get(DATABASE_READ_URL);
+    }
+
+    /** {@code STANDBY_LAG_WARN_S}. */
+    public int standbyLagWarnS() {
+        return get(STANDBY_LAG_WARN_S);
+    }
+
+    /** A copy that reads from a standby at {@code readUrl} (empty: from {@code DATABASE_URL}). */
+    public Config withReadDatabase(String readUrl) {
+        return with(Map.<Setting<?>, Object>of(DATABASE_READ_URL, readUrl));
     }
 
     /** {@code DB_POOL_SIZE}. */

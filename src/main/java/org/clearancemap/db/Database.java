@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.clearancemap.config.Config;
@@ -18,22 +19,39 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The pool is created without touching the database so that a server can start, answer
  * {@code /health} with 503 and recover by itself when PostgreSQL comes back. Every connection has
- * the configured statement timeout.
+ * the configured statement timeout. With {@code DATABASE_READ_URL} a second pool, on the hot
+ * standby, serves the routed reads ({@link #reads()}).
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource pool;
+    private final HikariDataSource standbyPool;
+    private final ReadRouting reads;
+    private final StandbyWatch watch;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, HikariDataSource standbyPool, Duration lagWarn) {
         this.pool = pool;
+        this.standbyPool = standbyPool;
+        this.reads = new ReadRouting(pool, standbyPool);
+        this.watch = standbyPool == null ? null : new StandbyWatch(pool, standbyPool, reads, lagWarn);
+        if (watch != null) {
+            watch.start();
+        }
     }
 
-    /** A pool on the configured database; connects lazily. */
+    /** A pool on the configured database, and one on the standby when {@code DATABASE_READ_URL} names one; connects lazily. */
     public static Database open(Config config) {
+        String readUrl = config.databaseReadUrl();
+        return new Database(pool("clearance-map", config.databaseUrl(), config),
+                readUrl.isEmpty() ? null : pool("clearance-map standby", readUrl, config),
+                Duration.ofSeconds(config.standbyLagWarnS()));
+    }
+
+    private static HikariDataSource pool(String name, String url, Config config) {
         var hikari = new HikariConfig();
-        hikari.setPoolName("clearance-map");
-        hikari.setJdbcUrl(config.databaseUrl());
+        hikari.setPoolName(name);
+        hikari.setJdbcUrl(url);
         hikari.setUsername(config.databaseUser());
         hikari.setPassword(config.databasePassword());
         hikari.setMaximumPoolSize(config.dbPoolSize());
@@ -47,14 +65,32 @@ public final class Database implements AutoCloseable {
         // a server that accepts but never answers (a half-dead host) must not hold a pool thread for long
         props.setProperty("loginTimeout", "5");
         props.setProperty("socketTimeout", String.valueOf(config.statementTimeoutMs() / 1000 + 30));
-        props.setProperty("ApplicationName", "clearance-map");
+        props.setProperty("ApplicationName", name);
         props.setProperty("reWriteBatchedInserts", "true");
         hikari.setDataSourceProperties(props);
-        return new Database(new HikariDataSource(hikari));
+        return new HikariDataSource(hikari);
     }
 
+    /** The primary's pool: writes, uploads, migrations, and reads that are not routed. */
     public DataSource dataSource() {
         return pool;
+    }
+
+    /**
+     * The DataSource of the routed reads (map layers, OGC, tiles, reports, the geometry the figures
+     * are computed from): the standby's pool when it can serve them, else the primary's (see
+     * {@link ReadRouting}); the primary's alone without {@code DATABASE_READ_URL}.
+     */
+    public ReadRouting reads() {
+        return reads;
+    }
+
+    /**
+     * For {@code /health}: null without a standby, else its state ({@code "up"}, {@code "down"})
+     * with its replay lag ({@code lagBytes}, {@code lagSeconds}) and where reads go now.
+     */
+    public Map<String, Object> standbyState() {
+        return watch == null ? null : watch.state();
     }
 
     /**
@@ -109,6 +145,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watch != null) {
+            watch.close();
+            standbyPool.close();
+        }
         pool.close();
     }
 

@@ -2,6 +2,7 @@ package org.clearancemap.db;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -33,6 +35,7 @@ public class NotificationListener implements AutoCloseable {
     private final Properties properties = new Properties();
     private final Map<String, Consumer<String>> channels;
     private final Runnable onConnect;
+    private final LongConsumer primaryPosition;
     private volatile boolean closed;
     private volatile Connection connection;
     private volatile boolean listening;
@@ -46,6 +49,17 @@ public class NotificationListener implements AutoCloseable {
      */
     public NotificationListener(String url, String user, String password, String what,
             Map<String, Consumer<String>> channels, Runnable onConnect) {
+        this(url, user, password, what, channels, onConnect, null);
+    }
+
+    /**
+     * The same, and {@code primaryPosition} hears the database's WAL position (see {@link Lsn}) on
+     * each (re)connection and before each batch of notices is handed on: at least that of every
+     * write the batch announces (a notice is sent once its transaction has committed), so a read
+     * routed to a standby can wait for it ({@link ReadRouting#awaitReplay}).
+     */
+    public NotificationListener(String url, String user, String password, String what,
+            Map<String, Consumer<String>> channels, Runnable onConnect, LongConsumer primaryPosition) {
         for (String channel : channels.keySet()) {
             if (!channel.matches("[a-z_][a-z0-9_]*")) {
                 throw new IllegalArgumentException("not a plain channel name: " + channel);
@@ -60,6 +74,7 @@ public class NotificationListener implements AutoCloseable {
         properties.setProperty("ApplicationName", "clearance-map " + what);
         this.channels = new LinkedHashMap<>(channels);
         this.onConnect = onConnect;
+        this.primaryPosition = primaryPosition;
     }
 
     /** Whether it is connected and listening now: no notice sent from now on will be missed while this stays true. */
@@ -99,6 +114,7 @@ public class NotificationListener implements AutoCloseable {
                         s.execute("LISTEN " + channel);
                     }
                 }
+                tellPosition(c);
                 onConnect.run();
                 listening = true;
                 firstConnection.countDown();
@@ -109,7 +125,8 @@ public class NotificationListener implements AutoCloseable {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (!closed) {
                     PGNotification[] notes = pg.getNotifications(WAIT_MS);
-                    if (notes != null) {
+                    if (notes != null && notes.length > 0) {
+                        tellPosition(c);
                         for (PGNotification n : notes) {
                             Consumer<String> consumer = channels.get(n.getName());
                             if (consumer != null) {
@@ -135,6 +152,16 @@ public class NotificationListener implements AutoCloseable {
                 listening = false;
                 connection = null;
             }
+        }
+    }
+
+    private void tellPosition(Connection c) throws SQLException {
+        if (primaryPosition == null) {
+            return;
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
+            rs.next();
+            primaryPosition.accept(Lsn.parse(rs.getString(1)));
         }
     }
 

@@ -13,6 +13,10 @@
  *       ({@code DB_STATEMENT_TIMEOUT_MS}); the pool gives up on a connection after 3 s. Creating the
  *       pool never touches the database, so a server starts, and answers 503, while PostgreSQL is
  *       down, and recovers by itself when it is back.</li>
+ *   <li>Writes take {@code Database.dataSource()} (the primary); the reads a hot standby may serve
+ *       (map layers, OGC, tiles, reports, State Party records, the geometry the figures are
+ *       computed from) take {@code Database.reads()} and nothing else: where a read goes is decided
+ *       there alone. A repository on {@code reads()} never writes.</li>
  *   <li>Values are always bound parameters; identifiers never come from a request.</li>
  *   <li>SQL is a text-block constant at the top of the class that runs it, in the feature package
  *       that owns the table.</li>

@@ -106,7 +106,9 @@ public final class ProblemMapper {
 
     /**
      * True for failures that mean "the database is not there right now": no connection from the
-     * pool in time, connection refused or broken (SQLSTATE class 08), shutdown (57P01..57P03).
+     * pool in time, connection refused or broken (SQLSTATE class 08), shutdown (57P01..57P03), a
+     * read a hot standby cancelled to go on replaying (conflict with recovery, 40001: the same read
+     * again succeeds).
      */
     public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -115,7 +117,7 @@ public final class ProblemMapper {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014")) {
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("57014") || state.equals("40001")) {
                     return true;
                 }
             }

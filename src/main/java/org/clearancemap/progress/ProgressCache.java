@@ -38,6 +38,7 @@ public final class ProgressCache {
     private final Map<String, Entry<List<Cluster>>> clusters = new ConcurrentHashMap<>();
     private final Map<Key, Entry<Object>> results = new ConcurrentHashMap<>();
     private final List<Consumer<String>> invalidated = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> invalidating = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Per-cluster work, kept across invalidations: a write changes the signature of the clusters it touches. */
     private final Map<String, Map<Object, Object>> clusterMemos = new ConcurrentHashMap<>();
 
@@ -64,12 +65,23 @@ public final class ProgressCache {
 
     /** Forgets everything computed for {@code iso3}; call it whenever anything of that State Party is written. */
     public void invalidate(String iso3) {
+        for (Consumer<String> listener : invalidating) {
+            listener.accept(iso3);
+        }
         generation(iso3).incrementAndGet();
         clusters.remove(iso3);
         results.keySet().removeIf(k -> k.iso3().equals(iso3));
         for (Consumer<String> listener : invalidated) {
             listener.accept(iso3);
         }
+    }
+
+    /**
+     * Calls {@code listener} with the code of every State Party about to be forgotten, before
+     * anything is: what it arranges holds for every computation that can still be kept.
+     */
+    public void beforeInvalidate(Consumer<String> listener) {
+        invalidating.add(listener);
     }
 
     /** Calls {@code listener} with the code of every State Party forgotten from now on, after it is forgotten. */

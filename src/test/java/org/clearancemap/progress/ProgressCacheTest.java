@@ -50,4 +50,16 @@ class ProgressCacheTest {
         assertEquals(fresh.releasedSqm(), after.releasedSqm(), 1e-6);
         assertTrue(other == cache.figuresOn("ZOV", d), "another State Party keeps its cached figures");
     }
+
+    @Test
+    void listenersBeforeAnInvalidationRunWhileTheFiguresAreStillHeld() throws Exception {
+        ProgressCache cache = new ProgressCache(new MappedLandRepository(db.database().dataSource()), new AreaEngine(0.5));
+        LocalDate d = LocalDate.parse("2021-06-30");
+        AreaFigures held = cache.figuresOn("ZOV", d);
+        var seen = new java.util.ArrayList<String>();
+        cache.beforeInvalidate(iso3 -> seen.add("before " + iso3 + " " + (cache.figuresOn(iso3, d) == held)));
+        cache.onInvalidate(iso3 -> seen.add("after " + iso3 + " " + (cache.figuresOn(iso3, d) == held)));
+        cache.invalidate("ZOV");
+        assertEquals(java.util.List.of("before ZOV true", "after ZOV false"), seen);
+    }
 }
