@@ -28,10 +28,11 @@ public record Document(String name, String title, String subtitle, Provenance pr
 
     /**
      * Shown on every page and above every table when any figure comes from the demo generator
-     * (its polygons, requests, indicator registry or values).
+     * (its polygons, requests, indicator registry or values). It holds no comma, so that it stands
+     * unquoted at the head of every CSV row.
      */
     public static final String SYNTHETIC_NOTICE = "SYNTHETIC DEMO DATA: figures in this document come from the demo's "
-            + "invented polygons, records or indicator values. Do not copy them into a treaty report.";
+            + "invented polygons and records. Do not copy them into a treaty report.";
 
     /**
      * Where the figures come from.
