@@ -12,19 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import org.clearancemap.auth.Role;
 import org.clearancemap.testing.Browser;
-import org.clearancemap.testing.DemoSite;
-import org.clearancemap.testing.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.clearancemap.testing.DemoPageTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Country Coalition in the State Party panel, in headless Chromium against the demo dataset:
@@ -32,32 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * partners and a meeting through the page, a partner the server refuses is marked at its row; a
  * State Party that completed clearance keeps no coalition.
  */
-class CoalitionPanelBrowserTest {
-    private static DemoSite site;
-    private static ChromeDriver browser;
-    private static WebDriverWait wait;
-    private static Tokens tokens;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = DemoSite.start(CoalitionPanelBrowserTest.class, 1280, 800);
-        browser = site.browser;
-        wait = site.wait;
-        tokens = new Tokens(site.db);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @AfterEach
-    void forgetToken() {
-        browser.executeScript("sessionStorage.clear()");
-        browser.manage().window().setSize(new Dimension(1280, 800));
-    }
+class CoalitionPanelBrowserTest extends DemoPageTest {
 
     private static String text(String testid) {
         return site.byTestId(testid).getText().trim();

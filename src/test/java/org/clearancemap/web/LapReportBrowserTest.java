@@ -12,21 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import org.clearancemap.auth.Role;
 import org.clearancemap.testing.Browser;
-import org.clearancemap.testing.DemoSite;
+import org.clearancemap.testing.DemoPageTest;
 import org.clearancemap.testing.TestDatabase;
 import org.clearancemap.testing.TestServer;
-import org.clearancemap.testing.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Indicators view, in headless Chromium against the demo dataset: the progress report of a year
@@ -34,34 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * records a value through the page, sees the report and the value's history change, and sees a
  * field the server or the browser finds wrong marked at that field.
  */
-class LapReportBrowserTest {
+class LapReportBrowserTest extends DemoPageTest {
     private static final String[] COLUMNS = {"met", "notMet", "unknown"};
-    private static DemoSite site;
-    private static ChromeDriver browser;
-    private static WebDriverWait wait;
-    private static Tokens tokens;
     private static final int LAST_YEAR = LocalDate.now(ZoneOffset.UTC).getYear() - 1;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = DemoSite.start(LapReportBrowserTest.class, 1280, 800);
-        browser = site.browser;
-        wait = site.wait;
-        tokens = new Tokens(site.db);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @AfterEach
-    void forgetToken() {
-        browser.executeScript("sessionStorage.clear()");
-        browser.manage().window().setSize(new Dimension(1280, 800));
-    }
 
     private static String text(String testid) {
         return site.byTestId(testid).getText().trim();

@@ -10,51 +10,20 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.clearancemap.auth.Role;
 import org.clearancemap.testing.Browser;
-import org.clearancemap.testing.DemoSite;
-import org.clearancemap.testing.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.clearancemap.testing.DemoPageTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The coordinators' treaty-record forms in the State Party panel, in headless Chromium against the
  * demo dataset: shown for a coordinator's token only, a problem the server finds shown at its
  * field with what was typed kept, and each write shown in the panel and the dashboard at once.
  */
-class RecordFormsBrowserTest {
-    private static DemoSite site;
-    private static ChromeDriver browser;
-    private static WebDriverWait wait;
-    private static Tokens tokens;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = DemoSite.start(RecordFormsBrowserTest.class, 1280, 800);
-        browser = site.browser;
-        wait = site.wait;
-        tokens = new Tokens(site.db);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @AfterEach
-    void forgetToken() {
-        browser.executeScript("sessionStorage.clear()");
-        browser.manage().window().setSize(new Dimension(1280, 800));
-    }
+class RecordFormsBrowserTest extends DemoPageTest {
 
     private static String body(String key) {
         return site.body(key);

@@ -9,20 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.clearancemap.auth.Role;
 import org.clearancemap.testing.Browser;
-import org.clearancemap.testing.DemoSite;
+import org.clearancemap.testing.DemoPageTest;
 import org.clearancemap.testing.Gdal;
 import org.clearancemap.testing.HazardFiles;
-import org.clearancemap.testing.Tokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operators' upload loop in headless Chromium against the demo dataset: the token decides the
@@ -30,31 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * its problems beside the State Party's outline with the warnings found, and the report after an
  * upload is text only.
  */
-class UploadLoopBrowserTest {
-    private static DemoSite site;
-    private static ChromeDriver browser;
-    private static WebDriverWait wait;
-    private static Tokens tokens;
-
-    @BeforeAll
-    static void start() throws Exception {
-        site = DemoSite.start(UploadLoopBrowserTest.class, 1280, 800);
-        browser = site.browser;
-        wait = site.wait;
-        tokens = new Tokens(site.db);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @AfterEach
-    void forgetToken() {
-        browser.executeScript("sessionStorage.clear()");
-    }
+class UploadLoopBrowserTest extends DemoPageTest {
 
     private static String body(String key) {
         return site.body(key);
