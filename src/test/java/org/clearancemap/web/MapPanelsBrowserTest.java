@@ -585,12 +585,16 @@ class MapPanelsBrowserTest {
             String uploadId = uploadLink.getDomProperty("href").replaceAll(".*/api/uploads/", "");
             assertEquals(401, closed.get("/api/uploads/" + uploadId).statusCode(), "without the token: 401");
             // the popup may still be panning into view: a click another element would receive is
-            // refused by the driver (nothing happens), so try again until the link is uncovered
-            new WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+            // refused by the driver, and one that lands while the popup moves opens nothing. The
+            // page opens the tab during the click itself, so click again until it is there.
+            new WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                    .pollingEvery(java.time.Duration.ofSeconds(2))
                     .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
                     .until(d -> {
-                        d.findElement(By.cssSelector("[data-testid=feature-upload-link]")).click();
-                        return true;
+                        if (d.getWindowHandles().size() < 2) {
+                            d.findElement(By.cssSelector("[data-testid=feature-upload-link]")).click();
+                        }
+                        return d.getWindowHandles().size() == 2;
                     });
             switchToNewTab();
             assertTrue(browser.getCurrentUrl().startsWith("blob:"), browser.getCurrentUrl());
