@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +15,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -250,46 +248,15 @@ public final class StandbyBenchmark {
         return paths;
     }
 
-    /** wrk at 32 connections for {@code seconds}, one of {@code paths} at random per request; prints the summary unless {@code label} is null. */
+    /** wrk for {@code seconds} (see {@link Wrk}); prints the summary unless {@code label} is null. */
     private static void wrk(String label, String base, List<String> paths, int seconds) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("bench-standby", ".lua");
-        var lua = new StringBuilder("local paths = {\n");
-        paths.forEach(p -> lua.append("  \"").append(p).append("\",\n"));
-        lua.append("""
-                }
-                math.randomseed(7)
-                request = function()
-                  return wrk.format("GET", paths[math.random(#paths)])
-                end
-                done = function(summary, latency, requests)
-                  local e = summary.errors
-                  io.write(string.format("WRK requests=%d duration_us=%d p50_us=%d p99_us=%d errors=%d\\n",
-                    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-                    e.connect + e.read + e.write + e.status + e.timeout))
-                end
-                """);
-        Files.writeString(script, lua);
-        Process p = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "--timeout", "10s", "-s",
-                script.toString(), base).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
-            p.destroy();
-            throw new IllegalStateException("wrk did not finish");
-        }
-        Files.deleteIfExists(script);
+        Wrk.Result r = Wrk.run(base, paths, seconds);
         if (label == null) {
             return;
         }
-        String line = out.lines().filter(l -> l.startsWith("WRK ")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no wrk summary in:\n" + out));
-        var v = new HashMap<String, Long>();
-        for (String kv : line.substring(4).split(" ")) {
-            String[] parts = kv.split("=");
-            v.put(parts[0], Long.parseLong(parts[1]));
-        }
-        System.out.printf(Locale.ROOT, "wrk %s, %d s, 32 connections, %d paths: %,d requests, %.0f requests/s, p50 %.1f ms, "
-                + "p99 %.1f ms, errors %d%n", label, seconds, paths.size(), v.get("requests"),
-                v.get("requests") / (v.get("duration_us") / 1e6), v.get("p50_us") / 1e3, v.get("p99_us") / 1e3, v.get("errors"));
+        System.out.printf(Locale.ROOT, "wrk %s, %d s, %d connections, %d paths: %,d requests, %.0f requests/s, p50 %.1f ms, "
+                + "p99 %.1f ms, errors %d%n", label, seconds, Wrk.CONNECTIONS, paths.size(), r.requests(),
+                r.requestsPerSecond(), r.p50Us() / 1e3, r.p99Us() / 1e3, r.errors());
     }
 
     private static void awaitHttp(String url) throws Exception {
