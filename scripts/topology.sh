@@ -11,6 +11,7 @@
 #   scripts/topology.sh status     what runs, and the standby's replay lag
 #   scripts/topology.sh stop       stop HAProxy, the servers and both clusters (data kept)
 #   scripts/topology.sh remove     stop, then drop both clusters and the generated files
+#   scripts/topology.sh haproxy-config   print the HAProxy configuration (the benchmark uses this)
 #
 # Ports and names come from the environment (defaults below). Run as root: PostgreSQL itself runs
 # as the postgres user (pg_ctlcluster switches), the servers and HAProxy as root's children.
@@ -121,6 +122,7 @@ frontend clearance_map
     default_backend servers
 backend servers
     balance roundrobin
+    http-reuse always
 EOF
   local i=0
   for port in "${SERVER_PORTS[@]}"; do
@@ -205,6 +207,7 @@ case "${1:-}" in
   start) start_all ;;
   databases) start_databases ;;
   status) status ;;
+  haproxy-config) haproxy_conf ;;
   stop) stop_all ;;
   remove)
     stop_all
@@ -214,5 +217,5 @@ case "${1:-}" in
     rm -rf "$RUN_DIR"
     log "removed clusters ${PRIMARY} and ${STANDBY}"
     ;;
-  *) die "usage: scripts/topology.sh start|databases|status|stop|remove" ;;
+  *) die "usage: scripts/topology.sh start|databases|status|stop|remove|haproxy-config" ;;
 esac

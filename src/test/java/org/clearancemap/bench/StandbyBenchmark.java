@@ -122,26 +122,17 @@ public final class StandbyBenchmark {
         }
     }
 
-    private static String haproxyConfig(int front, int first, int second) {
-        return """
-                global
-                    maxconn 4096
-                defaults
-                    mode http
-                    timeout connect 3s
-                    timeout client 60s
-                    timeout server 60s
-                    option httpchk GET /health
-                    http-check expect status 200
-                frontend front
-                    bind 127.0.0.1:%d
-                    default_backend servers
-                backend servers
-                    balance roundrobin
-                    http-reuse always
-                    server s1 127.0.0.1:%d check inter 2s
-                    server s2 127.0.0.1:%d check inter 2s
-                """.formatted(front, first, second);
+    /** The HAProxy configuration scripts/topology.sh writes, for a front port and two servers. */
+    private static String haproxyConfig(int front, int first, int second) throws IOException, InterruptedException {
+        var script = new ProcessBuilder("scripts/topology.sh", "haproxy-config");
+        script.environment().put("TOPOLOGY_FRONT_PORT", String.valueOf(front));
+        script.environment().put("TOPOLOGY_SERVER_PORTS", first + " " + second);
+        Process p = script.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String config = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("scripts/topology.sh haproxy-config failed");
+        }
+        return config;
     }
 
     /** Uploads 10,000 polygons through a standby-reading server; how far behind the standby is, and for how long. */
