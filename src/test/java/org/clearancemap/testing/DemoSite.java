@@ -37,6 +37,21 @@ public final class DemoSite implements AutoCloseable {
         return browser.findElement(By.cssSelector("[data-testid=" + testid + "]"));
     }
 
+    /** Sets a field's value as its own picker would leave it (a date field's parts depend on the locale). */
+    public void setValue(String testid, String value) {
+        browser.executeScript("""
+                const input = arguments[0];
+                input.value = arguments[1];
+                input.dispatchEvent(new Event('input', {bubbles: true}));
+                input.dispatchEvent(new Event('change', {bubbles: true}));
+                """, byTestId(testid), value);
+    }
+
+    /** The test id of the element that has the focus; empty when it has none. */
+    public String focused() {
+        return String.valueOf(browser.executeScript("return document.activeElement?.dataset?.testid || ''"));
+    }
+
     public static DemoSite start(Class<?> testClass, int width, int height) throws Exception {
         return start(testClass, width, height, java.util.Map.of());
     }

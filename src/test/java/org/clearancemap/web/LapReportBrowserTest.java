@@ -185,7 +185,7 @@ class LapReportBrowserTest extends DemoPageTest {
         int before = LocalDate.parse(late.get("eifDate").asText()).getYear() - 1;
         new Select(site.byTestId("records-lap-indicator")).selectByValue("example-risk-education");
         new Select(site.byTestId("records-lap-stateParty")).selectByValue(iso3);
-        setValue("records-lap-year", String.valueOf(before));
+        site.setValue("records-lap-year", String.valueOf(before));
         site.byTestId("records-lap-source").sendKeys("a source");
         site.byTestId("records-lap-submit").click();
         wait.until(d -> site.body("recordWritten").equals("refused"));
@@ -194,7 +194,7 @@ class LapReportBrowserTest extends DemoPageTest {
         assertEquals("a source", site.byTestId("records-lap-source").getDomProperty("value"), "what was typed stays");
 
         // the kind: a percentage above 100 is refused at the value's field
-        setValue("records-lap-year", String.valueOf(LAST_YEAR));
+        site.setValue("records-lap-year", String.valueOf(LAST_YEAR));
         new Select(site.byTestId("records-lap-indicator")).selectByValue("example-gender-diverse-teams");
         assertTrue(text("lap-value-kind").contains("percentage"), text("lap-value-kind"));
         site.byTestId("records-lap-valuePercentage").sendKeys("150");
@@ -216,15 +216,6 @@ class LapReportBrowserTest extends DemoPageTest {
             assertTrue(text("lap-no-registry").contains("No indicator registry is loaded yet"), text("lap-no-registry"));
             assertTrue(text("lap-no-registry").contains("PUT /api/lap/indicators"), text("lap-no-registry"));
         }
-    }
-
-    private static void setValue(String testid, String value) {
-        browser.executeScript("""
-                const input = arguments[0];
-                input.value = arguments[1];
-                input.dispatchEvent(new Event('input', {bubbles: true}));
-                input.dispatchEvent(new Event('change', {bubbles: true}));
-                """, site.byTestId(testid), value);
     }
 
     private static int historyRows() {

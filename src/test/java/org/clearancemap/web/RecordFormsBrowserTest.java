@@ -55,20 +55,6 @@ class RecordFormsBrowserTest extends DemoPageTest {
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", details);
     }
 
-    /** Types a value as the field's own picker would leave it (date fields' parts depend on the locale). */
-    private static void setValue(String testid, String value) {
-        browser.executeScript("""
-                const input = arguments[0];
-                input.value = arguments[1];
-                input.dispatchEvent(new Event('input', {bubbles: true}));
-                input.dispatchEvent(new Event('change', {bubbles: true}));
-                """, byTestId(testid), value);
-    }
-
-    private static String focused() {
-        return String.valueOf(browser.executeScript("return document.activeElement?.dataset?.testid || ''"));
-    }
-
     private static void screenshot(String name) throws Exception {
         Browser.screenshot(browser, "records-" + name);
     }
@@ -91,8 +77,8 @@ class RecordFormsBrowserTest extends DemoPageTest {
         screenshot("extension-form-1280");
 
         // more than five years past the current deadline: the server's words, at the field
-        setValue("records-extension-requestedUntil", "2031-10-02");
-        setValue("records-extension-meeting", "15MSP");
+        site.setValue("records-extension-requestedUntil", "2031-10-02");
+        site.setValue("records-extension-meeting", "15MSP");
         submit("extension");
         wait.until(d -> byTestId("records-extension-requestedUntil-error").isDisplayed());
         WebElement field = byTestId("records-extension-requestedUntil");
@@ -101,20 +87,20 @@ class RecordFormsBrowserTest extends DemoPageTest {
         assertEquals("true", field.getDomAttribute("aria-invalid"));
         assertTrue(field.getDomAttribute("aria-describedby").contains("records-extension-requestedUntil-error"),
                 field.getDomAttribute("aria-describedby"));
-        assertEquals("records-extension-requestedUntil", focused(), "the field refused takes the focus");
+        assertEquals("records-extension-requestedUntil", site.focused(), "the field refused takes the focus");
         assertEquals("2031-10-02", field.getDomProperty("value"), "what was typed is kept");
         assertEquals("15MSP", byTestId("records-extension-meeting").getDomProperty("value"));
         assertTrue(text("extensions").contains("2026-10-01") && !text("extensions").contains("2031"),
                 "nothing was written: " + text("extensions"));
         screenshot("extension-error-1280");
 
-        setValue("records-extension-requestedUntil", "2031-10-01");
+        site.setValue("records-extension-requestedUntil", "2031-10-01");
         assertEquals(null, field.getDomAttribute("aria-invalid"), "editing the field clears its problem");
         submit("extension");
         wait.until(d -> text("records-extension-message").startsWith("Recorded request"));
         wait.until(d -> text("extensions").contains("2031-10-01"));
         assertTrue(text("extensions").contains("15MSP"), text("extensions"));
-        assertEquals("records-extension-submit", focused(), "the focus stays on the button across the panel's redraw");
+        assertEquals("records-extension-submit", site.focused(), "the focus stays on the button across the panel's redraw");
         assertEquals("", byTestId("records-extension-requestedUntil").getDomProperty("value"),
                 "the form is emptied for the next request");
         // the new request is offered for a decision
@@ -142,7 +128,7 @@ class RecordFormsBrowserTest extends DemoPageTest {
         new Select(byTestId("records-decision-status")).selectByValue("refused");
         assertFalse(byTestId("records-decision-grantedUntil").isDisplayed());
         new Select(byTestId("records-decision-status")).selectByValue("granted");
-        setValue("records-decision-meeting", "14MSP");
+        site.setValue("records-decision-meeting", "14MSP");
         submit("decision");
         wait.until(d -> text("fig-deadline").equals("2030-03-01 (original 2026-03-01)"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", byTestId("fig-deadline"));
@@ -159,7 +145,7 @@ class RecordFormsBrowserTest extends DemoPageTest {
         openForm("decision");
         String id = new Select(byTestId("records-decision-request")).getFirstSelectedOption().getDomProperty("value");
         new Select(byTestId("records-decision-status")).selectByValue("refused");
-        setValue("records-decision-meeting", "14MSP");
+        site.setValue("records-decision-meeting", "14MSP");
         // another coordinator decides it first
         String other = tokens.issue("forms other coordinator", Role.COORDINATOR);
         HttpResponse<String> first = site.server.send(HttpRequest.newBuilder(
@@ -170,7 +156,7 @@ class RecordFormsBrowserTest extends DemoPageTest {
         submit("decision");
         wait.until(d -> text("records-decision-message").startsWith("Not recorded"));
         assertTrue(text("records-decision-message").contains("already decided"), text("records-decision-message"));
-        assertEquals("records-decision-message", focused(), "the problem at the form takes the focus");
+        assertEquals("records-decision-message", site.focused(), "the problem at the form takes the focus");
         assertTrue(browser.findElements(By.cssSelector("[data-testid=records-decision-form] [aria-invalid=true]")).isEmpty(),
                 "no field is marked for a problem that names none");
         assertEquals("14MSP", byTestId("records-decision-meeting").getDomProperty("value"));
@@ -186,13 +172,13 @@ class RecordFormsBrowserTest extends DemoPageTest {
         assertEquals(String.valueOf(java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear()),
                 byTestId("records-figure-year").getDomProperty("value"), "the year shown");
         // the browser checks what it can: a negative area is not sent
-        setValue("records-figure-source", "Forms test Article 7 report");
-        setValue("records-figure-clearedKm2", "-1");
+        site.setValue("records-figure-source", "Forms test Article 7 report");
+        site.setValue("records-figure-clearedKm2", "-1");
         submit("figure");
         wait.until(d -> byTestId("records-figure-clearedKm2-error").isDisplayed());
-        assertEquals("records-figure-clearedKm2", focused());
+        assertEquals("records-figure-clearedKm2", site.focused());
         // no figure at all: the server names the first figure's field
-        setValue("records-figure-clearedKm2", "");
+        site.setValue("records-figure-clearedKm2", "");
         submit("figure");
         wait.until(d -> byTestId("records-figure-remainingKm2-error").isDisplayed());
         assertTrue(text("records-figure-remainingKm2-error").contains("at least one of"),
@@ -200,10 +186,10 @@ class RecordFormsBrowserTest extends DemoPageTest {
         assertEquals("Forms test Article 7 report", byTestId("records-figure-source").getDomProperty("value"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", byTestId("records-figure-remainingKm2"));
         screenshot("figure-error-820");
-        setValue("records-figure-year", "2025");
-        setValue("records-figure-remainingKm2", "12.345");
-        setValue("records-figure-clearedKm2", "0.6");
-        setValue("records-figure-confidence", "confirmed");
+        site.setValue("records-figure-year", "2025");
+        site.setValue("records-figure-remainingKm2", "12.345");
+        site.setValue("records-figure-clearedKm2", "0.6");
+        site.setValue("records-figure-confidence", "confirmed");
         submit("figure");
         wait.until(d -> text("reported").contains("Forms test Article 7 report (confirmed)"));
         assertTrue(text("reported").contains("12.345 km²"), text("reported"));
@@ -213,12 +199,12 @@ class RecordFormsBrowserTest extends DemoPageTest {
         screenshot("figure-in-table-820");
 
         openForm("milestone");
-        setValue("records-milestone-year", "2027");
-        setValue("records-milestone-targetKm2", "1.1");
+        site.setValue("records-milestone-year", "2027");
+        site.setValue("records-milestone-targetKm2", "1.1");
         assertEquals("= 1,100,000 m²", text("records-milestone-sqm"), "km² become m² exactly");
         Select from = new Select(byTestId("records-milestone-extensionRequestId"));
         from.selectByIndex(1);
-        setValue("records-milestone-source", "Forms test work plan");
+        site.setValue("records-milestone-source", "Forms test work plan");
         submit("milestone");
         wait.until(d -> text("records-milestone-message").startsWith("Set the milestone for 2027"));
         WebElement row = wait.until(d -> d.findElements(By.cssSelector("[data-testid=party-panel] table tbody tr")).stream()
@@ -233,12 +219,12 @@ class RecordFormsBrowserTest extends DemoPageTest {
             throws Exception {
         openWithToken("DEU", Role.COORDINATOR); // entry into force 2010-08-01
         openForm("completion");
-        setValue("records-completion-completedOn", "2009-12-31");
+        site.setValue("records-completion-completedOn", "2009-12-31");
         submit("completion");
         wait.until(d -> byTestId("records-completion-completedOn-error").isDisplayed());
         assertTrue(text("records-completion-completedOn-error").contains("2010-08-01"),
                 text("records-completion-completedOn-error"));
-        setValue("records-completion-completedOn", "2026-01-15");
+        site.setValue("records-completion-completedOn", "2026-01-15");
         submit("completion");
         wait.until(d -> text("fig-completed").equals("2026-01-15"));
         wait.until(d -> text("state-DEU").contains("Completed 2026-01-15"));

@@ -96,20 +96,6 @@ class RequestWorkbenchBrowserTest {
         browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
     }
 
-    /** Types a value as the field's own picker would leave it (date fields' parts depend on the locale). */
-    private static void setValue(String testid, String text) {
-        browser.executeScript("""
-                const input = arguments[0];
-                input.value = arguments[1];
-                input.dispatchEvent(new Event('input', {bubbles: true}));
-                input.dispatchEvent(new Event('change', {bubbles: true}));
-                """, byTestId(testid), text);
-    }
-
-    private static String focused() {
-        return String.valueOf(browser.executeScript("return document.activeElement?.dataset?.testid || ''"));
-    }
-
     private static void screenshot(String name) throws Exception {
         Browser.screenshot(browser, "workbench-" + name);
     }
@@ -117,7 +103,7 @@ class RequestWorkbenchBrowserTest {
     /** Fills a row of a form's list: its fields in the order given, e.g. year, cancel, reduce, clear. */
     private static void fillRow(String form, String list, int row, String... columnsAndValues) {
         for (int i = 0; i < columnsAndValues.length; i += 2) {
-            setValue("records-" + form + "-" + list + "-" + row + "-" + columnsAndValues[i], columnsAndValues[i + 1]);
+            site.setValue("records-" + form + "-" + list + "-" + row + "-" + columnsAndValues[i], columnsAndValues[i + 1]);
         }
     }
 
@@ -125,14 +111,14 @@ class RequestWorkbenchBrowserTest {
     void aCoordinatorEntersARequestWithATwoYearPlanAndFundingRevisesItAndAsksAndAnswersAQuestion() throws Exception {
         openWithToken("TCD", Role.COORDINATOR); // deadline 2026-10-01, no request pending
         openForm("extension");
-        setValue("records-extension-requestedUntil", "2028-10-01");
-        setValue("records-extension-submittedOn", "2026-03-01");
-        setValue("records-extension-meeting", "14MSP");
-        setValue("records-extension-meetingDate", "2026-09-14");
-        setValue("records-extension-reasons", "Access to Tibesti province was only possible from 2025.");
-        setValue("records-extension-statedFigures-remainingKm2", "6.55");
+        site.setValue("records-extension-requestedUntil", "2028-10-01");
+        site.setValue("records-extension-submittedOn", "2026-03-01");
+        site.setValue("records-extension-meeting", "14MSP");
+        site.setValue("records-extension-meetingDate", "2026-09-14");
+        site.setValue("records-extension-reasons", "Access to Tibesti province was only possible from 2025.");
+        site.setValue("records-extension-statedFigures-remainingKm2", "6.55");
         byTestId("records-extension-workPlan-add").click();
-        assertEquals("records-extension-workPlan-0-year", focused(), "a new row's first field takes the focus");
+        assertEquals("records-extension-workPlan-0-year", site.focused(), "a new row's first field takes the focus");
         byTestId("records-extension-workPlan-add").click();
         fillRow("extension", "workPlan", 0, "year", "2026", "cancelKm2", "1.5", "reduceKm2", "0.75", "clearKm2", "0.5",
                 "teams", "4", "budgetNeededUsd", "1200000");
@@ -160,7 +146,7 @@ class RequestWorkbenchBrowserTest {
         assertEquals("true", byTestId("records-extension-workPlan-1-year").getDomAttribute("aria-invalid"));
         assertEquals(null, byTestId("records-extension-workPlan-0-year").getDomAttribute("aria-invalid"),
                 "only the row named is marked");
-        assertEquals("records-extension-workPlan-1-year", focused(), "the field refused takes the focus");
+        assertEquals("records-extension-workPlan-1-year", site.focused(), "the field refused takes the focus");
         assertEquals("0.8", value("records-extension-workPlan-1-clearKm2"), "what was typed is kept");
         assertEquals("1200000", value("records-extension-workPlan-0-budgetNeededUsd"));
         assertEquals("secured", value("records-extension-funding-2-status"));
@@ -169,7 +155,7 @@ class RequestWorkbenchBrowserTest {
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", byTestId("records-extension-workPlan-1-year"));
         screenshot("plan-row-error-1280");
 
-        setValue("records-extension-workPlan-1-year", "2027");
+        site.setValue("records-extension-workPlan-1-year", "2027");
         byTestId("records-extension-submit").click();
         wait.until(d -> text("records-extension-message").startsWith("Recorded request"));
         Matcher recorded = Pattern.compile("Recorded request (\\d+)").matcher(text("records-extension-message"));
@@ -208,8 +194,8 @@ class RequestWorkbenchBrowserTest {
         assertEquals("2027", value("records-revision-workPlan-1-year"));
         assertEquals("Donor A", value("records-revision-funding-2-source"));
         assertEquals("6.55", value("records-revision-statedFigures-remainingKm2"));
-        setValue("records-revision-reasons", "Revised after the Analysis Group's questions.");
-        setValue("records-revision-submittedOn", "2026-05-01");
+        site.setValue("records-revision-reasons", "Revised after the Analysis Group's questions.");
+        site.setValue("records-revision-submittedOn", "2026-05-01");
         byTestId("records-revision-workPlan-add").click();
         fillRow("revision", "workPlan", 2, "year", "2028", "clearKm2", "1.25");
         byTestId("records-revision-submit").click();
@@ -222,7 +208,7 @@ class RequestWorkbenchBrowserTest {
         assertEquals("2", shown.getFirstSelectedOption().getDomProperty("value"), "the latest revision is shown");
         shown.selectByValue("1");
         wait.until(d -> text(request + "-revisions").contains("showing revision 1"));
-        assertEquals(request + "-revision", focused(), "the revision chooser keeps the focus");
+        assertEquals(request + "-revision", site.focused(), "the revision chooser keeps the focus");
         block = byTestId(request);
         block.findElement(By.cssSelector("details summary")).click();
         assertEquals("Access to Tibesti province was only possible from 2025.", text(request + "-reasons"));
@@ -234,15 +220,15 @@ class RequestWorkbenchBrowserTest {
         // a question of the Analysis Group and the State Party's answer
         openForm("question");
         new Select(byTestId("records-question-request")).selectByValue(id);
-        setValue("records-question-question", "How will the teams reach Tibesti in the rainy season?");
-        setValue("records-question-askedBy", "Analysis Group");
+        site.setValue("records-question-question", "How will the teams reach Tibesti in the rainy season?");
+        site.setValue("records-question-askedBy", "Analysis Group");
         byTestId("records-question-submit").click();
         wait.until(d -> text(request + "-questions").contains("How will the teams reach Tibesti"));
         assertTrue(text(request + "-questions").contains("Not answered yet."), text(request + "-questions"));
         openForm("answer");
         wait.until(d -> new Select(byTestId("records-answer-question")).getOptions().stream()
                 .anyMatch(o -> o.getText().contains("How will the teams reach Tibesti")));
-        setValue("records-answer-answer", "By air, with two helicopters from the national budget.");
+        site.setValue("records-answer-answer", "By air, with two helicopters from the national budget.");
         byTestId("records-answer-submit").click();
         wait.until(d -> text(request + "-questions").contains("By air, with two helicopters"));
         assertFalse(text(request + "-questions").contains("Not answered yet."), text(request + "-questions"));
@@ -282,7 +268,7 @@ class RequestWorkbenchBrowserTest {
                 + ".filter(e => e.name.includes('/extension-requests/')).length";
         long before = (Long) browser.executeScript(asked);
         assertEquals(4, before, "each request and its analysis once");
-        setValue("as-of", "2025-12-31");
+        site.setValue("as-of", "2025-12-31");
         wait.until(d -> site.body("partyAsOf").equals("2025-12-31"));
         wait.until(d -> d.findElements(By.cssSelector("[data-testid=requests] article.request")).size() == 2);
         assertEquals(before, browser.executeScript(asked));
